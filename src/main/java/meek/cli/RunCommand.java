@@ -1,0 +1,139 @@
+package meek.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import meek.model.GapOutcome;
+import meek.model.TrainingGapModel;
+import meek.report.Charts;
+import meek.report.CsvReport;
+import meek.report.JsonReport;
+import meek.report.MarkdownReport;
+import meek.report.Numbers;
+import meek.report.ResultFolder;
+import meek.spec.Spec;
+import meek.spec.SpecException;
+import meek.spec.SpecReader;
+import meek.stats.Analysis;
+import meek.stats.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code meek run SPEC}: sample, summarise, and write a results folder. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Samples the spec's parameters, runs the training-gap model on every draw and writes a results folder:",
+      "summary.json, quantiles.csv, fan.csv, fan.png, fan.svg, inflection_time.png, summary.md, manifest.json."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Spec(Target.SELF)
+  CommandSpec self;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "Spec file (YAML), e.g. distributions/chinchilla.yaml")
+  Path specFile;
+
+  @Option(names = "--samples", paramLabel = "N", description = "Number of draws (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
+  int samples;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<spec name>/).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace the results folder if it exists.")
+  boolean force;
+
+  @Option(names = "--quiet", description = "Print nothing but errors (no progress bar, no summary).")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    long wallStart = System.nanoTime();
+    if (samples < 1) {
+      throw new SpecException("--samples must be a positive whole number (got " + samples + "); e.g. --samples 100000");
+    }
+    int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (threadCount < 1) {
+      throw new SpecException("--threads must be >= 1 (got " + threadCount + ")");
+    }
+    TrainingGapModel model0 = new TrainingGapModel(0);
+    Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
+    TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
+    Path target = out != null ? out : Path.of("results", spec.name());
+    ResultFolder.checkWritable(target, force);
+    checkMemory(model, samples);
+
+    RunResult result;
+    try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet)) {
+      result = Analysis.run(spec, model, samples, seed, threadCount, progress);
+    }
+    try (ResultFolder folder = ResultFolder.open(target, force)) {
+      JsonReport.write(JsonReport.summary(result), folder.file("summary.json"));
+      CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
+      CsvReport.writeFan(result.fan(), folder.file("fan.csv"));
+      String footnote = String.format(
+          "N = %s draws, seed %d · %s · meek %s", Numbers.count(samples), seed, spec.source().getFileName(), Main.version());
+      var fan = Charts.fan(result.fan(), spec.title(), "Loss gap ΔL (nats per token)", footnote);
+      Charts.writePng(fan, folder.file("fan.png"));
+      Charts.writeSvg(fan, folder.file("fan.svg"));
+      var hist = Charts.histogram(
+          result.output("inflection_time_years"), result.headlineDraws(),
+          spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
+          footnote + histogramNote(result));
+      Charts.writePng(hist, folder.file("inflection_time.png"));
+      Files.writeString(folder.file("summary.md"), MarkdownReport.render(result, Main.version()), StandardCharsets.UTF_8);
+      double wall = (System.nanoTime() - wallStart) / 1e9;
+      JsonReport.write(JsonReport.manifest(result, Main.version(), wall), folder.file("manifest.json"));
+      folder.commit();
+    }
+    warnAboutInvalidDraws(result);
+    if (!quiet) {
+      var out = self.commandLine().getOut();
+      for (String sentence : MarkdownReport.sentences(result).subList(0, 2)) {
+        out.println(sentence);
+      }
+      out.printf("Results in %s (%.1f s)%n", target, (System.nanoTime() - wallStart) / 1e9);
+    }
+    return 0;
+  }
+
+  private static String histogramNote(RunResult r) {
+    long never = r.output("inflection_time_years").infinite();
+    return " · axis: p0.5–p99.5 of finite draws" + (never > 0 ? " · " + Numbers.count(never) + " never peak (not shown)" : "");
+  }
+
+  private void warnAboutInvalidDraws(RunResult r) {
+    if (r.count(GapOutcome.INVALID) > 0) {
+      for (Map.Entry<String, Long> e : r.invalidByParameter().entrySet()) {
+        self.commandLine().getErr().printf(
+            "meek: warning: %s: params.%s: %s of %s draws fell outside its domain (<= 0) and were excluded; add min: to truncate it%n",
+            specFile, e.getKey(), Numbers.count(e.getValue()), Numbers.count(r.samples()));
+      }
+    }
+  }
+
+  /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
+  private static void checkMemory(TrainingGapModel model, int samples) {
+    long need = Analysis.bytesNeeded(model, samples);
+    long max = Runtime.getRuntime().maxMemory();
+    // leave room for charts, JSON and the JVM itself
+    if (need > max - 64L * 1024 * 1024) {
+      throw new SpecException(String.format(
+          "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …) or lower --samples",
+          samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Thin picocli commands that wire spec → sampling → stats → report. */
+package meek.cli;

@@ -1,0 +1,52 @@
+package meek.model;
+
+import java.util.List;
+
+/**
+ * What the Monte Carlo engine needs from a model: the parameters it draws, the scalars it reports per
+ * draw, and a compact per-draw state from which the gap can be evaluated at any time for the fan chart.
+ *
+ * <p>The engine calls {@link Evaluator#evaluate} once per draw with primitive arrays it owns, so a model
+ * allocates nothing per sample. Scalars that do not exist for a draw (no peak without a SOTA advantage)
+ * are written as NaN and counted by the aggregation; times that are never reached are +∞.
+ */
+public interface MonteCarloModel {
+
+  /** Parameter names, in the order of the {@code params} vector passed to {@link Evaluator#evaluate}. */
+  List<String> parameterNames();
+
+  /** The scalars written per draw, in the order of the {@code scalars} vector. */
+  List<ScalarOutput> outputs();
+
+  /** Number of doubles of per-draw state kept for {@link #fanValue}. */
+  int stateWidth();
+
+  /** Unit of {@link #fanValue}, for axis labels. */
+  String fanUnit();
+
+  /** A fresh evaluator: one per block of samples, so it may keep scratch state. */
+  Evaluator newEvaluator();
+
+  /**
+   * The gap at time t (years since the baseline) of draw {@code i}, from its stored state columns.
+   *
+   * @param state {@code state[column][i]}
+   */
+  double fanValue(double[][] state, int i, double t);
+
+  /** Evaluates single draws. Not thread-safe; the engine gives each block its own. */
+  interface Evaluator {
+    /**
+     * Evaluates one draw.
+     *
+     * @param params the drawn parameters, in {@link #parameterNames()} order
+     * @param state receives {@link #stateWidth()} values for the fan
+     * @param scalars receives one value per output (NaN: not defined for this outcome; +∞: never)
+     * @return the draw's outcome; for {@link GapOutcome#INVALID} nothing is written
+     */
+    GapOutcome evaluate(double[] params, double[] state, double[] scalars);
+
+    /** For an invalid draw, the index of the first parameter outside its domain. */
+    int invalidParameter(double[] params);
+  }
+}

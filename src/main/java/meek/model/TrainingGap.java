@@ -1,0 +1,152 @@
+package meek.model;
+
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+
+/**
+ * The training-loss gap between a meek and a SOTA model (paper §2, eqs 1–4; MODEL.md §1).
+ *
+ * <pre>
+ *   ΔL(t) = K·(G^(−αt) − (G·g_inv)^(−αt)),   K = A·C0^(−α),  G = g_alg·g_hw
+ * </pre>
+ *
+ * <p>With a = ln G and c = ln g_inv the gap is {@code K·e^(−αat)·(1 − e^(−αct))}. Its shape depends only on
+ * ρ = c/a: in the dimensionless time u = αat it is {@code φ(u) = e^(−u)·(1 − e^(−ρu))}, with its maximum at
+ * u* = ln(1+ρ)/ρ. Everything here is written in that form, with {@code log1p}/{@code expm1}, so that a → 0+
+ * (huge t*) and small t keep full precision.
+ *
+ * <p>An instance is one parameter set; the static methods are the same math on primitives, for hot loops.
+ */
+public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
+
+  /** From the paper's parameters (A, α, C0 and the three yearly growth factors). */
+  public static TrainingGap of(double a, double alpha, double c0, double gAlg, double gHw, double gInv) {
+    return new TrainingGap(
+        scaleK(a, alpha, c0), alpha, Math.log(gAlg) + Math.log(gHw), Math.log(gInv));
+  }
+
+  /** K = A·C0^(−α): the gap's scale in nats. */
+  public static double scaleK(double a, double alpha, double c0) {
+    return a * Math.exp(-alpha * Math.log(c0));
+  }
+
+  /** Classifies the draw by the signs of ln g_inv and ln G (parameters assumed valid). */
+  public static GapOutcome classify(double lnG, double lnGinv) {
+    if (!(lnGinv > 0)) {
+      return GapOutcome.NO_ADVANTAGE;
+    }
+    return lnG > 0 ? GapOutcome.CONVERGES : GapOutcome.NEVER_CONVERGES;
+  }
+
+  /** ΔL(t) = K·e^(−rate·t)·(1 − e^(−excess·t)) with rate = α·ln G and excess = α·ln g_inv. */
+  public static double gap(double k, double rate, double excess, double t) {
+    return -k * Math.exp(-rate * t) * Math.expm1(-excess * t);
+  }
+
+  /** u* = ln(1+ρ)/ρ, the dimensionless time of the maximum (ρ &gt; 0). */
+  public static double peakU(double rho) {
+    return Math.log1p(rho) / rho;
+  }
+
+  /** φ(u*) = ΔL* ÷ K = (ρ/(1+ρ))·(1+ρ)^(−1/ρ) (MODEL.md §1: (1 − a/b)·(a/b)^(a/(b−a))). */
+  public static double peakFraction(double rho) {
+    return rho / (1 + rho) * Math.exp(-Math.log1p(rho) / rho);
+  }
+
+  /** φ(u) = e^(−u)·(1 − e^(−ρu)), the gap in units of K at dimensionless time u. */
+  public static double shape(double rho, double u) {
+    return -Math.exp(-u) * Math.expm1(-rho * u);
+  }
+
+  /** This draw's outcome. */
+  public GapOutcome outcome() {
+    return classify(lnG, lnGinv);
+  }
+
+  /** ΔL(t) in nats. */
+  public double gapAt(double t) {
+    return gap(k, alpha * lnG, alpha * lnGinv, t);
+  }
+
+  /**
+   * t* = ln(b/a)/(α·ln g_inv) (paper eq 4), written as log1p(c/a)/(α·c). +∞ when G ≤ 1; NaN when the SOTA
+   * model has no advantage (there is no peak).
+   */
+  public double inflectionTime() {
+    switch (outcome()) {
+      case CONVERGES:
+        return Math.log1p(lnGinv / lnG) / (alpha * lnGinv);
+      case NEVER_CONVERGES:
+        return Double.POSITIVE_INFINITY;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  /** ΔL* = ΔL(t*). For G ≤ 1 the supremum: K when G = 1, +∞ when G &lt; 1. NaN without advantage. */
+  public double peakGap() {
+    switch (outcome()) {
+      case CONVERGES:
+        return k * peakFraction(lnGinv / lnG);
+      case NEVER_CONVERGES:
+        return lnG == 0 ? k : Double.POSITIVE_INFINITY;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  /** Where ΔL'' = 0 after the peak, i.e. where the gap shrinks fastest: exactly 2·t*. */
+  public double steepestDeclineTime() {
+    return 2 * inflectionTime();
+  }
+
+  /** The time after t* at which the gap first falls to {@code fraction} of its peak (0 &lt; f &lt; 1). */
+  public double timeBelowFractionOfPeak(double fraction) {
+    switch (outcome()) {
+      case CONVERGES:
+        return new ConvergenceSolver().timeBelowFractionOfPeak(alpha * lnG, lnGinv / lnG, fraction);
+      case NEVER_CONVERGES:
+        return Double.POSITIVE_INFINITY;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  /**
+   * Finds the fall of φ below a fraction of its peak with Commons Math's Brent solver. One instance per
+   * thread or block: it keeps its solver and target function, so repeated solves allocate nothing here.
+   */
+  public static final class ConvergenceSolver {
+    // u is dimensionless and O(1..100); 1e-13 in u is far below any reported precision.
+    private final BrentSolver solver = new BrentSolver(1e-14, 1e-13);
+    private final Shape shape = new Shape();
+
+    /**
+     * t_f for a converging draw: solves φ(u) = f·φ(u*) on [u*, ln(1/(f·φ(u*)))]. The upper end is a valid
+     * bracket because φ(u) &lt; e^(−u), so φ is already below f·φ(u*) there.
+     *
+     * @param rate α·ln G (&gt; 0), converting u back to years
+     * @param rho ln g_inv / ln G (&gt; 0)
+     */
+    public double timeBelowFractionOfPeak(double rate, double rho, double fraction) {
+      double uPeak = peakU(rho);
+      double target = fraction * peakFraction(rho);
+      double uHigh = -Math.log(target);
+      shape.rho = rho;
+      shape.target = target;
+      double u = uHigh <= uPeak ? uPeak : solver.solve(1000, shape, uPeak, uHigh);
+      return u / rate;
+    }
+  }
+
+  /** φ(u) − target, mutable so that one instance serves every solve of a block. */
+  private static final class Shape implements UnivariateFunction {
+    double rho;
+    double target;
+
+    @Override
+    public double value(double u) {
+      return shape(rho, u) - target;
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package meek.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.Arrays;
+import meek.stats.FanData;
+import meek.stats.OutputSummary;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.HistogramDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * Charts for papers: a fan chart of the gap over calendar years and a histogram of t*. Laid out at 800×500
+ * points; PNGs are rendered at twice that resolution so they stay sharp when pasted.
+ */
+public final class Charts {
+
+  static final int WIDTH = 800;
+  static final int HEIGHT = 500;
+  private static final Color INK = new Color(0x20, 0x20, 0x20);
+  private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+  /** Light to dark: wider bands are lighter, as in a Bank of England fan chart. */
+  private static final Color[] BANDS = {new Color(0xc6dbef), new Color(0x9ecae1), new Color(0x4a98c9)};
+  private static final Color MEDIAN = new Color(0x08306b);
+  private static final Font TITLE = new Font("SansSerif", Font.BOLD, 17);
+  private static final Font LABEL = new Font("SansSerif", Font.PLAIN, 13);
+  private static final Font SMALL = new Font("SansSerif", Font.PLAIN, 10);
+
+  private Charts() {}
+
+  /** The fan chart: bands p5–p95, p10–p90, p25–p75 and the median, over calendar years. */
+  public static JFreeChart fan(FanData fan, String title, String yLabel, String footnote) {
+    double[][] bands = {{0.05, 0.95}, {0.10, 0.90}, {0.25, 0.75}};
+    String[] names = {"90% interval (p5–p95)", "80% interval (p10–p90)", "50% interval (p25–p75)"};
+    double[] median = fan.band(0.5);
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (int b = 0; b < bands.length; b++) {
+      double[] lo = fan.band(bands[b][0]);
+      double[] hi = fan.band(bands[b][1]);
+      YIntervalSeries s = new YIntervalSeries(names[b]);
+      for (int j = 0; j < lo.length; j++) {
+        s.add(fan.years()[j], median[j], lo[j], hi[j]);
+      }
+      data.addSeries(s);
+    }
+    YIntervalSeries m = new YIntervalSeries("Median");
+    for (int j = 0; j < median.length; j++) {
+      m.add(fan.years()[j], median[j], median[j], median[j]);
+    }
+    data.addSeries(m);
+
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(1f);
+    for (int b = 0; b < bands.length; b++) {
+      renderer.setSeriesFillPaint(b, BANDS[b]);
+      renderer.setSeriesPaint(b, BANDS[b]);
+      renderer.setSeriesStroke(b, new BasicStroke(0f));
+      renderer.setSeriesLinesVisible(b, false);
+    }
+    renderer.setSeriesPaint(bands.length, MEDIAN);
+    renderer.setSeriesFillPaint(bands.length, MEDIAN);
+    renderer.setSeriesStroke(bands.length, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+
+    NumberAxis x = axis("Year");
+    x.setAutoRangeIncludesZero(false);
+    x.setNumberFormatOverride(new DecimalFormat("0"));
+    x.setRange(fan.years()[0], fan.years()[fan.years().length - 1]);
+    NumberAxis y = axis(yLabel);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // widest band first, median on top
+    style(plot);
+    plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(0.8f)));
+
+    LegendItemCollection legend = new LegendItemCollection();
+    for (int b = 0; b < bands.length; b++) {
+      legend.add(new LegendItem(names[b], null, null, null, new Rectangle2D.Double(-7, -5, 14, 10), BANDS[b]));
+    }
+    legend.add(new LegendItem("Median", null, null, null, new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.2f), MEDIAN));
+    plot.setFixedLegendItems(legend);
+    return chart(plot, title, "Loss gap between SOTA and meek models across draws", footnote);
+  }
+
+  /** A histogram of finite values between their 0.5th and 99.5th percentiles, median and 90% interval marked. */
+  public static JFreeChart histogram(
+      OutputSummary summary, double[] finiteSorted, String title, String xLabel, String footnote) {
+    HistogramDataset data = new HistogramDataset();
+    double lo = percentileOfSorted(finiteSorted, 0.005);
+    double hi = percentileOfSorted(finiteSorted, 0.995);
+    int from = lowerIndex(finiteSorted, lo);
+    int to = upperIndex(finiteSorted, hi);
+    double[] shown = Arrays.copyOfRange(finiteSorted, from, to);
+    if (shown.length > 0 && hi > lo) {
+      data.addSeries("draws", shown, 80, lo, hi);
+    }
+    XYBarRenderer renderer = new XYBarRenderer(0.05);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, BANDS[2]);
+    NumberAxis x = axis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = axis("Draws per bin");
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    style(plot);
+    if (summary.n() > 0) {
+      IntervalMarker ninety = new IntervalMarker(summary.at(0.05).value(), summary.at(0.95).value());
+      ninety.setPaint(new Color(0x08, 0x30, 0x6b, 0x22));
+      ninety.setLabel("90% interval " + Numbers.sig(summary.at(0.05).value(), 3) + "–" + Numbers.sig(summary.at(0.95).value(), 3));
+      ninety.setLabelFont(SMALL);
+      ninety.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      ninety.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      ninety.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+      plot.addDomainMarker(ninety, org.jfree.chart.ui.Layer.BACKGROUND);
+      ValueMarker med = new ValueMarker(summary.at(0.5).value(), MEDIAN, new BasicStroke(2f));
+      med.setLabel("median " + Numbers.sig(summary.at(0.5).value(), 3));
+      med.setLabelFont(SMALL);
+      med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
+      plot.addDomainMarker(med);
+    }
+    JFreeChart chart = chart(plot, title, null, footnote);
+    chart.removeLegend();
+    return chart;
+  }
+
+  public static void writePng(JFreeChart chart, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, 2, 2);
+    }
+  }
+
+  public static void writeSvg(JFreeChart chart, Path file) throws IOException {
+    SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+    chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
+    SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+  }
+
+  private static JFreeChart chart(XYPlot plot, String title, String subtitle, String footnote) {
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getTitle().setPaint(INK);
+    chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+    chart.getTitle().setMargin(8, 12, 0, 8);
+    if (subtitle != null) {
+      TextTitle sub = new TextTitle(subtitle, LABEL);
+      sub.setPaint(new Color(0x55, 0x55, 0x55));
+      sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
+      sub.setMargin(2, 12, 4, 8);
+      chart.addSubtitle(sub);
+    }
+    LegendTitle legend = chart.getLegend();
+    if (legend != null) {
+      legend.setItemFont(LABEL);
+      legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+      legend.setPosition(RectangleEdge.BOTTOM);
+    }
+    TextTitle foot = new TextTitle(footnote, SMALL);
+    foot.setPosition(RectangleEdge.BOTTOM);
+    foot.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+    foot.setPaint(new Color(0x66, 0x66, 0x66));
+    foot.setMargin(4, 8, 6, 12);
+    chart.addSubtitle(foot);
+    return chart;
+  }
+
+  private static void style(XYPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlineStroke(new BasicStroke(0.6f));
+    plot.setRangeGridlineStroke(new BasicStroke(0.6f));
+    plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+  }
+
+  private static NumberAxis axis(String label) {
+    NumberAxis a = new NumberAxis(label);
+    a.setLabelFont(LABEL);
+    a.setTickLabelFont(LABEL);
+    a.setLabelPaint(INK);
+    a.setTickLabelPaint(INK);
+    a.setAxisLinePaint(INK);
+    return a;
+  }
+
+  /** Type-7 percentile of an already sorted array (for choosing the histogram's range only). */
+  private static double percentileOfSorted(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[(int) Math.round(p * (sorted.length - 1))];
+  }
+
+  private static int lowerIndex(double[] sorted, double v) {
+    int i = Arrays.binarySearch(sorted, v);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i > 0 && sorted[i - 1] == v) {
+      i--;
+    }
+    return i;
+  }
+
+  private static int upperIndex(double[] sorted, double v) {
+    int i = Arrays.binarySearch(sorted, v);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i < sorted.length && sorted[i] == v) {
+      i++;
+    }
+    return i;
+  }
+}

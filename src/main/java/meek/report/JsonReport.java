@@ -1,0 +1,127 @@
+package meek.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import meek.model.GapOutcome;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileEstimate;
+import meek.stats.QuantileSummarizer;
+import meek.stats.RunResult;
+
+/**
+ * {@code summary.json} (the numbers; the key names are a contract) and {@code manifest.json} (how they were
+ * made). Non-finite numbers are written as JSON null: a time quantile of null means "never" (+∞), see
+ * {@code n_infinite}.
+ */
+public final class JsonReport {
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  /** The summary, free of timings and thread counts, so identical runs give identical bytes. */
+  public static ObjectNode summary(RunResult r) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("spec", r.spec().name());
+    root.put("title", r.spec().title());
+    root.put("samples", r.samples());
+    root.put("seed", r.seed());
+    root.put("baseline_year", r.spec().baselineYear());
+    ObjectNode outputs = root.putObject("outputs");
+    for (OutputSummary s : r.outputs()) {
+      ObjectNode o = outputs.putObject(s.output().name());
+      o.put("unit", s.output().unit());
+      o.put("n", s.n());
+      o.put("n_infinite", s.infinite());
+      number(o, "mean", s.mean());
+      number(o, "sd", s.sd());
+      for (QuantileEstimate q : s.quantiles()) {
+        number(o, q.key(), q.value());
+      }
+      ObjectNode ci = o.putObject("ci95");
+      for (QuantileEstimate q : s.quantiles()) {
+        ArrayNode pair = ci.putArray(q.key());
+        numberIn(pair, q.ciLower());
+        numberIn(pair, q.ciUpper());
+      }
+    }
+    ObjectNode counts = root.putObject("counts");
+    for (GapOutcome o : GapOutcome.values()) {
+      counts.put(o.key(), r.count(o));
+    }
+    ObjectNode invalid = counts.putObject("invalid_by_parameter");
+    r.invalidByParameter().forEach(invalid::put);
+    ObjectNode method = root.putObject("method");
+    method.put("quantiles", "Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default), exact");
+    method.put(
+        "ci95",
+        "distribution-free 95% confidence interval of each quantile from order statistics (binomial ranks)");
+    method.put("null_means", "not finite: a time that is never reached (+infinity); see n_infinite");
+    method.put("fan_draws", r.fan().draws());
+    ArrayNode probs = method.putArray("probabilities");
+    for (double p : QuantileSummarizer.PROBABILITIES) {
+      probs.add(p);
+    }
+    return root;
+  }
+
+  /** The manifest: spec as parsed, its hash, seed, samples, threads, versions, start and wall time. */
+  public static ObjectNode manifest(RunResult r, String toolVersion, double wallSeconds) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("tool", "meek");
+    root.put("tool_version", toolVersion);
+    root.put("java_version", System.getProperty("java.version"));
+    root.put("java_vm", System.getProperty("java.vm.name"));
+    root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    root.put("spec_file", r.spec().source().toString());
+    root.put("spec_sha256", r.spec().sha256());
+    root.put("seed", r.seed());
+    root.put("samples", r.samples());
+    root.put("threads", r.threads());
+    root.put("random_source", meek.sampling.RandomStreams.SOURCE.name());
+    root.put("block_size", meek.sampling.MonteCarloEngine.BLOCK_SIZE);
+    root.put("started", r.started().toString());
+    root.put("compute_seconds", r.computeSeconds());
+    root.put("wall_seconds", wallSeconds);
+    ObjectNode spec = root.putObject("spec");
+    spec.put("name", r.spec().name());
+    spec.put("title", r.spec().title());
+    spec.put("baseline_year", r.spec().baselineYear());
+    spec.put("horizon_years", r.spec().horizonYears());
+    spec.put("step_years", r.spec().stepYears());
+    ObjectNode params = spec.putObject("params");
+    r.spec().params().forEach((name, d) -> params.set(name, MAPPER.valueToTree(d.describe())));
+    return root;
+  }
+
+  public static void write(ObjectNode node, Path file) throws IOException {
+    MAPPER.writeValue(file.toFile(), node);
+  }
+
+  /** Converts a describe() map (with doubles) into a tree, for printing. */
+  static ObjectNode tree(Map<String, Object> map) {
+    return MAPPER.valueToTree(map);
+  }
+
+  private static void number(ObjectNode o, String key, double v) {
+    if (Double.isFinite(v)) {
+      o.put(key, v);
+    } else {
+      o.putNull(key);
+    }
+  }
+
+  private static void numberIn(ArrayNode a, double v) {
+    if (Double.isFinite(v)) {
+      a.add(v);
+    } else {
+      a.addNull();
+    }
+  }
+}

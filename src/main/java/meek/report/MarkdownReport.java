@@ -1,0 +1,147 @@
+package meek.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import meek.model.GapOutcome;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileEstimate;
+import meek.stats.RunResult;
+
+/**
+ * {@code summary.md}: sentences ready to cite, a "median [p5–p95]" table, and what was counted apart.
+ * Durations and sizes get {@link #DIGITS} significant figures; calendar years one decimal.
+ */
+public final class MarkdownReport {
+
+  /** Significant figures of reported numbers: the Monte Carlo error at 1e5 draws is in the third or fourth. */
+  public static final int DIGITS = 3;
+
+  private MarkdownReport() {}
+
+  public static String render(RunResult r, String toolVersion) {
+    StringBuilder md = new StringBuilder();
+    String baseline = Numbers.year(r.spec().baselineYear()).replaceAll("\\.0$", "");
+    String sample = "N = " + Numbers.count(r.samples()) + ", seed " + r.seed();
+    md.append("# ").append(r.spec().title()).append("\n\n");
+    md.append("Spec `").append(r.spec().source().getFileName()).append("` (").append(r.spec().name())
+        .append("), ").append(sample).append(", meek ").append(toolVersion).append(".\n\n");
+
+    md.append("## Citable sentences\n\n");
+    for (String s : sentences(r, baseline, sample)) {
+      md.append("- ").append(s).append("\n");
+    }
+    md.append("\n## Outputs: median [5th–95th percentile]\n\n");
+    md.append("| output | median [p5–p95] | 95% CI of the median | mean | draws |\n");
+    md.append("|---|---|---|---|---|\n");
+    for (OutputSummary s : r.outputs()) {
+      md.append("| ").append(s.output().description()).append(" (`").append(s.output().name()).append("`) | ")
+          .append(interval(s)).append(" | ")
+          .append(ci(s, 0.5)).append(" | ")
+          .append(format(s, s.mean())).append(" | ")
+          .append(Numbers.count(s.n())).append(" |\n");
+    }
+    md.append("\nUnits: years since ").append(baseline).append(" for times, calendar years for years, nats per token for")
+        .append(" gaps. \"never\" is a time that is never reached. Quantiles are exact sample quantiles (type 7);")
+        .append(" their 95% confidence intervals, from order statistics, measure the Monte Carlo error only,")
+        .append(" not the uncertainty in the priors (which the p5–p95 range shows).\n");
+
+    md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
+    md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
+        .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")
+        .append(" (`fan.csv` has every quantile). Distribution of t*: ![Inflection time](inflection_time.png)\n");
+    return md.toString();
+  }
+
+  /** The citable sentences alone (for the terminal). */
+  public static List<String> sentences(RunResult r) {
+    return sentences(r, Numbers.year(r.spec().baselineYear()).replaceAll("\\.0$", ""),
+        "N = " + Numbers.count(r.samples()) + ", seed " + r.seed());
+  }
+
+  static List<String> sentences(RunResult r, String baseline, String sample) {
+    List<String> out = new ArrayList<>();
+    OutputSummary t = r.output("inflection_time_years");
+    OutputSummary y = r.output("inflection_year");
+    OutputSummary g = r.output("peak_gap_nats");
+    if (t.n() == 0) {
+      out.add("No draw gave the SOTA model a loss advantage (" + sample + "), so there is no peak to report.");
+      return out;
+    }
+    out.add(String.format(
+        "The SOTA loss advantage peaks %s years after %s (median; 90%% interval %s–%s years; %s), in %s (%s–%s).",
+        Numbers.sig(t.at(0.5).value(), DIGITS), baseline, Numbers.sig(t.at(0.05).value(), DIGITS),
+        Numbers.sig(t.at(0.95).value(), DIGITS), sample, Numbers.year(y.at(0.5).value()),
+        Numbers.year(y.at(0.05).value()), Numbers.year(y.at(0.95).value())));
+    out.add(String.format(
+        "At that peak the meek model's loss exceeds the SOTA model's by %s nats per token (median; 90%% interval %s–%s; %s).",
+        Numbers.sig(g.at(0.5).value(), DIGITS), Numbers.sig(g.at(0.05).value(), DIGITS),
+        Numbers.sig(g.at(0.95).value(), DIGITS), sample));
+    OutputSummary s = r.output("steepest_decline_time_years");
+    OutputSummary h = r.output("half_gap_year");
+    OutputSummary te = r.output("tenth_gap_year");
+    out.add(String.format(
+        "The gap then shrinks fastest %s years after %s (median; 90%% interval %s–%s), falls below half its peak by %s (%s–%s) and below a tenth by %s (%s–%s).",
+        Numbers.sig(s.at(0.5).value(), DIGITS), baseline, Numbers.sig(s.at(0.05).value(), DIGITS),
+        Numbers.sig(s.at(0.95).value(), DIGITS), Numbers.year(h.at(0.5).value()),
+        Numbers.year(h.at(0.05).value()), Numbers.year(h.at(0.95).value()),
+        Numbers.year(te.at(0.5).value()), Numbers.year(te.at(0.05).value()),
+        Numbers.year(te.at(0.95).value())));
+    QuantileEstimate m = t.at(0.5);
+    out.add(String.format(
+        "Monte Carlo precision: the median peak time is known to within %s–%s years (95%% confidence interval from order statistics).",
+        Numbers.sig(m.ciLower(), DIGITS + 1), Numbers.sig(m.ciUpper(), DIGITS + 1)));
+    return out;
+  }
+
+  static String countsParagraph(RunResult r) {
+    long n = r.samples();
+    long noAdv = r.count(GapOutcome.NO_ADVANTAGE);
+    long never = r.count(GapOutcome.NEVER_CONVERGES);
+    long invalid = r.count(GapOutcome.INVALID);
+    if (noAdv + never + invalid == 0) {
+      return "None: in all " + Numbers.count(n)
+          + " draws the SOTA model gains an advantage (g_inv > 1) that peaks and then shrinks (G > 1).";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("Of ").append(Numbers.count(n)).append(" draws, ")
+        .append(Numbers.count(r.count(GapOutcome.CONVERGES))).append(" converge.");
+    if (noAdv > 0) {
+      sb.append(" ").append(Numbers.count(noAdv)).append(" (").append(Numbers.percent(noAdv, n))
+          .append(") give the SOTA model no advantage (g_inv ≤ 1): they have no peak, so they are left out of every")
+          .append(" output above (see the draws column) but are in the fan chart.");
+    }
+    if (never > 0) {
+      sb.append(" ").append(Numbers.count(never)).append(" (").append(Numbers.percent(never, n))
+          .append(") never converge (G = g_alg·g_hw ≤ 1): their times are +∞ (\"never\") and are kept in the quantiles.");
+    }
+    if (invalid > 0) {
+      sb.append(" ").append(Numbers.count(invalid)).append(" (").append(Numbers.percent(invalid, n))
+          .append(") drew a parameter outside its domain and are excluded everywhere: ")
+          .append(r.invalidByParameter())
+          .append("; truncate those distributions (min: …) to make such draws impossible.");
+    }
+    return sb.toString();
+  }
+
+  private static String interval(OutputSummary s) {
+    if (s.n() == 0) {
+      return "n/a";
+    }
+    return format(s, s.at(0.5).value()) + " [" + format(s, s.at(0.05).value()) + "–" + format(s, s.at(0.95).value()) + "]";
+  }
+
+  private static String ci(OutputSummary s, double p) {
+    if (s.n() == 0) {
+      return "n/a";
+    }
+    QuantileEstimate q = s.at(p);
+    boolean year = s.output().calendarYear();
+    return (year ? Numbers.year2(q.ciLower()) : Numbers.sig(q.ciLower(), DIGITS + 1)) + "–"
+        + (year ? Numbers.year2(q.ciUpper()) : Numbers.sig(q.ciUpper(), DIGITS + 1));
+  }
+
+  private static String format(OutputSummary s, double v) {
+    return s.output().calendarYear() ? Numbers.year(v) : Numbers.sig(v, DIGITS);
+  }
+
+}

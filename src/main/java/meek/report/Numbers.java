@@ -1,0 +1,59 @@
+package meek.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Formatting numbers for people: significant figures, "never" for +∞, thousands separators. */
+public final class Numbers {
+
+  private Numbers() {}
+
+  /** {@code v} to {@code digits} significant figures; plain notation between 1e-4 and 1e7. */
+  public static String sig(double v, int digits) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "never" : "-never";
+    }
+    if (v == 0) {
+      return "0";
+    }
+    BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits));
+    double a = Math.abs(v);
+    if (a >= 1e-4 && a < 1e7) {
+      String plain = rounded.toPlainString();
+      // keep trailing zeros that carry significance (0.200), which toPlainString already does
+      return plain;
+    }
+    return String.format(Locale.ROOT, "%." + (digits - 1) + "e", rounded.doubleValue());
+  }
+
+  /** A calendar year to one decimal ("2022.3"), or "never". */
+  public static String year(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    if (Double.isInfinite(v)) {
+      return "never";
+    }
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** A calendar year to two decimals, for confidence intervals of a year. */
+  public static String year2(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : year(v);
+  }
+
+  /** An integer count with thousands separators: 100,000. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** A percentage of a total to a sensible precision. */
+  public static String percent(long part, long total) {
+    double pct = 100.0 * part / total;
+    return sig(pct, 2) + "%";
+  }
+}

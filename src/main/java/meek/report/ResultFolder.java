@@ -1,0 +1,115 @@
+package meek.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import meek.spec.SpecException;
+
+/**
+ * A results folder written atomically: files go into a hidden sibling folder, which replaces the target in
+ * one rename on {@link #commit()}. A run that fails or is interrupted leaves the target as it was.
+ */
+public final class ResultFolder implements AutoCloseable {
+
+  private final Path target;
+  private final Path staging;
+  private boolean committed;
+
+  private ResultFolder(Path target, Path staging) {
+    this.target = target;
+    this.staging = staging;
+  }
+
+  /**
+   * Checks that {@code target} may be written, without writing anything. Call it before a long run so that
+   * the user hears at once.
+   */
+  public static void checkWritable(Path target, boolean force) {
+    if (Files.exists(target) && !force) {
+      throw new SpecException(
+          target + ": already exists; pass --force to replace it, or choose another folder with --out");
+    }
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new SpecException(target + ": exists and is not a folder; choose another --out");
+    }
+  }
+
+  /** Opens a staging folder beside {@code target}. */
+  public static ResultFolder open(Path target, boolean force) {
+    checkWritable(target, force);
+    Path abs = target.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(abs.getParent());
+      Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
+      return new ResultFolder(abs, staging);
+    } catch (IOException e) {
+      throw new SpecException(target + ": cannot create the results folder (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A file inside the (staging) folder. */
+  public Path file(String name) {
+    return staging.resolve(name);
+  }
+
+  /** Moves the staging folder into place, replacing an existing target (allowed by --force). */
+  public void commit() throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+      Files.delete(old);
+      move(target, old);
+    }
+    move(staging, target);
+    committed = true;
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!committed) {
+      deleteTree(staging);
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package meek.sampling;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import meek.distributions.ParameterDistribution;
+import meek.model.GapOutcome;
+import meek.model.MonteCarloModel;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * Draws N parameter sets and evaluates the model on each, in parallel blocks of {@link #BLOCK_SIZE}
+ * samples. Each block builds its samplers and scratch arrays once; the per-sample loop allocates nothing.
+ */
+public final class MonteCarloEngine {
+
+  /** Samples per block. Fixed, so that results do not depend on the thread count. */
+  public static final int BLOCK_SIZE = 8192;
+
+  private final Parallel parallel;
+
+  public MonteCarloEngine(Parallel parallel) {
+    this.parallel = parallel;
+  }
+
+  /**
+   * Runs the model on {@code n} draws.
+   *
+   * @param distributions one per model parameter, in the model's parameter order
+   * @param progress told the number of samples done so far, after each block (may be called concurrently)
+   */
+  public SampleSet run(
+      MonteCarloModel model,
+      ParameterDistribution[] distributions,
+      int n,
+      long seed,
+      LongConsumer progress) {
+    int blocks = (int) ((n + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
+    UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, blocks);
+    int width = model.stateWidth();
+    int outputs = model.outputs().size();
+    int parameters = distributions.length;
+    SampleSet set = new SampleSet(n, width, outputs, parameters);
+    long[][] outcomeCounts = new long[blocks][GapOutcome.values().length];
+    long[][] invalidCounts = new long[blocks][parameters];
+    AtomicLong done = new AtomicLong();
+
+    parallel.forEach(
+        blocks,
+        b -> {
+          ContinuousSampler[] samplers = new ContinuousSampler[parameters];
+          for (int p = 0; p < parameters; p++) {
+            samplers[p] = distributions[p].sampler(streams[b]);
+          }
+          MonteCarloModel.Evaluator evaluator = model.newEvaluator();
+          double[] params = new double[parameters];
+          double[] state = new double[width];
+          double[] scalars = new double[outputs];
+          double[][] stateColumns = set.state();
+          double[][] scalarColumns = set.scalars();
+          byte[] outcome = set.outcomes();
+          long[] counts = outcomeCounts[b];
+          int from = b * BLOCK_SIZE;
+          int to = (int) Math.min(n, (long) from + BLOCK_SIZE);
+          for (int i = from; i < to; i++) {
+            for (int p = 0; p < parameters; p++) {
+              params[p] = samplers[p].sample();
+            }
+            GapOutcome o = evaluator.evaluate(params, state, scalars);
+            outcome[i] = (byte) o.ordinal();
+            counts[o.ordinal()]++;
+            if (o == GapOutcome.INVALID) {
+              invalidCounts[b][evaluator.invalidParameter(params)]++;
+              for (int c = 0; c < outputs; c++) {
+                scalarColumns[c][i] = Double.NaN;
+              }
+              continue;
+            }
+            for (int c = 0; c < width; c++) {
+              stateColumns[c][i] = state[c];
+            }
+            for (int c = 0; c < outputs; c++) {
+              scalarColumns[c][i] = scalars[c];
+            }
+          }
+          progress.accept(done.addAndGet(to - from));
+        });
+    for (int b = 0; b < blocks; b++) {
+      set.addCounts(outcomeCounts[b], invalidCounts[b]);
+    }
+    return set;
+  }
+}

@@ -1,0 +1,28 @@
+package meek.sampling;
+
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * One independent random stream per block, derived from the seed alone: the master generator
+ * (xoroshiro128++, seeded through Commons RNG's SplitMix64 seed expansion) is jumped 2^64 steps per block,
+ * so streams never overlap and block b's stream does not depend on how many threads run.
+ */
+public final class RandomStreams {
+
+  /** The generator family; part of what a seed means, so recorded in manifests. */
+  public static final RandomSource SOURCE = RandomSource.XO_RO_SHI_RO_128_PP;
+
+  private RandomStreams() {}
+
+  /** Streams for blocks 0 … count−1. */
+  public static UniformRandomProvider[] forBlocks(long seed, int count) {
+    JumpableUniformRandomProvider master = (JumpableUniformRandomProvider) SOURCE.create(seed);
+    UniformRandomProvider[] streams = new UniformRandomProvider[count];
+    for (int b = 0; b < count; b++) {
+      streams[b] = master.jump(); // a copy of the current state; the master moves on by 2^64
+    }
+    return streams;
+  }
+}

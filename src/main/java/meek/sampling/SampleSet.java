@@ -1,0 +1,73 @@
+package meek.sampling;
+
+import meek.model.GapOutcome;
+
+/**
+ * The per-sample results of a run, as primitive columns indexed by sample: the model's fan state, its
+ * scalar outputs and each draw's outcome, plus the counts of each outcome.
+ */
+public final class SampleSet {
+  private static final GapOutcome[] OUTCOMES = GapOutcome.values();
+  private final int size;
+  private final double[][] state;
+  private final double[][] scalars;
+  private final byte[] outcome;
+  private final long[] outcomeCounts = new long[OUTCOMES.length];
+  private final long[] invalidByParameter;
+
+  SampleSet(int size, int stateWidth, int outputs, int parameters) {
+    this.size = size;
+    this.state = new double[stateWidth][size];
+    this.scalars = new double[outputs][size];
+    this.outcome = new byte[size];
+    this.invalidByParameter = new long[parameters];
+  }
+
+  /** Bytes a set of this shape holds, for the memory check before a run. */
+  public static long bytesFor(long size, int stateWidth, int outputs) {
+    return size * (8L * (stateWidth + outputs) + 1);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** {@code state()[column][sample]}: what the model needs to evaluate the fan. */
+  public double[][] state() {
+    return state;
+  }
+
+  /**
+   * {@code scalars()[output][sample]}; NaN where the output does not exist for that draw, +∞ for "never".
+   * Aggregation reorders these columns in place.
+   */
+  public double[][] scalars() {
+    return scalars;
+  }
+
+  public GapOutcome outcome(int sample) {
+    return OUTCOMES[outcome[sample]];
+  }
+
+  public long count(GapOutcome o) {
+    return outcomeCounts[o.ordinal()];
+  }
+
+  /** Invalid draws attributed to each parameter (by the first parameter found outside its domain). */
+  public long invalidCount(int parameter) {
+    return invalidByParameter[parameter];
+  }
+
+  byte[] outcomes() {
+    return outcome;
+  }
+
+  void addCounts(long[] outcomes, long[] invalid) {
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomeCounts[i] += outcomes[i];
+    }
+    for (int i = 0; i < invalid.length; i++) {
+      invalidByParameter[i] += invalid[i];
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package meek.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import meek.model.ScalarOutput;
+import org.apache.commons.numbers.arrays.Selection;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
+/**
+ * Summarises a column of per-draw values: mean, sd, and quantiles (type 7: linear interpolation at
+ * p·(n−1), numpy's default) each with a distribution-free confidence interval.
+ *
+ * <p>The interval for the p-quantile is [X(l), X(u)], the l-th and u-th order statistics, with l and u the
+ * 2.5% and 97.5% quantiles of Binomial(n, p) (u shifted by one): its coverage is at least 95% for any
+ * continuous distribution, without assuming normality or a density.
+ */
+public final class QuantileSummarizer {
+
+  /** The quantiles every scalar output and every fan step reports. */
+  public static final double[] PROBABILITIES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
+
+  /** Coverage of the quantile confidence intervals. */
+  public static final double CONFIDENCE = 0.95;
+
+  private static final Quantile TYPE_7 =
+      Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(false);
+
+  private QuantileSummarizer() {}
+
+  /**
+   * Summarises {@code values}, skipping NaN (output not defined for that draw). Reorders the array in place;
+   * no copy is made.
+   */
+  public static OutputSummary summarize(ScalarOutput output, double[] values) {
+    int n = 0;
+    long infinite = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        values[n++] = v;
+        if (Double.isInfinite(v)) {
+          infinite++;
+        }
+      }
+    }
+    if (n == 0) {
+      return new OutputSummary(output, 0, 0, Double.NaN, Double.NaN, List.of());
+    }
+    double mean = Mean.ofRange(values, 0, n).getAsDouble();
+    double sd = n > 1 && infinite == 0 ? StandardDeviation.ofRange(values, 0, n).getAsDouble() : Double.NaN;
+    double[] q = TYPE_7.evaluateRange(values, 0, n, PROBABILITIES);
+    int[][] ranks = new int[PROBABILITIES.length][];
+    int[] all = new int[2 * PROBABILITIES.length];
+    for (int i = 0; i < PROBABILITIES.length; i++) {
+      ranks[i] = confidenceRanks(n, PROBABILITIES[i]);
+      all[2 * i] = ranks[i][0];
+      all[2 * i + 1] = ranks[i][1];
+    }
+    Selection.select(values, 0, n, all);
+    List<QuantileEstimate> estimates = new ArrayList<>();
+    for (int i = 0; i < PROBABILITIES.length; i++) {
+      estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], values[ranks[i][0]], values[ranks[i][1]]));
+    }
+    return new OutputSummary(output, n, infinite, mean, sd, estimates);
+  }
+
+  /**
+   * Zero-based ranks {l, u} of the order statistics bounding a {@link #CONFIDENCE} interval for the
+   * p-quantile of n draws.
+   */
+  static int[] confidenceRanks(int n, double p) {
+    BinomialDistribution b = BinomialDistribution.of(n, p);
+    double tail = (1 - CONFIDENCE) / 2;
+    // 1-based: X(l) with l = smallest k with F(k) >= tail; X(u) with u = (smallest k with F(k) >= 1 - tail) + 1
+    int lower = b.inverseCumulativeProbability(tail);
+    int upper = b.inverseCumulativeProbability(1 - tail) + 1;
+    return new int[] {clamp(lower - 1, n), clamp(upper - 1, n)};
+  }
+
+  private static int clamp(int rank, int n) {
+    return Math.max(0, Math.min(n - 1, rank));
+  }
+
+  /** Type-7 quantiles of a whole array, reordering it in place (for the fan). */
+  public static double[] quantilesInPlace(double[] values, int n) {
+    return TYPE_7.evaluateRange(values, 0, n, PROBABILITIES);
+  }
+}

@@ -1,0 +1,48 @@
+package meek.stats;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import meek.model.GapOutcome;
+import meek.spec.Spec;
+
+/**
+ * Everything a run reports, before it is written anywhere.
+ *
+ * @param spec the spec that was run
+ * @param samples N, the number of draws
+ * @param seed the seed
+ * @param threads threads used (does not change any number)
+ * @param counts draws per outcome
+ * @param invalidByParameter invalid draws per parameter name (only parameters with some)
+ * @param outputs one summary per scalar output, in the model's order
+ * @param fan the gap's quantiles over time
+ * @param headlineDraws the finite values of the first output (t*), sorted, for its histogram
+ * @param started when the run started
+ * @param computeSeconds seconds spent sampling and aggregating
+ */
+public record RunResult(
+    Spec spec,
+    int samples,
+    long seed,
+    int threads,
+    Map<GapOutcome, Long> counts,
+    Map<String, Long> invalidByParameter,
+    List<OutputSummary> outputs,
+    FanData fan,
+    double[] headlineDraws,
+    Instant started,
+    double computeSeconds) {
+
+  /** The summary of the named output. */
+  public OutputSummary output(String name) {
+    return outputs.stream()
+        .filter(o -> o.output().name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no output " + name));
+  }
+
+  public long count(GapOutcome outcome) {
+    return counts.getOrDefault(outcome, 0L);
+  }
+}
