@@ -24,7 +24,14 @@ public final class Main {
 
   /** Runs meek with these arguments and returns the exit code (for tests). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs meek with the given output streams (for tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof SpecException) {
@@ -35,8 +42,12 @@ public final class Main {
         });
     cli.setParameterExceptionHandler(
         (ex, args2) -> {
-          PrintWriter err = ex.getCommandLine().getErr();
-          err.println("meek: " + ex.getMessage() + " (see 'meek " + ex.getCommandLine().getCommandName() + " --help')");
+          String hint = "";
+          if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+          }
+          ex.getCommandLine().getErr().println(
+              "meek: " + ex.getMessage() + hint + " (see 'meek " + ex.getCommandLine().getCommandName() + " --help')");
           return EXIT_INPUT;
         });
     return cli.execute(args);

@@ -1,0 +1,156 @@
+package meek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input ends with one line naming the file and key (and line), exit code 2, no stack trace, and
+ * nothing written.
+ */
+class BadInputTest {
+
+  static final String VALID =
+      String.join(
+          "\n",
+          "name: t",
+          "title: test",
+          "params:",
+          "  alpha: {dist: normal, mean: 0.155, sd: 0.01}",
+          "  A: 1070",
+          "  L0: 1.7",
+          "  C0: {dist: lognormal, p5: 3.0e19, p95: 3.0e20}",
+          "  g_alg: {dist: lognormal, p5: 2.0, p95: 4.0}",
+          "  g_hw: {dist: lognormal, median: 1.4, gsd: 1.06}",
+          "  g_inv: {dist: uniform, min: 2.5, max: 5.0}",
+          "");
+
+  @TempDir Path dir;
+
+  /** Runs the spec text (or none) and checks the common contract; returns the error line. */
+  private String failRun(String specText, String... extraArgs) throws IOException {
+    Path spec = dir.resolve("s.yaml");
+    if (specText != null) {
+      Files.writeString(spec, specText);
+    }
+    Path out = dir.resolve("out");
+    String[] args = Stream.concat(
+            Stream.of("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet"),
+            Stream.of(extraArgs))
+        .toArray(String[]::new);
+    CliRunner.Result r = CliRunner.run(args);
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").startsWith("meek: ");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.equals("s.yaml"));
+    }
+    return r.err().strip();
+  }
+
+  static Stream<Arguments> badSpecs() {
+    return Stream.of(
+        Arguments.of("unknown parameter", VALID.replace("  A: 1070", "  A: 1070\n  alpah: 3"), "params.alpah", "did you mean 'alpha'", 6),
+        Arguments.of("unknown top-level key", VALID.replace("title: test", "titel: test"), "titel", "did you mean 'title'", 2),
+        Arguments.of("unknown key in a distribution", VALID.replace("sd: 0.01", "sdd: 0.01"), "params.alpha.sdd", "did you mean 'sd'", 4),
+        Arguments.of("missing parameter", VALID.replace("  g_inv: {dist: uniform, min: 2.5, max: 5.0}\n", ""), "params", "missing required parameter g_inv", 3),
+        Arguments.of("unknown dist", VALID.replace("dist: normal", "dist: normel"), "params.alpha.dist", "did you mean 'normal'", 4),
+        Arguments.of("sd zero", VALID.replace("sd: 0.01", "sd: 0"), "params.alpha", "sd must be a positive", 4),
+        Arguments.of("sd negative", VALID.replace("sd: 0.01", "sd: -0.01"), "params.alpha", "sd must be a positive", 4),
+        Arguments.of("p5 above p95", VALID.replace("p5: 2.0, p95: 4.0", "p5: 4.0, p95: 2.0"), "params.g_alg", "p5 must be < p95", 8),
+        Arguments.of("p5 equals p95", VALID.replace("p5: 2.0, p95: 4.0", "p5: 2.0, p95: 2.0"), "params.g_alg", "p5 must be < p95", 8),
+        Arguments.of("uniform min above max", VALID.replace("min: 2.5, max: 5.0", "min: 5.0, max: 2.5"), "params.g_inv", "min < max", 10),
+        Arguments.of("truncation min above max", VALID.replace("sd: 0.01}", "sd: 0.01, min: 0.2, max: 0.1}"), "params.alpha", "min must be < max", 4),
+        Arguments.of("lognormal percentile not positive", VALID.replace("p5: 2.0, p95: 4.0", "p5: -1, p95: 4.0"), "params.g_alg.p5", "must be > 0", 8),
+        Arguments.of("lognormal bound not positive", VALID.replace("p5: 2.0, p95: 4.0}", "p5: 2.0, p95: 4.0, max: -1}"), "params.g_alg", "max must be > 0", 8),
+        Arguments.of("lognormal median not positive", VALID.replace("median: 1.4", "median: 0"), "params.g_hw.median", "must be > 0", 9),
+        Arguments.of("gsd not above one", VALID.replace("gsd: 1.06", "gsd: 0.9"), "params.g_hw.gsd", "must be > 1", 9),
+        Arguments.of("truncation without mass", VALID.replace("sd: 0.01}", "sd: 0.01, min: 5, max: 6}"), "params.alpha", "leaves no probability mass", 4),
+        Arguments.of("non-numeric value", VALID.replace("sd: 0.01", "sd: abc"), "params.alpha.sd", "must be a number (got 'abc')", 4),
+        Arguments.of("non-numeric constant", VALID.replace("A: 1070", "A: lots"), "params.A", "must be a number", 5),
+        Arguments.of("mixed forms", VALID.replace("median: 1.4, gsd: 1.06", "median: 1.4, gsd: 1.06, p5: 1"), "params.g_hw.p5", "mixes two ways", 9),
+        Arguments.of("invalid YAML", VALID.replace("  A: 1070", "  A: [1070"), "invalid YAML", "check indentation", -1),
+        Arguments.of("not a mapping", "- just\n- a list\n", "s.yaml", "YAML mapping", -1),
+        Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSpecs")
+  void badSpecIsOneLineWithFileKeyAndFix(String what, String spec, String key, String message, int line)
+      throws IOException {
+    String err = failRun(spec);
+    assertThat(err).contains(dir.resolve("s.yaml").toString()).contains(key).contains(message);
+    if (line > 0) {
+      assertThat(err).contains("s.yaml:" + line + ":");
+    }
+  }
+
+  @Test
+  void missingFile() throws IOException {
+    String err = failRun(null);
+    assertThat(err).contains("s.yaml").contains("no such file");
+  }
+
+  @ParameterizedTest(name = "--samples {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "-5"})
+  void zeroOrNegativeSamples(String samples) throws IOException {
+    Files.writeString(dir.resolve("s.yaml"), VALID);
+    Path out = dir.resolve("out");
+    CliRunner.Result r = CliRunner.run("run", dir.resolve("s.yaml").toString(), "--samples", samples, "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("--samples").contains("positive");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void nonNumericSamplesIsAUsageError() throws IOException {
+    Files.writeString(dir.resolve("s.yaml"), VALID);
+    CliRunner.Result r = CliRunner.run("run", dir.resolve("s.yaml").toString(), "--samples", "many");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("--samples");
+  }
+
+  @Test
+  void existingOutputFolderIsNotReplacedWithoutForce() throws IOException {
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, VALID);
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("keep.txt"), "precious");
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("already exists").contains("--force");
+    assertThat(out.resolve("keep.txt")).hasContent("precious");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files).hasSize(1);
+    }
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings).hasSize(2); // s.yaml and out: no staging folder left behind
+    }
+  }
+
+  @Test
+  void forceReplacesTheFolderWhole() throws IOException {
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, VALID);
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("old.txt"), "stale");
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "2000", "--out", out.toString(), "--quiet", "--force");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("old.txt")).doesNotExist();
+    assertThat(out.resolve("summary.json")).exists();
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings).hasSize(2);
+    }
+  }
+}

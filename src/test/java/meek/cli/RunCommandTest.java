@@ -1,0 +1,126 @@
+package meek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: {@code meek run} on a shipped preset writes every promised file, in the promised shape. */
+class RunCommandTest {
+
+  private static final List<String> OUTPUTS =
+      List.of(
+          "inflection_time_years",
+          "inflection_year",
+          "peak_gap_nats",
+          "steepest_decline_time_years",
+          "half_gap_time_years",
+          "tenth_gap_time_years");
+  private static final List<String> QUANTILE_KEYS =
+      List.of("mean", "sd", "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "p99");
+
+  @TempDir Path dir;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void runWritesEveryOutputFile() throws IOException {
+    Path out = dir.resolve("chin");
+    CliRunner.Result r =
+        CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--seed", "7", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("peaks").contains("N = 20,000, seed 7");
+
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("spec").asText()).isEqualTo("chinchilla");
+    assertThat(summary.get("samples").asInt()).isEqualTo(20000);
+    assertThat(summary.get("seed").asLong()).isEqualTo(7);
+    for (String output : OUTPUTS) {
+      JsonNode o = summary.get("outputs").get(output);
+      assertThat(o).as(output).isNotNull();
+      for (String k : QUANTILE_KEYS) {
+        assertThat(o.get(k)).as(output + "." + k).isNotNull();
+        assertThat(o.get(k).isNumber()).as(output + "." + k).isTrue();
+      }
+      assertThat(o.get("p5").asDouble()).isLessThanOrEqualTo(o.get("p50").asDouble());
+      assertThat(o.get("p50").asDouble()).isLessThanOrEqualTo(o.get("p95").asDouble());
+      JsonNode ci = o.get("ci95").get("p50");
+      assertThat(ci.get(0).asDouble()).isLessThanOrEqualTo(o.get("p50").asDouble());
+      assertThat(ci.get(1).asDouble()).isGreaterThanOrEqualTo(o.get("p50").asDouble());
+    }
+    // the calendar year is the baseline plus the time, quantile by quantile
+    assertThat(summary.at("/outputs/inflection_year/p50").asDouble())
+        .isCloseTo(2019 + summary.at("/outputs/inflection_time_years/p50").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(summary.get("counts").get("no_advantage")).isNotNull();
+    assertThat(summary.get("counts").get("never_converges")).isNotNull();
+
+    List<String> quantiles = Files.readAllLines(out.resolve("quantiles.csv"));
+    assertThat(quantiles.get(0)).startsWith("output,unit,n,n_infinite,mean,sd,p1,p5,p10,p25,p50,p75,p90,p95,p99");
+    assertThat(quantiles.subList(1, quantiles.size()).stream().map(l -> l.split(",")[0])).containsAll(OUTPUTS);
+
+    List<String> fan = Files.readAllLines(out.resolve("fan.csv"));
+    assertThat(fan.get(0)).startsWith("t,year,p1,p5,p10,p25,p50,p75,p90,p95,p99");
+    assertThat(fan).hasSize(1 + 121); // t = 0, 0.25, …, 30 inclusive
+    assertThat(fan.get(1)).startsWith("0.0,2019.0,");
+    assertThat(fan.get(121)).startsWith("30.0,2049.0,");
+    for (String line : fan.subList(1, fan.size())) {
+      String[] cells = line.split(",");
+      for (int k = 3; k < 11; k++) { // quantiles increase along a row
+        assertThat(Double.parseDouble(cells[k])).isGreaterThanOrEqualTo(Double.parseDouble(cells[k - 1]));
+      }
+    }
+
+    for (String png : List.of("fan.png", "inflection_time.png")) {
+      BufferedImage img = ImageIO.read(out.resolve(png).toFile());
+      assertThat(img).as(png).isNotNull();
+      assertThat(img.getWidth()).isGreaterThanOrEqualTo(1600);
+    }
+    String svg = Files.readString(out.resolve("fan.svg"));
+    assertThat(svg).contains("<svg").contains("</svg>").contains("Chinchilla exponent");
+
+    String md = Files.readString(out.resolve("summary.md"));
+    assertThat(md).contains("The SOTA loss advantage peaks").contains("N = 20,000, seed 7").contains("| output | median [p5–p95]");
+
+    JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+    for (String k : List.of("spec", "spec_sha256", "seed", "samples", "threads", "tool_version", "java_version", "started", "wall_seconds")) {
+      assertThat(manifest.get(k)).as(k).isNotNull();
+    }
+    assertThat(manifest.get("spec_sha256").asText()).hasSize(64);
+    assertThat(manifest.at("/spec/params/g_alg/dist").asText()).isEqualTo("lognormal");
+  }
+
+  @Test
+  void sameSpecAndSeedGiveIdenticalSummariesOnOneAndFourThreads() throws IOException {
+    byte[][] files = new byte[2][];
+    String[] threads = {"1", "4"};
+    for (int i = 0; i < 2; i++) {
+      Path out = dir.resolve("t" + threads[i]);
+      // 50,000 draws: several blocks, so block order and merging are exercised
+      CliRunner.Result r = CliRunner.run("run", "distributions/kaplan.yaml", "--samples", "50000", "--seed", "42",
+          "--threads", threads[i], "--out", out.toString(), "--quiet");
+      assertThat(r.code()).as(r.err()).isZero();
+      files[i] = Files.readAllBytes(out.resolve("summary.json"));
+    }
+    assertThat(files[1]).isEqualTo(files[0]);
+    assertThat(Files.readAllBytes(dir.resolve("t4/fan.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("t1/fan.csv")));
+    assertThat(Files.readAllBytes(dir.resolve("t4/quantiles.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("t1/quantiles.csv")));
+  }
+
+  @Test
+  void pointReproducesThePaper() {
+    CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
+    assertThat(chin.code()).as(chin.err()).isZero();
+    assertThat(chin.out()).contains("\"inflection_time_years\" : 3.33");
+    CliRunner.Result kap = CliRunner.run("point", "distributions/paper-kaplan.yaml");
+    assertThat(kap.code()).isZero();
+    assertThat(kap.out()).contains("10.33 years");
+  }
+}

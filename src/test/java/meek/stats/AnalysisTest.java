@@ -1,0 +1,125 @@
+package meek.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import meek.model.GapOutcome;
+import meek.model.TrainingGapModel;
+import meek.spec.Spec;
+import meek.spec.SpecReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline (spec → sampler → model → quantiles) against results known without running it. */
+class AnalysisTest {
+
+  @TempDir Path dir;
+
+  private RunResult run(String params, int n, long seed) throws IOException {
+    Path f = dir.resolve("s" + seed + n + ".yaml");
+    Files.writeString(f, "name: t\nparams:\n" + params);
+    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(f);
+    return Analysis.run(spec, new TrainingGapModel(spec.baselineYear()), n, seed, 2, done -> {});
+  }
+
+  /** Paper eq 4 with plain logs. */
+  private static double tStar(double alpha, double g, double gInv) {
+    double a = Math.log(g);
+    double b = Math.log(g * gInv);
+    return Math.log(b / a) / (alpha * (b - a));
+  }
+
+  /**
+   * Only g_inv ~ U(2.5, 5) varies. t* decreases in g_inv, so the p-quantile of t* is t* at g_inv's
+   * (1 − p)-quantile, 2.5 + 2.5·(1 − p). The sample p-quantile must fall between t* at g_inv's
+   * (1 − p ± 5·se) quantiles, se = sqrt(p(1 − p)/N).
+   */
+  @Test
+  void quantilesOfTStarMatchTheAnalyticQuantiles() throws IOException {
+    int n = 200_000;
+    RunResult r = run(
+        "  alpha: 0.155\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n  g_alg: 2.8\n  g_hw: 1.4\n"
+            + "  g_inv: {dist: uniform, min: 2.5, max: 5.0}\n", n, 5);
+    OutputSummary t = r.output("inflection_time_years");
+    assertThat(t.n()).isEqualTo(n);
+    for (QuantileEstimate q : t.quantiles()) {
+      double p = q.p();
+      double se = Math.sqrt(p * (1 - p) / n);
+      double hi = tStar(0.155, 2.8 * 1.4, 2.5 + 2.5 * Math.max(0, 1 - p - 5 * se));
+      double lo = tStar(0.155, 2.8 * 1.4, 2.5 + 2.5 * Math.min(1, 1 - p + 5 * se));
+      assertThat(q.value()).as(q.key()).isBetween(lo, hi);
+      // and the reported confidence interval contains the analytic value
+      double exact = tStar(0.155, 2.8 * 1.4, 2.5 + 2.5 * (1 - p));
+      assertThat(exact).as(q.key() + " in its CI").isBetween(q.ciLower() - 1e-12, q.ciUpper() + 1e-12);
+    }
+    // the fan at t = 0 is exactly zero, and at t = 3 its median is the gap at g_inv's median 3.75
+    assertThat(r.fan().quantiles()[0]).containsOnly(0.0);
+    double k = 1070 * Math.pow(1e20, -0.155);
+    double g = 2.8 * 1.4;
+    double expected = k * (Math.pow(g, -0.155 * 3) - Math.pow(g * 3.75, -0.155 * 3));
+    assertThat(r.fan().band(0.5)[12]).isCloseTo(expected, within(2e-3 * expected));
+  }
+
+  @Test
+  void edgeCasesAreCountedNotDropped() throws IOException {
+    int n = 60_000;
+    // P(g_inv <= 1) = 1/3; P(G = g_alg <= 1) = 1/2 independently
+    RunResult r = run(
+        "  alpha: 0.155\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n  g_alg: {dist: uniform, min: 0.5, max: 1.5}\n"
+            + "  g_hw: 1.0\n  g_inv: {dist: uniform, min: 0.5, max: 2.0}\n", n, 9);
+    long noAdv = r.count(GapOutcome.NO_ADVANTAGE);
+    long never = r.count(GapOutcome.NEVER_CONVERGES);
+    long conv = r.count(GapOutcome.CONVERGES);
+    assertThat(noAdv + never + conv + r.count(GapOutcome.INVALID)).isEqualTo(n);
+    assertThat((double) noAdv / n).isCloseTo(1 / 3.0, within(5 * Math.sqrt(2 / 9.0 / n)));
+    assertThat((double) never / n).isCloseTo(1 / 3.0, within(5 * Math.sqrt(2 / 9.0 / n))); // 2/3 · 1/2
+    OutputSummary t = r.output("inflection_time_years");
+    assertThat(t.n()).isEqualTo(never + conv);
+    assertThat(t.infinite()).isEqualTo(never);
+    assertThat(t.at(0.99).value()).isInfinite(); // half the defined draws never peak
+    assertThat(r.fan().draws()).isEqualTo(n);
+  }
+
+  @Test
+  void invalidDrawsAreCountedByParameter() throws IOException {
+    int n = 20_000;
+    // alpha <= 0 with probability Φ(-1) ≈ 0.159
+    RunResult r = run(
+        "  alpha: {dist: normal, mean: 0.1, sd: 0.1}\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n  g_alg: 2.8\n"
+            + "  g_hw: 1.4\n  g_inv: 3.6\n", n, 4);
+    long invalid = r.count(GapOutcome.INVALID);
+    assertThat((double) invalid / n).isCloseTo(0.158655, within(5 * Math.sqrt(0.16 * 0.84 / n)));
+    assertThat(r.invalidByParameter()).containsEntry("alpha", invalid);
+    assertThat(r.output("inflection_time_years").n()).isEqualTo(n - invalid);
+    assertThat(r.fan().draws()).isEqualTo(n - invalid);
+  }
+
+  /**
+   * Agreement with the numpy and Squiggle peers (../shared/peers/README.md: their medians over 30 seeds at
+   * N = 1e5, seed-to-seed SD of the t* median 0.0017 for Chinchilla and 0.005 for Kaplan). Tolerances: 5
+   * seed SDs plus the rounding of the published figures.
+   */
+  @Test
+  void agreesWithThePeerImplementations() throws IOException {
+    String shared =
+        "  L0: 1.7\n  C0: {dist: lognormal, p5: 3e19, p95: 3e20}\n"
+            + "  g_alg: {dist: lognormal, p5: 2.0, p95: 4.0}\n  g_hw: {dist: lognormal, p5: 1.3, p95: 1.5}\n"
+            + "  g_inv: {dist: lognormal, p5: 2.5, p95: 5.0}\n";
+    RunResult chin = run("  alpha: {dist: normal, mean: 0.155, sd: 0.01}\n  A: 1070\n" + shared, 100_000, 12345);
+    OutputSummary t = chin.output("inflection_time_years");
+    assertThat(t.at(0.5).value()).isCloseTo(3.346, within(5 * 0.0017 + 0.0005));
+    assertThat(t.at(0.05).value()).isCloseTo(2.70, within(0.02));
+    assertThat(t.at(0.95).value()).isCloseTo(4.29, within(0.03));
+    assertThat(chin.output("peak_gap_nats").at(0.5).value()).isCloseTo(0.200, within(0.003));
+
+    RunResult kap = run("  alpha: {dist: normal, mean: 0.050, sd: 0.005}\n  A: 26.4\n" + shared, 100_000, 12345);
+    OutputSummary tk = kap.output("inflection_time_years");
+    assertThat(tk.at(0.5).value()).isCloseTo(10.40, within(5 * 0.005 + 0.005));
+    assertThat(tk.at(0.05).value()).isCloseTo(8.12, within(0.06));
+    assertThat(tk.at(0.95).value()).isCloseTo(13.8, within(0.12));
+    assertThat(kap.output("peak_gap_nats").at(0.5).value()).isCloseTo(0.621, within(0.006));
+  }
+}
