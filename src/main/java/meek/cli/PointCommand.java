@@ -82,7 +82,7 @@ final class PointCommand implements Callable<Integer> {
     }
     out.printf("%s: the model at every parameter's median (%s)%n", spec.title(), gap.outcome().key());
     for (int i = 0; i < p.length; i++) {
-      out.printf(Locale.ROOT, "  %-6s = %s%n", TrainingGapModel.PARAMETERS.get(i), Numbers.sig(p[i], 6));
+      out.printf(Locale.ROOT, "  %-6s = %s%n", TrainingGapModel.PARAMETERS.get(i), Numbers.compact(p[i]));
     }
     row(out, "inflection time t*", Numbers.sig(tStar, 4) + " years", Numbers.year(base + tStar));
     row(out, "peak gap ΔL*", Numbers.sig(gap.peakGap(), 4) + " nats", "K = " + Numbers.sig(gap.k(), 4) + " nats");

@@ -136,6 +136,7 @@ public final class Charts {
       ninety.setPaint(new Color(0x08, 0x30, 0x6b, 0x22));
       ninety.setLabel("90% interval " + Numbers.sig(summary.at(0.05).value(), 3) + "–" + Numbers.sig(summary.at(0.95).value(), 3));
       ninety.setLabelFont(SMALL);
+      ninety.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       ninety.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       ninety.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       ninety.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
@@ -143,6 +144,7 @@ public final class Charts {
       ValueMarker med = new ValueMarker(summary.at(0.5).value(), MEDIAN, new BasicStroke(2f));
       med.setLabel("median " + Numbers.sig(summary.at(0.5).value(), 3));
       med.setLabelFont(SMALL);
+      med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
       med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
       med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));

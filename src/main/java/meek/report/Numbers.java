@@ -30,6 +30,16 @@ public final class Numbers {
     return String.format(Locale.ROOT, "%." + (digits - 1) + "e", rounded.doubleValue());
   }
 
+  /** Up to six significant figures without trailing zeros: 0.155, 1070, 1e+20. */
+  public static String compact(double v) {
+    String s = sig(v, 6);
+    if (s.contains("e")) {
+      String[] parts = s.split("e");
+      return parts[0].replaceAll("\\.?0+$", "") + "e" + parts[1];
+    }
+    return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
+  }
+
   /** A calendar year to one decimal ("2022.3"), or "never". */
   public static String year(double v) {
     if (Double.isNaN(v)) {
