@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
     Path target = out != null ? out : Path.of("results", spec.name());
     ResultFolder.checkWritable(target, force);
-    checkMemory(model, samples);
+    checkMemory(model, samples, spec.times().length);
 
     RunResult result;
     try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet)) {
@@ -126,8 +126,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
-  private static void checkMemory(TrainingGapModel model, int samples) {
-    long need = Analysis.bytesNeeded(model, samples);
+  private static void checkMemory(TrainingGapModel model, int samples, int steps) {
+    long need = Analysis.bytesNeeded(model, samples, steps);
     long max = Runtime.getRuntime().maxMemory();
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {

@@ -27,12 +27,24 @@ public interface MonteCarloModel {
   /** A fresh evaluator: one per block of samples, so it may keep scratch state. */
   Evaluator newEvaluator();
 
+  /** A fresh fan evaluator for blocks of up to {@code capacity} draws. One per thread. */
+  FanEvaluator newFanEvaluator(int capacity);
+
   /**
-   * The gap at time t (years since the baseline) of draw {@code i}, from its stored state columns.
-   *
-   * @param state {@code state[column][i]}
+   * Evaluates the gap of a block of draws on the fan's time grid t = 0, step, 2·step, …, one step at a
+   * time, so that an implementation may use recurrences instead of transcendental functions per point.
    */
-  double fanValue(double[][] state, int i, double t);
+  interface FanEvaluator {
+    /**
+     * Starts a block.
+     *
+     * @param state {@code state[column][i]} for the block's draws i &lt; count (as written by evaluate)
+     */
+    void begin(double[][] state, int count, double step);
+
+    /** Writes the gap at the next time step (t = 0 on the first call) of draw i into {@code out[i]}. */
+    void next(double[] out);
+  }
 
   /** Evaluates single draws. Not thread-safe; the engine gives each block its own. */
   interface Evaluator {

@@ -78,8 +78,52 @@ public final class TrainingGapModel implements MonteCarloModel {
   }
 
   @Override
-  public double fanValue(double[][] state, int i, double t) {
-    return TrainingGap.gap(state[0][i], state[1][i], state[2][i], t);
+  public FanEvaluator newFanEvaluator(int capacity) {
+    return new GapRecurrence(capacity);
+  }
+
+  /**
+   * ΔL(t_j) = K·m_j·(1 − q_j) with m_j = e^(−rate·t_j) and q_j = e^(−excess·t_j), both advanced by one
+   * multiplication per step: two {@code exp} per draw instead of two per point. After 120 steps the
+   * relative error is below 1e-13 (checked against {@link TrainingGap#gap} in the tests), far under any
+   * reported precision.
+   */
+  private static final class GapRecurrence implements FanEvaluator {
+    private final double[] k;
+    private final double[] meek;
+    private final double[] ratio;
+    private final double[] meekStep;
+    private final double[] ratioStep;
+    private int count;
+
+    GapRecurrence(int capacity) {
+      k = new double[capacity];
+      meek = new double[capacity];
+      ratio = new double[capacity];
+      meekStep = new double[capacity];
+      ratioStep = new double[capacity];
+    }
+
+    @Override
+    public void begin(double[][] state, int count, double step) {
+      this.count = count;
+      for (int i = 0; i < count; i++) {
+        k[i] = state[0][i];
+        meek[i] = 1;
+        ratio[i] = 1;
+        meekStep[i] = Math.exp(-state[1][i] * step);
+        ratioStep[i] = Math.exp(-state[2][i] * step);
+      }
+    }
+
+    @Override
+    public void next(double[] out) {
+      for (int i = 0; i < count; i++) {
+        out[i] = k[i] * meek[i] * (1 - ratio[i]);
+        meek[i] *= meekStep[i];
+        ratio[i] *= ratioStep[i];
+      }
+    }
   }
 
   @Override

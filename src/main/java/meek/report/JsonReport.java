@@ -58,12 +58,17 @@ public final class JsonReport {
     ObjectNode invalid = counts.putObject("invalid_by_parameter");
     r.invalidByParameter().forEach(invalid::put);
     ObjectNode method = root.putObject("method");
-    method.put("quantiles", "Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default), exact");
+    method.put("quantiles", "scalar outputs: exact sample quantiles, Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default)");
     method.put(
         "ci95",
         "distribution-free 95% confidence interval of each quantile from order statistics (binomial ranks)");
     method.put("null_means", "not finite: a time that is never reached (+infinity); see n_infinite");
     method.put("fan_draws", r.fan().draws());
+    method.put(
+        "fan_quantiles",
+        "DDSketch logarithmic bins: each fan quantile is within fan_relative_accuracy of the sample value at rank floor(p(n-1)); fan means are exact");
+    method.put("fan_relative_accuracy", r.fan().relativeAccuracy());
+    method.put("fan_values_clamped", r.fan().clamped());
     ArrayNode probs = method.putArray("probabilities");
     for (double p : QuantileSummarizer.PROBABILITIES) {
       probs.add(p);

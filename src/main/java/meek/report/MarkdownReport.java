@@ -48,7 +48,8 @@ public final class MarkdownReport {
     md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
     md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
         .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")
-        .append(" (`fan.csv` has every quantile). Distribution of t*: ![Inflection time](inflection_time.png)\n");
+        .append(" (`fan.csv` has every quantile, each within ").append(Numbers.sig(100 * r.fan().relativeAccuracy(), 2))
+        .append("% of the exact sample quantile). Distribution of t*: ![Inflection time](inflection_time.png)\n");
     return md.toString();
   }
 

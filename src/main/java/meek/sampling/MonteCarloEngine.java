@@ -27,6 +27,7 @@ public final class MonteCarloEngine {
    * Runs the model on {@code n} draws.
    *
    * @param distributions one per model parameter, in the model's parameter order
+   * @param listener given each block's valid states, on the worker thread
    * @param progress told the number of samples done so far, after each block (may be called concurrently)
    */
   public SampleSet run(
@@ -34,13 +35,14 @@ public final class MonteCarloEngine {
       ParameterDistribution[] distributions,
       int n,
       long seed,
+      BlockListener listener,
       LongConsumer progress) {
     int blocks = (int) ((n + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
     UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, blocks);
     int width = model.stateWidth();
     int outputs = model.outputs().size();
     int parameters = distributions.length;
-    SampleSet set = new SampleSet(n, width, outputs, parameters);
+    SampleSet set = new SampleSet(n, outputs, parameters);
     long[][] outcomeCounts = new long[blocks][GapOutcome.values().length];
     long[][] invalidCounts = new long[blocks][parameters];
     AtomicLong done = new AtomicLong();
@@ -56,7 +58,8 @@ public final class MonteCarloEngine {
           double[] params = new double[parameters];
           double[] state = new double[width];
           double[] scalars = new double[outputs];
-          double[][] stateColumns = set.state();
+          double[][] stateColumns = new double[width][BLOCK_SIZE];
+          int valid = 0;
           double[][] scalarColumns = set.scalars();
           byte[] outcome = set.outcomes();
           long[] counts = outcomeCounts[b];
@@ -77,12 +80,14 @@ public final class MonteCarloEngine {
               continue;
             }
             for (int c = 0; c < width; c++) {
-              stateColumns[c][i] = state[c];
+              stateColumns[c][valid] = state[c];
             }
+            valid++;
             for (int c = 0; c < outputs; c++) {
               scalarColumns[c][i] = scalars[c];
             }
           }
+          listener.block(b, stateColumns, valid);
           progress.accept(done.addAndGet(to - from));
         });
     for (int b = 0; b < blocks; b++) {

@@ -3,38 +3,32 @@ package meek.sampling;
 import meek.model.GapOutcome;
 
 /**
- * The per-sample results of a run, as primitive columns indexed by sample: the model's fan state, its
- * scalar outputs and each draw's outcome, plus the counts of each outcome.
+ * The per-sample results of a run, as primitive columns indexed by sample: the model's scalar outputs and
+ * each draw's outcome, plus the counts of each outcome. (The fan's per-draw state is not kept: it is
+ * aggregated block by block through a {@link BlockListener}.)
  */
 public final class SampleSet {
   private static final GapOutcome[] OUTCOMES = GapOutcome.values();
   private final int size;
-  private final double[][] state;
   private final double[][] scalars;
   private final byte[] outcome;
   private final long[] outcomeCounts = new long[OUTCOMES.length];
   private final long[] invalidByParameter;
 
-  SampleSet(int size, int stateWidth, int outputs, int parameters) {
+  SampleSet(int size, int outputs, int parameters) {
     this.size = size;
-    this.state = new double[stateWidth][size];
     this.scalars = new double[outputs][size];
     this.outcome = new byte[size];
     this.invalidByParameter = new long[parameters];
   }
 
   /** Bytes a set of this shape holds, for the memory check before a run. */
-  public static long bytesFor(long size, int stateWidth, int outputs) {
-    return size * (8L * (stateWidth + outputs) + 1);
+  public static long bytesFor(long size, int outputs) {
+    return size * (8L * outputs + 1);
   }
 
   public int size() {
     return size;
-  }
-
-  /** {@code state()[column][sample]}: what the model needs to evaluate the fan. */
-  public double[][] state() {
-    return state;
   }
 
   /**

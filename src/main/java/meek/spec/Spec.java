@@ -28,6 +28,9 @@ public record Spec(
     double stepYears,
     Map<String, ParameterDistribution> params) {
 
+  /** Most time steps a fan may have (bounds the fan's memory; 100 years monthly is 1,201). */
+  public static final int MAX_FAN_STEPS = 2001;
+
   public Spec {
     params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }

@@ -98,10 +98,10 @@ public final class SpecReader {
       throw cx.error("step_years", "must be > 0 and <= horizon_years (got " + step + ")", "e.g. step_years: 0.25");
     }
     double steps = horizon / step;
-    if (Math.abs(steps - Math.rint(steps)) > 1e-9 * steps || steps > 100_000) {
+    if (Math.abs(steps - Math.rint(steps)) > 1e-9 * steps || steps + 1 > Spec.MAX_FAN_STEPS) {
       throw cx.error(
           "step_years",
-          "horizon_years (" + horizon + ") must be a whole multiple of step_years (" + step + "), at most 100000 steps",
+          "horizon_years (" + horizon + ") must be a whole multiple of step_years (" + step + "), with at most " + (Spec.MAX_FAN_STEPS - 1) + " steps",
           "e.g. horizon_years: 30 with step_years: 0.25");
     }
     JsonNode params = root.get("params");

@@ -20,8 +20,9 @@ public final class Analysis {
   private Analysis() {}
 
   /** Bytes of heap a run of n draws needs (per-draw columns plus the fan's working rows). */
-  public static long bytesNeeded(MonteCarloModel model, long n) {
-    return SampleSet.bytesFor(n, model.stateWidth(), model.outputs().size()) + FanAggregator.bytesFor(n);
+  public static long bytesNeeded(MonteCarloModel model, long n, int steps) {
+    return SampleSet.bytesFor(n, model.outputs().size())
+        + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
   /** The finite values among the first n of a summarised column (its defined values), sorted. */
@@ -36,9 +37,12 @@ public final class Analysis {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     try (Parallel parallel = new Parallel(threads)) {
+      double[] times = spec.times();
+      int blocks = (samples + MonteCarloEngine.BLOCK_SIZE - 1) / MonteCarloEngine.BLOCK_SIZE;
+      FanAccumulator fanAccumulator = new FanAccumulator(model, times, blocks, MonteCarloEngine.BLOCK_SIZE);
       SampleSet set =
           new MonteCarloEngine(parallel)
-              .run(model, spec.distributions(model.parameterNames()), samples, seed, progress);
+              .run(model, spec.distributions(model.parameterNames()), samples, seed, fanAccumulator, progress);
       Map<GapOutcome, Long> counts = new EnumMap<>(GapOutcome.class);
       for (GapOutcome o : GapOutcome.values()) {
         counts.put(o, set.count(o));
@@ -49,8 +53,7 @@ public final class Analysis {
           invalid.put(model.parameterNames().get(p), set.invalidCount(p));
         }
       }
-      // The fan reads only the state columns; summaries reorder the scalar columns in place.
-      FanData fan = FanAggregator.aggregate(model, set, spec.times(), spec.baselineYear(), parallel);
+      FanData fan = fanAccumulator.result(spec.baselineYear(), model.fanUnit());
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
       parallel.forEach(
           summaries.length,

@@ -9,9 +9,19 @@ package meek.stats;
  * @param means the mean gap at each step
  * @param draws how many draws each step summarises (valid draws)
  * @param unit the gap's unit
+ * @param relativeAccuracy each quantile is within this relative error of a sample value at rank
+ *     ⌊p·(n−1)⌋ (DDSketch's guarantee); the means are exact
+ * @param clamped values beyond the bins' range (|gap| &gt; 1e9), counted at the range's end
  */
 public record FanData(
-    double[] times, double[] years, double[][] quantiles, double[] means, long draws, String unit) {
+    double[] times,
+    double[] years,
+    double[][] quantiles,
+    double[] means,
+    long draws,
+    String unit,
+    double relativeAccuracy,
+    long clamped) {
 
   /** The quantile at probability p (one of the reported ones) for every step. */
   public double[] band(double p) {

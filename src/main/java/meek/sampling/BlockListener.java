@@ -1,0 +1,15 @@
+package meek.sampling;
+
+/**
+ * Told about each finished block of draws, on the worker thread that made it, so that per-draw state can be
+ * aggregated while it is in cache and then dropped: memory for the fan does not grow with N.
+ */
+public interface BlockListener {
+
+  /**
+   * @param block the block's index (blocks are numbered in sample order)
+   * @param state {@code state[column][i]} of the block's valid draws i &lt; count, in sample order; only
+   *     valid until this call returns
+   */
+  void block(int block, double[][] state, int count);
+}

@@ -1,0 +1,167 @@
+package meek.stats;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.mapping.BitwiseLinearlyInterpolatedMapping;
+import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
+
+/**
+ * Counts of the fan's values per time step in DDSketch's logarithmic bins, with the bin of each value given
+ * by DDSketch's {@link BitwiseLinearlyInterpolatedMapping}. Quantiles are answered by a {@link DDSketch}
+ * built from the counts, so every fan quantile carries DDSketch's guarantee: it is within a relative
+ * {@link #RELATIVE_ACCURACY} of the sample value at rank ⌊p·(n−1)⌋.
+ *
+ * <p>meek counts into plain int arrays instead of calling {@code DDSketch.accept} per value: measured on
+ * this project's machine, the sketch's per-call bookkeeping costs 8–16 ns per value against about 3.5 ns
+ * here, and the fan adds (steps × N) values. Counts are integers, so merging threads in any order gives
+ * identical results.
+ */
+final class FanCounts {
+
+  /** Relative accuracy of every fan quantile (stated in summary.json). */
+  static final double RELATIVE_ACCURACY = 1e-3;
+
+  /** |values| below this count as zero (an absolute error of at most 1e-18). */
+  static final double SMALLEST = 1e-18;
+
+  /** |values| above this are clamped to it and counted in {@link #clamped()}. */
+  static final double LARGEST = 1e9;
+
+  static final BitwiseLinearlyInterpolatedMapping MAPPING =
+      new BitwiseLinearlyInterpolatedMapping(RELATIVE_ACCURACY);
+
+  private final Bins[] positive;
+  private final Bins[] negative;
+  private final long[] zeros;
+  private static final long[] EMPTY = new long[0];
+  private long clamped;
+
+  FanCounts(int steps) {
+    positive = new Bins[steps];
+    negative = new Bins[steps];
+    zeros = new long[steps];
+
+  }
+
+  /**
+   * Adds values[0 … count) to step j. The fast path (a positive value whose bin exists) is one mapping
+   * call and one increment; zeros, negatives, clamping and growing the bins take the slow path.
+   */
+  void add(int step, double[] values, int count) {
+    Bins pos = positive[step];
+    long[] counts = pos == null ? EMPTY : pos.counts;
+    int base = pos == null ? 0 : pos.base;
+    for (int i = 0; i < count; i++) {
+      double v = values[i];
+      if (v >= SMALLEST && v <= LARGEST) {
+        int k = MAPPING.index(v) - base;
+        if (k >= 0 && k < counts.length) {
+          counts[k]++;
+          continue;
+        }
+      }
+      addSlowly(step, v);
+      pos = positive[step];
+      if (pos != null) {
+        counts = pos.counts;
+        base = pos.base;
+      }
+    }
+  }
+
+  private void addSlowly(int step, double v) {
+    double a = Math.abs(v);
+    if (!(a >= SMALLEST)) { // zero, or NaN (which a model never writes; counted with zeros, not lost)
+      zeros[step]++;
+      return;
+    }
+    if (a > LARGEST) {
+      a = LARGEST;
+      clamped++;
+    }
+    int index = MAPPING.index(a);
+    Bins[] side = v > 0 ? positive : negative;
+    Bins b = side[step] = Bins.ensure(side[step], index, index);
+    b.counts[index - b.base]++;
+  }
+
+  /** Adds another thread's counts into these. */
+  void merge(FanCounts other) {
+    for (int j = 0; j < zeros.length; j++) {
+      zeros[j] += other.zeros[j];
+      positive[j] = Bins.merge(positive[j], other.positive[j]);
+      negative[j] = Bins.merge(negative[j], other.negative[j]);
+    }
+    clamped += other.clamped;
+  }
+
+  long clamped() {
+    return clamped;
+  }
+
+  /** The quantiles of step j's values (NaN when the step has none). */
+  double[] quantiles(int step, double[] probabilities) {
+    DDSketch sketch = new DDSketch(MAPPING, UnboundedSizeDenseStore::new);
+    Bins pos = positive[step];
+    if (pos != null) {
+      for (int k = 0; k < pos.counts.length; k++) {
+        if (pos.counts[k] > 0) {
+          sketch.getPositiveValueStore().add(pos.base + k, pos.counts[k]);
+        }
+      }
+    }
+    Bins neg = negative[step];
+    if (neg != null) {
+      for (int k = 0; k < neg.counts.length; k++) {
+        if (neg.counts[k] > 0) {
+          sketch.getNegativeValueStore().add(neg.base + k, neg.counts[k]);
+        }
+      }
+    }
+    if (zeros[step] > 0) {
+      sketch.accept(0.0, zeros[step]);
+    }
+    if (sketch.isEmpty()) {
+      double[] nan = new double[probabilities.length];
+      java.util.Arrays.fill(nan, Double.NaN);
+      return nan;
+    }
+    return sketch.getValuesAtQuantiles(probabilities);
+  }
+
+  /** Counts for a contiguous range of bin indices, grown on demand. */
+  private static final class Bins {
+    final int base;
+    final long[] counts;
+
+    private Bins(int base, int length) {
+      this.base = base;
+      this.counts = new long[length];
+    }
+
+    /** b, or a copy of it widened to cover [lo, hi] (with some slack, so growth is rare). */
+    static Bins ensure(Bins b, int lo, int hi) {
+      if (b != null && lo >= b.base && hi < b.base + b.counts.length) {
+        return b;
+      }
+      int from = b == null ? lo : Math.min(lo, b.base);
+      int to = b == null ? hi : Math.max(hi, b.base + b.counts.length - 1);
+      int slack = Math.max(64, (to - from) / 4);
+      Bins grown = new Bins(from - slack, to - from + 1 + 2 * slack);
+      if (b != null) {
+        System.arraycopy(b.counts, 0, grown.counts, b.base - grown.base, b.counts.length);
+      }
+      return grown;
+    }
+
+    static Bins merge(Bins a, Bins b) {
+      if (b == null) {
+        return a;
+      }
+      Bins into = ensure(a, b.base, b.base + b.counts.length - 1);
+      for (int k = 0; k < b.counts.length; k++) {
+        into.counts[b.base - into.base + k] += b.counts[k];
+      }
+      return into;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package meek.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The engine-facing model agrees with the closed forms it is built from. */
+class TrainingGapModelTest {
+
+  private final TrainingGapModel model = new TrainingGapModel(2019);
+
+  private double[] evaluate(double alpha, double c0, double gAlg, double gHw, double gInv, double[] state) {
+    double[] out = new double[model.outputs().size()];
+    model.newEvaluator().evaluate(new double[] {alpha, 1070, 1.7, c0, gAlg, gHw, gInv}, state, out);
+    return out;
+  }
+
+  @Test
+  void scalarsMatchTheClosedForms() {
+    double[] state = new double[3];
+    double[] out = evaluate(0.155, 1e20, 2.8, 1.4, 3.6, state);
+    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
+    assertThat(out[TrainingGapModel.INFLECTION_TIME]).isCloseTo(g.inflectionTime(), within(1e-12));
+    assertThat(out[TrainingGapModel.INFLECTION_YEAR]).isCloseTo(2019 + g.inflectionTime(), within(1e-9));
+    assertThat(out[TrainingGapModel.PEAK_GAP]).isCloseTo(g.peakGap(), within(1e-14));
+    assertThat(out[TrainingGapModel.HALF_GAP_TIME]).isCloseTo(g.timeBelowFractionOfPeak(0.5), within(1e-10));
+    assertThat(out[TrainingGapModel.TENTH_GAP_YEAR]).isCloseTo(2019 + g.timeBelowFractionOfPeak(0.1), within(1e-9));
+  }
+
+  /** The fan's multiplicative recurrence against the closed form, point by point over 30 years. */
+  @Test
+  void fanRecurrenceMatchesTheClosedFormOverTheWholeHorizon() {
+    double[][] draws = {{0.155, 1e20, 2.8, 1.4, 3.6}, {0.05, 1e19, 1.9, 1.3, 2.6}, {0.3, 1e21, 5, 1.6, 10}, {0.155, 1e20, 2.8, 1.4, 0.7}};
+    int m = draws.length;
+    double[][] state = new double[3][m];
+    for (int i = 0; i < m; i++) {
+      double[] s = new double[3];
+      evaluate(draws[i][0], draws[i][1], draws[i][2], draws[i][3], draws[i][4], s);
+      for (int c = 0; c < 3; c++) {
+        state[c][i] = s[c];
+      }
+    }
+    MonteCarloModel.FanEvaluator fan = model.newFanEvaluator(m);
+    fan.begin(state, m, 0.25);
+    double[] row = new double[m];
+    for (int j = 0; j <= 120; j++) {
+      fan.next(row);
+      for (int i = 0; i < m; i++) {
+        double t = 0.25 * j;
+        TrainingGap g = TrainingGap.of(1070, draws[i][0], draws[i][1], draws[i][2], draws[i][3], draws[i][4]);
+        double exact = g.gapAt(t);
+        assertThat(row[i]).as("draw %d at t = %s", i, t).isCloseTo(exact, within(1e-12 * Math.abs(exact) + 1e-300));
+      }
+    }
+  }
+
+  @Test
+  void invalidDrawsNameTheirParameter() {
+    MonteCarloModel.Evaluator e = model.newEvaluator();
+    double[] out = new double[model.outputs().size()];
+    double[] p = {0.155, 1070, 1.7, -1e20, 2.8, 1.4, 3.6};
+    assertThat(e.evaluate(p, new double[3], out)).isEqualTo(GapOutcome.INVALID);
+    assertThat(model.parameterNames().get(e.invalidParameter(p))).isEqualTo("C0");
+  }
+}

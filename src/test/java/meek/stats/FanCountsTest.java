@@ -1,0 +1,81 @@
+package meek.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** The fan's sketch holds DDSketch's guarantee against exact order statistics, and merges exactly. */
+class FanCountsTest {
+
+  private static final double[] PROBS = QuantileSummarizer.PROBABILITIES;
+
+  /** Lognormal values spanning several decades, with some zeros and negatives mixed in. */
+  private static double[] values(long seed, int n, double negativeShare) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      double u = rng.nextDouble();
+      double v = Math.exp(-2 + 2.5 * g.sample());
+      x[i] = u < 0.02 ? 0 : u < 0.02 + negativeShare ? -v : v;
+    }
+    return x;
+  }
+
+  private static FanCounts count(double[] x, int from, int to) {
+    FanCounts c = new FanCounts(1);
+    int block = 8192;
+    for (int i = from; i < to; i += block) {
+      double[] part = Arrays.copyOfRange(x, i, Math.min(to, i + block));
+      c.add(0, part, part.length);
+    }
+    return c;
+  }
+
+  @Test
+  void everyQuantileIsWithinTheRelativeAccuracyOfTheExactOrderStatistic() {
+    for (double negativeShare : new double[] {0, 0.3}) {
+      double[] x = values(21, 200_000, negativeShare);
+      double[] sorted = x.clone();
+      Arrays.sort(sorted);
+      double[] q = count(x, 0, x.length).quantiles(0, PROBS);
+      for (int k = 0; k < PROBS.length; k++) {
+        double exact = sorted[(int) Math.floor(PROBS[k] * (x.length - 1))];
+        assertThat(Math.abs(q[k] - exact))
+            .as("p = %s, negative share %s", PROBS[k], negativeShare)
+            .isLessThanOrEqualTo(FanCounts.RELATIVE_ACCURACY * Math.abs(exact) + 1e-300);
+      }
+    }
+  }
+
+  @Test
+  void mergingThreadsInAnyOrderGivesIdenticalQuantiles() {
+    double[] x = values(5, 100_000, 0.1);
+    double[] whole = count(x, 0, x.length).quantiles(0, PROBS);
+    FanCounts a = count(x, 0, 40_000);
+    a.merge(count(x, 40_000, x.length));
+    FanCounts b = count(x, 40_000, x.length);
+    b.merge(count(x, 0, 40_000));
+    assertThat(a.quantiles(0, PROBS)).containsExactly(whole);
+    assertThat(b.quantiles(0, PROBS)).containsExactly(whole);
+  }
+
+  @Test
+  void zerosAreExactAndHugeValuesAreClampedAndCounted() {
+    FanCounts c = new FanCounts(1);
+    double[] zeros = new double[100];
+    c.add(0, zeros, zeros.length);
+    assertThat(c.quantiles(0, PROBS)).containsOnly(0.0);
+    c.add(0, new double[] {1e12, 5e10}, 2);
+    assertThat(c.clamped()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyStepHasNoQuantiles() {
+    assertThat(new FanCounts(2).quantiles(1, PROBS)).containsOnly(Double.NaN);
+  }
+}
