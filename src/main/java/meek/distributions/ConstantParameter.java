@@ -19,8 +19,27 @@ public record ConstantParameter(double value) implements ParameterDistribution {
   }
 
   @Override
+  public double cdf(double x) {
+    return x >= value ? 1 : 0;
+  }
+
+  @Override
+  public double mean() {
+    return value;
+  }
+
+  @Override
   public boolean isConstant() {
     return true;
+  }
+
+  @Override
+  public ParameterDistribution truncate(double lower, double upper) {
+    if (!(value >= lower && value <= upper)) {
+      throw new IllegalArgumentException(
+          String.format("the constant %s lies outside [%s, %s]", value, lower, upper));
+    }
+    return this;
   }
 
   @Override

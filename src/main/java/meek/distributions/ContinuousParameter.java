@@ -5,114 +5,215 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.LogNormalDistribution;
+import org.apache.commons.statistics.distribution.LogUniformDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.distribution.TriangularDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 
 /**
- * A parameter drawn from a Commons Statistics distribution, optionally on a log scale (the parameter is
- * {@code exp} of a draw), which is how a truncated lognormal is built exactly: as the exponential of a
- * truncated normal.
+ * A parameter X = g(Y) where Y follows a Commons Statistics distribution and g(y) = shift + scale·y,
+ * followed by exp when on a log scale: an increasing map, so quantiles and CDFs carry over exactly. This is
+ * how a scaled beta, a located and scaled Student t, a PERT and a truncated lognormal (the exponential of a
+ * truncated normal) are built from library distributions.
  *
  * <p>Use the factories; they validate their arguments and throw {@link IllegalArgumentException} naming
  * the bad value, which the spec reader turns into a one-line error.
  */
 public final class ContinuousParameter implements ParameterDistribution {
 
-  private final ContinuousDistribution distribution;
+  private final ContinuousDistribution y;
+  private final double shift;
+  private final double scale;
   private final boolean logScale;
+  /** Normal parameters of Y when Y is (untruncated) normal, so truncation can use the exact truncated normal. */
+  private final double[] normalY;
   private final Map<String, Object> description;
 
   private ContinuousParameter(
-      ContinuousDistribution distribution, boolean logScale, Map<String, Object> description) {
-    this.distribution = distribution;
+      ContinuousDistribution y,
+      double shift,
+      double scale,
+      boolean logScale,
+      double[] normalY,
+      Map<String, Object> description) {
+    this.y = y;
+    this.shift = shift;
+    this.scale = scale;
     this.logScale = logScale;
+    this.normalY = normalY;
     this.description = Collections.unmodifiableMap(new LinkedHashMap<>(description));
   }
 
-  /** Normal(mean, sd), truncated to [lower, upper] (use ±∞ for no bound). */
-  public static ContinuousParameter normal(double mean, double sd, double lower, double upper) {
-    require(sd > 0 && Double.isFinite(sd), "sd must be a positive number (got %s)", sd);
-    require(Double.isFinite(mean), "mean must be a finite number (got %s)", mean);
-    checkBounds(lower, upper);
-    Map<String, Object> d = header("normal");
-    d.put("mean", mean);
-    d.put("sd", sd);
-    NormalDistribution parent = NormalDistribution.of(mean, sd);
-    if (isTruncated(lower, upper)) {
-      checkMass(parent.probability(lower, upper), lower, upper);
-      putBounds(d, lower, upper);
-      return new ContinuousParameter(
-          TruncatedNormalDistribution.of(mean, sd, lower, upper), false, d);
-    }
-    return new ContinuousParameter(parent, false, d);
+  private static ContinuousParameter plain(ContinuousDistribution d, Map<String, Object> description) {
+    return new ContinuousParameter(d, 0, 1, false, null, description);
   }
 
-  /** Lognormal: ln X ~ Normal(mu, sigma); truncated to [lower, upper] on the natural scale. */
-  public static ContinuousParameter lognormal(double mu, double sigma, double lower, double upper) {
+  /** Normal(mean, sd). */
+  public static ContinuousParameter normal(double mean, double sd) {
+    require(sd > 0 && Double.isFinite(sd), "sd must be a positive number (got %s)", sd);
+    require(Double.isFinite(mean), "mean must be a finite number (got %s)", mean);
+    return new ContinuousParameter(
+        NormalDistribution.of(mean, sd), 0, 1, false, new double[] {mean, sd}, header("normal", "mean", mean, "sd", sd));
+  }
+
+  /** Lognormal: ln X ~ Normal(mu, sigma). */
+  public static ContinuousParameter lognormal(double mu, double sigma) {
     require(sigma > 0 && Double.isFinite(sigma), "sigma must be a positive number (got %s)", sigma);
     require(Double.isFinite(mu), "mu must be a finite number (got %s)", mu);
-    checkBounds(lower, upper);
-    require(!(upper <= 0), "a lognormal is positive: max must be > 0 (got %s)", upper);
-    Map<String, Object> d = header("lognormal");
-    d.put("mu", mu);
-    d.put("sigma", sigma);
+    Map<String, Object> d = header("lognormal", "mu", mu, "sigma", sigma);
     d.put("median", Math.exp(mu));
     d.put("gsd", Math.exp(sigma));
-    boolean truncated = lower > 0 || upper < Double.POSITIVE_INFINITY;
-    if (truncated) {
-      double logLower = lower > 0 ? Math.log(lower) : Double.NEGATIVE_INFINITY;
-      double logUpper = Math.log(upper);
-      checkMass(NormalDistribution.of(mu, sigma).probability(logLower, logUpper), lower, upper);
-      putBounds(d, lower, upper);
-      return new ContinuousParameter(
-          TruncatedNormalDistribution.of(mu, sigma, logLower, logUpper), true, d);
-    }
-    return new ContinuousParameter(LogNormalDistribution.of(mu, sigma), false, d);
+    return new ContinuousParameter(LogNormalDistribution.of(mu, sigma), 0, 1, false, new double[] {mu, sigma, 1}, d);
   }
 
   /** Uniform on [min, max]. */
   public static ContinuousParameter uniform(double min, double max) {
-    require(
-        Double.isFinite(min) && Double.isFinite(max) && min < max,
-        "uniform needs finite min < max (got min %s, max %s)",
-        min,
-        max);
-    Map<String, Object> d = header("uniform");
-    d.put("min", min);
-    d.put("max", max);
-    return new ContinuousParameter(UniformContinuousDistribution.of(min, max), false, d);
+    requireRange("uniform", min, max);
+    return plain(UniformContinuousDistribution.of(min, max), header("uniform", "min", min, "max", max));
+  }
+
+  /** Log-uniform on [min, max]: ln X uniform. */
+  public static ContinuousParameter loguniform(double min, double max) {
+    requireRange("loguniform", min, max);
+    require(min > 0, "loguniform needs min > 0 (got %s)", min);
+    return plain(LogUniformDistribution.of(min, max), header("loguniform", "min", min, "max", max));
   }
 
   /** Triangular on [min, max] with the given mode. */
   public static ContinuousParameter triangular(double min, double mode, double max) {
-    require(
-        Double.isFinite(min) && Double.isFinite(max) && min < max,
-        "triangular needs finite min < max (got min %s, max %s)",
-        min,
-        max);
-    require(
-        mode >= min && mode <= max, "triangular needs min <= mode <= max (got mode %s)", mode);
-    Map<String, Object> d = header("triangular");
-    d.put("min", min);
+    requireRange("triangular", min, max);
+    require(mode >= min && mode <= max, "triangular needs min <= mode <= max (got mode %s)", mode);
+    Map<String, Object> d = header("triangular", "min", min, "max", max);
     d.put("mode", mode);
+    return plain(TriangularDistribution.of(min, mode, max), d);
+  }
+
+  /** Beta-PERT on [min, max] with the given mode: min + (max − min)·Beta(1 + λ(mode−min)/(max−min), 1 + λ(max−mode)/(max−min)). */
+  public static ContinuousParameter pert(double min, double mode, double max, double lambda) {
+    requireRange("pert", min, max);
+    require(mode >= min && mode <= max, "pert needs min <= mode <= max (got mode %s)", mode);
+    require(lambda > 0 && Double.isFinite(lambda), "pert needs lambda > 0 (got %s)", lambda);
+    double width = max - min;
+    double a = 1 + lambda * (mode - min) / width;
+    double b = 1 + lambda * (max - mode) / width;
+    Map<String, Object> d = header("pert", "min", min, "max", max);
+    d.put("mode", mode);
+    d.put("lambda", lambda);
+    d.put("beta_a", a);
+    d.put("beta_b", b);
+    return new ContinuousParameter(BetaDistribution.of(a, b), min, width, false, null, d);
+  }
+
+  /** Beta(a, b) scaled to [min, max] (default [0, 1]). */
+  public static ContinuousParameter beta(double a, double b, double min, double max) {
+    require(a > 0 && Double.isFinite(a), "beta needs a > 0 (got %s)", a);
+    require(b > 0 && Double.isFinite(b), "beta needs b > 0 (got %s)", b);
+    requireRange("beta", min, max);
+    Map<String, Object> d = header("beta", "a", a, "b", b);
+    d.put("min", min);
     d.put("max", max);
-    return new ContinuousParameter(TriangularDistribution.of(min, mode, max), false, d);
+    return new ContinuousParameter(BetaDistribution.of(a, b), min, max - min, false, null, d);
+  }
+
+  /** Gamma with the given shape and scale. */
+  public static ContinuousParameter gamma(double shape, double scale) {
+    require(shape > 0 && Double.isFinite(shape), "gamma needs shape > 0 (got %s)", shape);
+    require(scale > 0 && Double.isFinite(scale), "gamma needs scale > 0 (got %s)", scale);
+    return plain(GammaDistribution.of(shape, scale), header("gamma", "shape", shape, "scale", scale));
+  }
+
+  /** location + scale·T with T a Student t of the given degrees of freedom. */
+  public static ContinuousParameter studentT(double location, double scale, double dof) {
+    require(Double.isFinite(location), "student_t needs a finite location (got %s)", location);
+    require(scale > 0 && Double.isFinite(scale), "student_t needs scale > 0 (got %s)", scale);
+    require(dof > 0, "student_t needs dof > 0 (got %s)", dof);
+    Map<String, Object> d = header("student_t", "location", location, "scale", scale);
+    d.put("dof", dof);
+    return new ContinuousParameter(TDistribution.of(dof), location, scale, false, null, d);
+  }
+
+  @Override
+  public ParameterDistribution truncate(double lower, double upper) {
+    require(!Double.isNaN(lower) && !Double.isNaN(upper), "min and max must be numbers");
+    require(lower < upper, "min must be < max (got min %s, max %s)", lower, upper);
+    if (lower == Double.NEGATIVE_INFINITY && upper == Double.POSITIVE_INFINITY) {
+      return this;
+    }
+    if (normalY == null) {
+      return TruncatedParameter.of(this, lower, upper);
+    }
+    // normal or lognormal: Commons Statistics' truncated normal is exact far into the tails
+    boolean log = normalY.length == 3;
+    require(!(log && upper <= 0), "a lognormal is positive: max must be > 0 (got %s)", upper);
+    double lo = log ? (lower > 0 ? Math.log(lower) : Double.NEGATIVE_INFINITY) : lower;
+    double hi = log ? Math.log(upper) : upper;
+    double mass = NormalDistribution.of(normalY[0], normalY[1]).probability(lo, hi);
+    require(mass > 0, "truncation to [%s, %s] leaves no probability mass; widen min/max or move the distribution", lower, upper);
+    Map<String, Object> d = new LinkedHashMap<>(description);
+    if (lower > Double.NEGATIVE_INFINITY) {
+      d.put("min", lower);
+    }
+    if (upper < Double.POSITIVE_INFINITY) {
+      d.put("max", upper);
+    }
+    d.put("mass_kept", mass);
+    return new ContinuousParameter(TruncatedNormalDistribution.of(normalY[0], normalY[1], lo, hi), 0, 1, log, null, d);
   }
 
   @Override
   public ContinuousSampler sampler(UniformRandomProvider rng) {
-    ContinuousDistribution.Sampler s = distribution.createSampler(rng);
-    return logScale ? () -> Math.exp(s.sample()) : s::sample;
+    ContinuousDistribution.Sampler s = y.createSampler(rng);
+    if (logScale) {
+      return () -> Math.exp(shift + scale * s.sample());
+    }
+    if (shift == 0 && scale == 1) {
+      return s::sample;
+    }
+    return () -> shift + scale * s.sample();
+  }
+
+  private double forward(double v) {
+    double x = shift + scale * v;
+    return logScale ? Math.exp(x) : x;
+  }
+
+  private double backward(double x) {
+    double v = logScale ? (x > 0 ? Math.log(x) : Double.NEGATIVE_INFINITY) : x;
+    return (v - shift) / scale;
   }
 
   @Override
   public double quantile(double p) {
-    double q = distribution.inverseCumulativeProbability(p);
-    return logScale ? Math.exp(q) : q;
+    return forward(y.inverseCumulativeProbability(p));
+  }
+
+  @Override
+  public double quantileFromSurvival(double s) {
+    return forward(y.inverseSurvivalProbability(s));
+  }
+
+  @Override
+  public double cdf(double x) {
+    return y.cumulativeProbability(backward(x));
+  }
+
+  @Override
+  public double survival(double x) {
+    return y.survivalProbability(backward(x));
+  }
+
+  @Override
+  public double mean() {
+    if (!logScale) {
+      return shift + scale * y.getMean();
+    }
+    return Moments.meanFromQuantiles(this);
   }
 
   @Override
@@ -122,46 +223,27 @@ public final class ContinuousParameter implements ParameterDistribution {
 
   @Override
   public Map<String, Object> describe() {
-    Map<String, Object> d = new LinkedHashMap<>(description);
-    d.put("p5", quantile(0.05));
-    d.put("p50", quantile(0.5));
-    d.put("p95", quantile(0.95));
-    return d;
+    return new LinkedHashMap<>(description);
   }
 
-  private static Map<String, Object> header(String family) {
+  private static Map<String, Object> header(String family, String k1, double v1, String k2, double v2) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("dist", family);
+    d.put(k1, v1);
+    d.put(k2, v2);
     return d;
   }
 
-  private static boolean isTruncated(double lower, double upper) {
-    return lower > Double.NEGATIVE_INFINITY || upper < Double.POSITIVE_INFINITY;
-  }
-
-  private static void checkBounds(double lower, double upper) {
-    require(!Double.isNaN(lower) && !Double.isNaN(upper), "min and max must be numbers");
-    require(lower < upper, "min must be < max (got min %s, max %s)", lower, upper);
-  }
-
-  private static void checkMass(double mass, double lower, double upper) {
+  private static void requireRange(String family, double min, double max) {
     require(
-        mass > 0,
-        "truncation to [%s, %s] leaves no probability mass; widen min/max or move the distribution",
-        lower,
-        upper);
+        Double.isFinite(min) && Double.isFinite(max) && min < max,
+        "%s needs finite min < max (got min %s, max %s)",
+        family,
+        min,
+        max);
   }
 
-  private static void putBounds(Map<String, Object> d, double lower, double upper) {
-    if (lower > Double.NEGATIVE_INFINITY) {
-      d.put("min", lower);
-    }
-    if (upper < Double.POSITIVE_INFINITY) {
-      d.put("max", upper);
-    }
-  }
-
-  private static void require(boolean ok, String format, Object... args) {
+  static void require(boolean ok, String format, Object... args) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(format, args));
     }

@@ -4,17 +4,41 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
-/** The distribution of one model parameter, as resolved from a spec. Immutable and thread-safe. */
+/**
+ * The distribution of one model parameter, as resolved from a spec. Immutable and thread-safe.
+ *
+ * <p>Every distribution has an exact quantile function, which is how designs (Latin hypercube, Sobol) and
+ * correlations (a Gaussian copula) turn uniforms into draws; {@link #sampler} may be faster for plain Monte
+ * Carlo but draws from the same law.
+ */
 public interface ParameterDistribution {
 
   /**
    * A sampler drawing from this distribution with the given random stream. Built once per block of
    * samples (never per sample); the sampler itself is not thread-safe.
    */
-  ContinuousSampler sampler(UniformRandomProvider rng);
+  default ContinuousSampler sampler(UniformRandomProvider rng) {
+    return () -> quantile(rng.nextDouble());
+  }
 
-  /** The p-quantile (0 &lt; p &lt; 1). */
+  /** The p-quantile, 0 ≤ p &lt; 1 (inverse CDF). */
   double quantile(double p);
+
+  /** P(X ≤ x). */
+  double cdf(double x);
+
+  /** P(X &gt; x), accurate in the upper tail. */
+  default double survival(double x) {
+    return 1 - cdf(x);
+  }
+
+  /** The x with P(X &gt; x) = s, accurate for small s. */
+  default double quantileFromSurvival(double s) {
+    return quantile(1 - s);
+  }
+
+  /** The mean. */
+  double mean();
 
   /** The median: what {@code meek point} evaluates the model at. */
   default double median() {
@@ -26,4 +50,14 @@ public interface ParameterDistribution {
 
   /** The resolved form, for manifests and {@code validate}: the family, its parameters, bounds. */
   Map<String, Object> describe();
+
+  /**
+   * This distribution restricted to [lower, upper] (±∞ for no bound), exactly: drawn through the CDF,
+   * never by rejection.
+   *
+   * @throws IllegalArgumentException if the bounds are out of order or leave no probability mass
+   */
+  default ParameterDistribution truncate(double lower, double upper) {
+    return TruncatedParameter.of(this, lower, upper);
+  }
 }

@@ -80,6 +80,13 @@ class BadInputTest {
         Arguments.of("mixed forms", VALID.replace("median: 1.4, gsd: 1.06", "median: 1.4, gsd: 1.06, p5: 1"), "params.g_hw.p5", "mixes two ways", 9),
         Arguments.of("invalid YAML", VALID.replace("  A: 1070", "  A: [1070"), "invalid YAML", "check indentation", -1),
         Arguments.of("not a mapping", "- just\n- a list\n", "s.yaml", "YAML mapping", -1),
+        Arguments.of("weights not summing to one", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{dist: mixture, components: [3, 4], weights: [0.5, 0.6]}"), "params.g_inv", "must sum to 1", 10),
+        Arguments.of("weights and components differ", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{dist: mixture, components: [3, 4], weights: [1.0]}"), "params.g_inv", "one weight per component", 10),
+        Arguments.of("empirical file missing", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{dist: empirical, file: nope.csv, column: x}"), "params.g_inv.file", "no such file", 10),
+        Arguments.of("gamma with scale and rate", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{dist: gamma, shape: 2, scale: 1, rate: 1}"), "params.g_inv", "exactly one of scale and rate", 10),
+        Arguments.of("shorthand not a pair", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{ci90: [2.5]}"), "params.g_inv.ci90", "must be a pair", 10),
+        Arguments.of("shorthand reversed", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{ci90: [5, 2.5]}"), "params.g_inv.ci90", "lo must be < hi", 10),
+        Arguments.of("no dist and no shorthand", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{mean: 3, sd: 1}"), "params.g_inv", "needs 'dist:'", 10),
         Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
   }
 
@@ -91,6 +98,20 @@ class BadInputTest {
     assertThat(err).contains(dir.resolve("s.yaml").toString()).contains(key).contains(message);
     if (line > 0) {
       assertThat(err).contains("s.yaml:" + line + ":");
+    }
+  }
+
+  @Test
+  void empiricalColumnMissingOrNonNumeric() throws IOException {
+    Files.writeString(dir.resolve("obs.csv"), "year,rate\n2020,2.5\n2021,lots\n");
+    String base = VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{dist: empirical, file: obs.csv, column: COL}");
+    for (String[] c : new String[][] {{"rte", "has no column 'rte'"}, {"rate", "obs.csv:3: column 'rate': 'lots' is not a number"}}) {
+      Path spec = dir.resolve("s.yaml");
+      Files.writeString(spec, base.replace("COL", c[0]));
+      CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", dir.resolve("out").toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains(c[1]);
+      assertThat(dir.resolve("out")).doesNotExist();
     }
   }
 

@@ -1,0 +1,353 @@
+package meek.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import meek.distributions.ConstantParameter;
+import meek.distributions.ContinuousParameter;
+import meek.distributions.EmpiricalParameter;
+import meek.distributions.MixtureParameter;
+import meek.distributions.ParameterDistribution;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * One parameter's value in a spec → a {@link ParameterDistribution}. The forms are documented in
+ * {@code distributions/README.md}; every problem becomes a one-line {@link SpecException}.
+ */
+final class DistributionParser {
+
+  private static final Pattern QUANTILE_KEY = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
+  private static final Map<String, Set<String>> KEYS = new TreeMap<>(Map.ofEntries(
+      Map.entry("constant", Set.of("value")),
+      Map.entry("normal", Set.of("mean", "sd", "min", "max")),
+      Map.entry("lognormal", Set.of("p5", "p95", "median", "gsd", "mu", "sigma", "min", "max")),
+      Map.entry("uniform", Set.of("min", "max")),
+      Map.entry("loguniform", Set.of("min", "max")),
+      Map.entry("triangular", Set.of("min", "mode", "max")),
+      Map.entry("pert", Set.of("min", "mode", "max", "lambda")),
+      Map.entry("beta", Set.of("a", "b", "min", "max")),
+      Map.entry("gamma", Set.of("shape", "scale", "rate", "min", "max")),
+      Map.entry("student_t", Set.of("location", "scale", "dof", "min", "max")),
+      Map.entry("empirical", Set.of("values", "file", "column", "min", "max")),
+      Map.entry("mixture", Set.of("components", "weights", "min", "max"))));
+  /** Families whose min/max are their own bounds or scaling, not a truncation. */
+  private static final Set<String> OWN_BOUNDS = Set.of("uniform", "loguniform", "triangular", "pert", "beta");
+  private static final Map<String, Double> SHORTHAND = Map.of("ci80", 0.80, "ci90", 0.90, "ci95", 0.95);
+
+  private final Where where;
+
+  DistributionParser(Where where) {
+    this.where = where;
+  }
+
+  ParameterDistribution parse(JsonNode node, String key) {
+    if (!node.isObject()) {
+      return new ConstantParameter(number(node, key));
+    }
+    Map<String, JsonNode> fields = fields(node);
+    JsonNode distNode = fields.remove("dist");
+    if (distNode == null) {
+      return shorthand(fields, key);
+    }
+    String dist = distNode.asText();
+    Set<String> allowed = KEYS.get(dist);
+    if (allowed == null) {
+      throw where.error(key + ".dist", "unknown distribution '" + dist + "'",
+          Suggest.closest(dist, KEYS.keySet(), "use one of " + String.join(", ", KEYS.keySet())));
+    }
+    boolean takesPercentiles = dist.equals("normal") || dist.equals("lognormal");
+    for (String k : fields.keySet()) {
+      if (!allowed.contains(k) && !(takesPercentiles && QUANTILE_KEY.matcher(k).matches())) {
+        throw where.error(key + "." + k, "unknown key for a " + dist + " distribution",
+            Suggest.closest(k, allowed, "valid keys: " + String.join(", ", new TreeSet<>(allowed))));
+      }
+    }
+    double lower = fields.containsKey("min") ? number(fields.get("min"), key + ".min") : Double.NEGATIVE_INFINITY;
+    double upper = fields.containsKey("max") ? number(fields.get("max"), key + ".max") : Double.POSITIVE_INFINITY;
+    try {
+      ParameterDistribution d = build(dist, fields, key);
+      return OWN_BOUNDS.contains(dist) ? d : d.truncate(lower, upper);
+    } catch (IllegalArgumentException e) {
+      throw where.error(key, e.getMessage(), "see distributions/README.md for the forms of '" + dist + "'");
+    }
+  }
+
+  private ParameterDistribution build(String dist, Map<String, JsonNode> f, String key) {
+    switch (dist) {
+      case "constant":
+        return new ConstantParameter(need(f, key, "value"));
+      case "uniform":
+        return ContinuousParameter.uniform(need(f, key, "min"), need(f, key, "max"));
+      case "loguniform":
+        return ContinuousParameter.loguniform(need(f, key, "min"), need(f, key, "max"));
+      case "triangular":
+        return ContinuousParameter.triangular(need(f, key, "min"), need(f, key, "mode"), need(f, key, "max"));
+      case "pert":
+        return ContinuousParameter.pert(need(f, key, "min"), need(f, key, "mode"), need(f, key, "max"), optional(f, key, "lambda", 4));
+      case "beta":
+        return ContinuousParameter.beta(need(f, key, "a"), need(f, key, "b"), optional(f, key, "min", 0), optional(f, key, "max", 1));
+      case "gamma":
+        {
+          if (f.containsKey("scale") == f.containsKey("rate")) {
+            throw where.error(key, "gamma needs exactly one of scale and rate", "add shape: and scale: (or rate:)");
+          }
+          double scale = f.containsKey("scale") ? need(f, key, "scale") : 1 / need(f, key, "rate");
+          return ContinuousParameter.gamma(need(f, key, "shape"), scale);
+        }
+      case "student_t":
+        return ContinuousParameter.studentT(need(f, key, "location"), need(f, key, "scale"), need(f, key, "dof"));
+      case "normal":
+        if (f.containsKey("mean") || f.containsKey("sd")) {
+          onlyOneForm(f, key, "mean", "sd");
+          return ContinuousParameter.normal(need(f, key, "mean"), need(f, key, "sd"));
+        }
+        {
+          double[] ms = fromPercentiles(f, key, false);
+          return ContinuousParameter.normal(ms[0], ms[1]);
+        }
+      case "lognormal":
+        if (f.containsKey("median") || f.containsKey("gsd")) {
+          onlyOneForm(f, key, "median", "gsd");
+          double median = need(f, key, "median");
+          double gsd = need(f, key, "gsd");
+          if (!(median > 0)) {
+            throw where.error(key + ".median", "a lognormal's median must be > 0 (got " + median + ")", "give a positive median");
+          }
+          if (!(gsd > 1)) {
+            throw where.error(key + ".gsd", "the geometric standard deviation must be > 1 (got " + gsd + ")", "e.g. gsd: 1.5");
+          }
+          return ContinuousParameter.lognormal(Math.log(median), Math.log(gsd));
+        }
+        if (f.containsKey("mu") || f.containsKey("sigma")) {
+          onlyOneForm(f, key, "mu", "sigma");
+          return ContinuousParameter.lognormal(need(f, key, "mu"), need(f, key, "sigma"));
+        }
+        {
+          double[] ms = fromPercentiles(f, key, true);
+          return ContinuousParameter.lognormal(ms[0], ms[1]);
+        }
+      case "empirical":
+        return empirical(f, key);
+      case "mixture":
+        return mixture(f, key);
+      default:
+        throw new IllegalStateException(dist);
+    }
+  }
+
+  /** {ci90: [lo, hi]}: a lognormal with those 5th and 95th percentiles when lo > 0, else a normal. */
+  private ParameterDistribution shorthand(Map<String, JsonNode> f, String key) {
+    String form = null;
+    for (String k : f.keySet()) {
+      if (SHORTHAND.containsKey(k)) {
+        if (form != null) {
+          throw where.error(key + "." + k, "gives two intervals (" + form + " and " + k + ")", "keep one");
+        }
+        form = k;
+      } else if (!k.equals("min") && !k.equals("max")) {
+        throw where.error(key + "." + k, "a distribution needs 'dist:' (or the shorthand ci90: [lo, hi])",
+            Suggest.closest(k, SHORTHAND.keySet(), "add dist: one of " + String.join(", ", KEYS.keySet())));
+      }
+    }
+    if (form == null) {
+      throw where.error(key, "a distribution needs 'dist:'", "add dist: one of " + String.join(", ", KEYS.keySet()) + ", or write ci90: [lo, hi]");
+    }
+    JsonNode pair = f.get(form);
+    if (!pair.isArray() || pair.size() != 2) {
+      throw where.error(key + "." + form, "must be a pair [lo, hi]", "e.g. " + form + ": [2.0, 4.0]");
+    }
+    double lo = number(pair.get(0), key + "." + form + "[0]");
+    double hi = number(pair.get(1), key + "." + form + "[1]");
+    if (!(lo < hi)) {
+      throw where.error(key + "." + form, "lo must be < hi (got " + lo + " and " + hi + ")", "swap or correct them");
+    }
+    double tail = (1 - SHORTHAND.get(form)) / 2;
+    double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - tail);
+    double lower = f.containsKey("min") ? number(f.get("min"), key + ".min") : Double.NEGATIVE_INFINITY;
+    double upper = f.containsKey("max") ? number(f.get("max"), key + ".max") : Double.POSITIVE_INFINITY;
+    try {
+      ParameterDistribution d = lo > 0
+          ? ContinuousParameter.lognormal((Math.log(lo) + Math.log(hi)) / 2, (Math.log(hi) - Math.log(lo)) / (2 * z))
+          : ContinuousParameter.normal((lo + hi) / 2, (hi - lo) / (2 * z));
+      return d.truncate(lower, upper);
+    } catch (IllegalArgumentException e) {
+      throw where.error(key, e.getMessage(), "see distributions/README.md");
+    }
+  }
+
+  private ParameterDistribution empirical(Map<String, JsonNode> f, String key) {
+    if (f.containsKey("values") == f.containsKey("file")) {
+      throw where.error(key, "empirical needs exactly one of values: [...] and file: (with column:)", "e.g. values: [2.1, 2.8, 3.5]");
+    }
+    if (f.containsKey("values")) {
+      JsonNode values = f.get("values");
+      if (!values.isArray() || values.isEmpty()) {
+        throw where.error(key + ".values", "must be a non-empty list of numbers", "e.g. values: [2.1, 2.8, 3.5]");
+      }
+      double[] v = new double[values.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = number(values.get(i), key + ".values[" + i + "]");
+      }
+      return EmpiricalParameter.of(v, "inline");
+    }
+    if (!f.containsKey("column")) {
+      throw where.error(key, "an empirical file needs column:", "add column: <header of the column to use>");
+    }
+    String column = f.get("column").asText();
+    Path csv = where.file().toAbsolutePath().getParent().resolve(f.get("file").asText()).normalize();
+    return EmpiricalParameter.of(readColumn(csv, column, key), f.get("file").asText() + ":" + column);
+  }
+
+  private double[] readColumn(Path csv, String column, String key) {
+    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(r)) {
+      if (!p.getHeaderMap().containsKey(column)) {
+        throw where.error(key + ".column", csv.getFileName() + " has no column '" + column + "'",
+            Suggest.closest(column, p.getHeaderMap().keySet(), "its columns: " + String.join(", ", p.getHeaderNames())));
+      }
+      List<Double> values = new ArrayList<>();
+      for (CSVRecord rec : p) {
+        String cell = rec.isSet(column) ? rec.get(column) : "";
+        try {
+          values.add(Double.parseDouble(cell));
+        } catch (NumberFormatException e) {
+          throw new SpecException(csv + ":" + (rec.getRecordNumber() + 1) + ": column '" + column + "': '" + cell
+              + "' is not a number; fix the cell or remove the row");
+        }
+      }
+      if (values.isEmpty()) {
+        throw where.error(key + ".file", csv.getFileName() + " has no data rows", "add rows under the header");
+      }
+      return values.stream().mapToDouble(Double::doubleValue).toArray();
+    } catch (NoSuchFileException e) {
+      throw where.error(key + ".file", "no such file " + csv, "the path is relative to the spec's folder");
+    } catch (IOException | IllegalArgumentException e) {
+      throw where.error(key + ".file", "cannot read " + csv + " as CSV (" + e.getMessage() + ")", "give a CSV file with a header row");
+    }
+  }
+
+  private ParameterDistribution mixture(Map<String, JsonNode> f, String key) {
+    JsonNode comps = f.get("components");
+    JsonNode weights = f.get("weights");
+    if (comps == null || !comps.isArray() || comps.isEmpty()) {
+      throw where.error(key + ".components", "a mixture needs a list of components", "e.g. components: [{dist: normal, mean: 1, sd: 0.1}, 2.0]");
+    }
+    if (weights == null || !weights.isArray()) {
+      throw where.error(key + ".weights", "a mixture needs weights: [...], one per component, summing to 1", "e.g. weights: [0.7, 0.3]");
+    }
+    List<ParameterDistribution> parts = new ArrayList<>();
+    for (int i = 0; i < comps.size(); i++) {
+      parts.add(parse(comps.get(i), key + ".components[" + i + "]"));
+    }
+    double[] w = new double[weights.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = number(weights.get(i), key + ".weights[" + i + "]");
+    }
+    return MixtureParameter.of(parts, w);
+  }
+
+  /** Location and scale from two percentiles, e.g. {p5: 2, p95: 4}; for a lognormal, of ln X. */
+  private double[] fromPercentiles(Map<String, JsonNode> f, String key, boolean log) {
+    TreeMap<Double, String> byP = new TreeMap<>();
+    for (String k : f.keySet()) {
+      Matcher m = QUANTILE_KEY.matcher(k);
+      if (m.matches()) {
+        double pct = Double.parseDouble(m.group(1));
+        if (!(pct > 0 && pct < 100)) {
+          throw where.error(key + "." + k, "a percentile key must lie strictly between p0 and p100", "e.g. p5 and p95");
+        }
+        if (byP.put(pct / 100, k) != null) {
+          throw where.error(key, "two keys name the same percentile", "give two different percentiles, e.g. p5 and p95");
+        }
+      }
+    }
+    String forms = log ? "p5 and p95 (or any two percentiles), median and gsd, or mu and sigma" : "mean and sd, or two percentiles such as p5 and p95";
+    if (byP.size() != 2) {
+      throw where.error(key, "needs exactly one parameter pair: " + forms + " (got " + (byP.isEmpty() ? "none" : String.join(", ", byP.values())) + ")", "give one pair");
+    }
+    double pLo = byP.firstKey();
+    double pHi = byP.lastKey();
+    String loKey = byP.get(pLo);
+    String hiKey = byP.get(pHi);
+    double xLo = number(f.get(loKey), key + "." + loKey);
+    double xHi = number(f.get(hiKey), key + "." + hiKey);
+    if (log && !(xLo > 0)) {
+      throw where.error(key + "." + loKey, "a lognormal's percentiles must be > 0 (got " + xLo + ")", "use a normal for values that can be <= 0");
+    }
+    if (!(xLo < xHi)) {
+      throw where.error(key, loKey + " must be < " + hiKey + " (got " + xLo + " and " + xHi + ")", "swap or correct them");
+    }
+    NormalDistribution std = NormalDistribution.of(0, 1);
+    double zLo = std.inverseCumulativeProbability(pLo);
+    double zHi = std.inverseCumulativeProbability(pHi);
+    double a = log ? Math.log(xLo) : xLo;
+    double b = log ? Math.log(xHi) : xHi;
+    double scale = (b - a) / (zHi - zLo);
+    return new double[] {a - scale * zLo, scale};
+  }
+
+  private void onlyOneForm(Map<String, JsonNode> f, String key, String a, String b) {
+    for (String k : f.keySet()) {
+      if (!k.equals(a) && !k.equals(b) && !k.equals("min") && !k.equals("max")) {
+        throw where.error(key + "." + k, "mixes two ways of giving the distribution (" + a + "/" + b + " and " + k + ")", "keep one pair");
+      }
+    }
+  }
+
+  private double need(Map<String, JsonNode> f, String key, String k) {
+    JsonNode n = f.get(k);
+    if (n == null) {
+      throw where.error(key, "missing '" + k + "'", "add " + k + ": <number>");
+    }
+    return number(n, key + "." + k);
+  }
+
+  private double optional(Map<String, JsonNode> f, String key, String k, double fallback) {
+    return f.containsKey(k) ? number(f.get(k), key + "." + k) : fallback;
+  }
+
+  double number(JsonNode node, String key) {
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+    if (node.isTextual()) {
+      // YAML 1.1 reads 3.0e19 (no sign in the exponent) as text; accept anything Java reads as a number
+      String s = node.asText().trim().replace("_", "");
+      if (!s.matches("(?i).*(nan|infinity).*")) {
+        try {
+          return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+      }
+    }
+    String got = node.isContainerNode() ? "a " + node.getNodeType().toString().toLowerCase() : "'" + node.asText() + "'";
+    throw where.error(key, "must be a number (got " + got + ")", "write a plain number such as 0.155 or 3.0e19");
+  }
+
+  private static Map<String, JsonNode> fields(JsonNode node) {
+    Map<String, JsonNode> m = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      m.put(e.getKey(), e.getValue());
+    }
+    return m;
+  }
+}
