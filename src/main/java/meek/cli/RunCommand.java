@@ -18,7 +18,9 @@ import meek.spec.Spec;
 import meek.spec.SpecException;
 import meek.spec.SpecReader;
 import meek.stats.Analysis;
+import meek.stats.RunOptions;
 import meek.stats.RunResult;
+import meek.sampling.Design;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<spec name>/).")
   Path out;
 
+  @Option(names = "--design", paramLabel = "D", defaultValue = "mc",
+      description = "Sampling design: mc (independent draws), lhs (Latin hypercube per block of 8,192), sobol (randomly shifted Sobol points per block). Default: ${DEFAULT-VALUE}.")
+  String design;
+
   @Option(names = "--force", description = "Replace the results folder if it exists.")
   boolean force;
 
@@ -69,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
     if (threadCount < 1) {
       throw new SpecException("--threads must be >= 1 (got " + threadCount + ")");
     }
+    parseDesign(design);
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
     TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
@@ -78,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
 
     RunResult result;
     try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet)) {
-      result = Analysis.run(spec, model, samples, seed, threadCount, progress);
+      result = Analysis.run(spec, model, new RunOptions(samples, seed, threadCount, parseDesign(design)), progress);
     }
     try (ResultFolder folder = ResultFolder.open(target, force)) {
       JsonReport.write(JsonReport.summary(result), folder.file("summary.json"));
@@ -108,6 +115,15 @@ final class RunCommand implements Callable<Integer> {
       out.printf("Results in %s (%.1f s)%n", target, (System.nanoTime() - wallStart) / 1e9);
     }
     return 0;
+  }
+
+  static Design parseDesign(String name) {
+    for (Design d : Design.values()) {
+      if (d.name().equalsIgnoreCase(name)) {
+        return d;
+      }
+    }
+    throw new SpecException("--design must be mc, lhs or sobol (got '" + name + "')");
   }
 
   private static String histogramNote(RunResult r) {

@@ -32,6 +32,7 @@ public final class JsonReport {
     root.put("title", r.spec().title());
     root.put("samples", r.samples());
     root.put("seed", r.seed());
+    root.put("design", r.design().name().toLowerCase());
     root.put("baseline_year", r.spec().baselineYear());
     ObjectNode outputs = root.putObject("outputs");
     for (OutputSummary s : r.outputs()) {
@@ -59,9 +60,7 @@ public final class JsonReport {
     r.invalidByParameter().forEach(invalid::put);
     ObjectNode method = root.putObject("method");
     method.put("quantiles", "scalar outputs: exact sample quantiles, Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default)");
-    method.put(
-        "ci95",
-        "distribution-free 95% confidence interval of each quantile from order statistics (binomial ranks)");
+    method.put("ci95", r.ciMethod());
     method.put("null_means", "not finite: a time that is never reached (+infinity); see n_infinite");
     method.put("fan_draws", r.fan().draws());
     method.put(
@@ -102,6 +101,19 @@ public final class JsonReport {
     spec.put("step_years", r.spec().stepYears());
     ObjectNode params = spec.putObject("params");
     r.spec().params().forEach((name, d) -> params.set(name, MAPPER.valueToTree(d.describe())));
+    root.put("design", r.design().name().toLowerCase());
+    var c = r.spec().correlations();
+    if (!c.isEmpty()) {
+      ObjectNode corr = root.putObject("correlations");
+      corr.set("parameters", MAPPER.valueToTree(c.names()));
+      corr.set("requested_spearman", MAPPER.valueToTree(c.spearman()));
+      corr.put("repaired", c.repaired());
+      corr.put("smallest_eigenvalue_requested", c.smallestEigenvalue());
+      corr.set("effective_spearman", MAPPER.valueToTree(c.effectiveSpearman()));
+      corr.set("achieved_spearman", MAPPER.valueToTree(r.achievedSpearman()));
+      corr.put("achieved_on_draws", Math.min(r.samples(), meek.sampling.SampleSet.PROBE_SIZE));
+      corr.put("method", "Gaussian copula on normal scores with r = 2 sin(pi rho_s / 6); marginals exact");
+    }
     return root;
   }
 

@@ -41,8 +41,9 @@ public final class MarkdownReport {
           .append(Numbers.count(s.n())).append(" |\n");
     }
     md.append("\nUnits: years since ").append(baseline).append(" for times, calendar years for years, nats per token for")
-        .append(" gaps. \"never\" is a time that is never reached. Quantiles are exact sample quantiles (type 7);")
-        .append(" their 95% confidence intervals, from order statistics, measure the Monte Carlo error only,")
+        .append(" gaps. \"never\" is a time that is never reached. Quantiles are exact sample quantiles (type 7),")
+        .append(" design ").append(r.design().name().toLowerCase()).append("; their 95% confidence intervals (")
+        .append(r.ciMethod()).append(") measure the Monte Carlo error only,")
         .append(" not the uncertainty in the priors (which the p5–p95 range shows).\n");
 
     md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
@@ -89,7 +90,7 @@ public final class MarkdownReport {
         Numbers.year(te.at(0.95).value())));
     QuantileEstimate m = t.at(0.5);
     out.add(String.format(
-        "Monte Carlo precision: the median peak time is known to within %s–%s years (95%% confidence interval from order statistics).",
+        "Monte Carlo precision: the median peak time is known to within %s–%s years (95%% confidence interval).",
         Numbers.sig(m.ciLower(), DIGITS + 1), Numbers.sig(m.ciUpper(), DIGITS + 1)));
     return out;
   }

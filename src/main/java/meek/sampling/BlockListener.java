@@ -8,8 +8,18 @@ public interface BlockListener {
 
   /**
    * @param block the block's index (blocks are numbered in sample order)
+   * @param set the run's samples; this block's scalars are at indices [from, to)
    * @param state {@code state[column][i]} of the block's valid draws i &lt; count, in sample order; only
    *     valid until this call returns
    */
-  void block(int block, double[][] state, int count);
+  void block(int block, SampleSet set, int from, int to, double[][] state, int count);
+
+  /** Tells several listeners, in order. */
+  static BlockListener all(BlockListener... listeners) {
+    return (block, set, from, to, state, count) -> {
+      for (BlockListener l : listeners) {
+        l.block(block, set, from, to, state, count);
+      }
+    };
+  }
 }

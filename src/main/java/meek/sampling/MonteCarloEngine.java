@@ -2,11 +2,9 @@ package meek.sampling;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import meek.distributions.ParameterDistribution;
 import meek.model.GapOutcome;
 import meek.model.MonteCarloModel;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Draws N parameter sets and evaluates the model on each, in parallel blocks of {@link #BLOCK_SIZE}
@@ -26,13 +24,13 @@ public final class MonteCarloEngine {
   /**
    * Runs the model on {@code n} draws.
    *
-   * @param distributions one per model parameter, in the model's parameter order
+   * @param plan how each block draws its parameters
    * @param listener given each block's valid states, on the worker thread
    * @param progress told the number of samples done so far, after each block (may be called concurrently)
    */
   public SampleSet run(
       MonteCarloModel model,
-      ParameterDistribution[] distributions,
+      DrawPlan plan,
       int n,
       long seed,
       BlockListener listener,
@@ -41,7 +39,7 @@ public final class MonteCarloEngine {
     UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, blocks);
     int width = model.stateWidth();
     int outputs = model.outputs().size();
-    int parameters = distributions.length;
+    int parameters = model.parameterNames().size();
     SampleSet set = new SampleSet(n, outputs, parameters);
     long[][] outcomeCounts = new long[blocks][GapOutcome.values().length];
     long[][] invalidCounts = new long[blocks][parameters];
@@ -50,11 +48,11 @@ public final class MonteCarloEngine {
     parallel.forEach(
         blocks,
         b -> {
-          ContinuousSampler[] samplers = new ContinuousSampler[parameters];
-          for (int p = 0; p < parameters; p++) {
-            samplers[p] = distributions[p].sampler(streams[b]);
-          }
+          int from = b * BLOCK_SIZE;
+          int to = (int) Math.min(n, (long) from + BLOCK_SIZE);
+          DrawPlan.Drawer drawer = plan.forBlock(to - from, streams[b]);
           MonteCarloModel.Evaluator evaluator = model.newEvaluator();
+          double[][] probe = set.parameterProbe();
           double[] params = new double[parameters];
           double[] state = new double[width];
           double[] scalars = new double[outputs];
@@ -63,11 +61,12 @@ public final class MonteCarloEngine {
           double[][] scalarColumns = set.scalars();
           byte[] outcome = set.outcomes();
           long[] counts = outcomeCounts[b];
-          int from = b * BLOCK_SIZE;
-          int to = (int) Math.min(n, (long) from + BLOCK_SIZE);
           for (int i = from; i < to; i++) {
-            for (int p = 0; p < parameters; p++) {
-              params[p] = samplers[p].sample();
+            drawer.next(params);
+            if (i < probe[0].length) {
+              for (int p = 0; p < parameters; p++) {
+                probe[p][i] = params[p];
+              }
             }
             GapOutcome o = evaluator.evaluate(params, state, scalars);
             outcome[i] = (byte) o.ordinal();
@@ -87,7 +86,7 @@ public final class MonteCarloEngine {
               scalarColumns[c][i] = scalars[c];
             }
           }
-          listener.block(b, stateColumns, valid);
+          listener.block(b, set, from, to, stateColumns, valid);
           progress.accept(done.addAndGet(to - from));
         });
     for (int b = 0; b < blocks; b++) {

@@ -14,12 +14,17 @@ public final class SampleSet {
   private final byte[] outcome;
   private final long[] outcomeCounts = new long[OUTCOMES.length];
   private final long[] invalidByParameter;
+  private final double[][] parameterProbe;
+
+  /** How many leading draws keep their parameters, for achieved correlations and checks. */
+  public static final int PROBE_SIZE = 65_536;
 
   SampleSet(int size, int outputs, int parameters) {
     this.size = size;
     this.scalars = new double[outputs][size];
     this.outcome = new byte[size];
     this.invalidByParameter = new long[parameters];
+    this.parameterProbe = new double[parameters][Math.min(size, PROBE_SIZE)];
   }
 
   /** Bytes a set of this shape holds, for the memory check before a run. */
@@ -50,6 +55,11 @@ public final class SampleSet {
   /** Invalid draws attributed to each parameter (by the first parameter found outside its domain). */
   public long invalidCount(int parameter) {
     return invalidByParameter[parameter];
+  }
+
+  /** {@code parameterProbe()[parameter][i]}: the parameters drawn for the first min(N, PROBE_SIZE) draws. */
+  public double[][] parameterProbe() {
+    return parameterProbe;
   }
 
   byte[] outcomes() {

@@ -17,6 +17,7 @@ import meek.distributions.ParameterDistribution;
  * @param horizonYears span of the fan chart, in years
  * @param stepYears fan chart step, in years
  * @param params each parameter's distribution, in the model's parameter order
+ * @param correlations rank correlations among parameters ({@link Correlations#NONE} if none)
  */
 public record Spec(
     Path source,
@@ -26,7 +27,8 @@ public record Spec(
     double baselineYear,
     double horizonYears,
     double stepYears,
-    Map<String, ParameterDistribution> params) {
+    Map<String, ParameterDistribution> params,
+    Correlations correlations) {
 
   /** Most time steps a fan may have (bounds the fan's memory; 100 years monthly is 1,201). */
   public static final int MAX_FAN_STEPS = 2001;

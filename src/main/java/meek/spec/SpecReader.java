@@ -40,7 +40,7 @@ import meek.distributions.ParameterDistribution;
 public final class SpecReader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params");
+      Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations");
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final List<String> requiredParameters;
@@ -114,7 +114,101 @@ public final class SpecReader {
     for (String p : requiredParameters) {
       dists.put(p, parser.parse(params.get(p), "params." + p));
     }
-    return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists);
+    Correlations correlations = correlations(cx, root.get("correlations"), dists);
+    return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists, correlations);
+  }
+
+  /**
+   * The correlations block: a list of {between: [a, b], rho: r}, or a mapping {pairs: [...], repair:
+   * nearest}.
+   */
+  private Correlations correlations(Where cx, JsonNode node, Map<String, ParameterDistribution> dists) {
+    if (node == null || node.isNull()) {
+      return Correlations.NONE;
+    }
+    boolean repair = false;
+    JsonNode pairs = node;
+    String prefix = "correlations";
+    if (node.isObject()) {
+      checkKeys(cx, node, "correlations", Set.of("pairs", "repair"), "a correlations key");
+      JsonNode r = node.get("repair");
+      if (r != null) {
+        if (!r.asText().equals("nearest")) {
+          throw cx.error("correlations.repair", "unknown repair '" + r.asText() + "'", "the only repair is 'nearest'");
+        }
+        repair = true;
+      }
+      pairs = node.get("pairs");
+      prefix = "correlations.pairs";
+    }
+    if (pairs == null || !pairs.isArray() || pairs.isEmpty()) {
+      throw cx.error(prefix, "must be a list of pairs", "e.g. - {between: [g_alg, g_hw], rho: 0.3}");
+    }
+    List<String[]> given = new ArrayList<>();
+    List<Double> rhos = new ArrayList<>();
+    DistributionParser numbers = new DistributionParser(cx);
+    for (int i = 0; i < pairs.size(); i++) {
+      String key = prefix + "[" + i + "]";
+      JsonNode pair = pairs.get(i);
+      if (!pair.isObject()) {
+        throw cx.error(key, "must be a mapping {between: [a, b], rho: r}", "e.g. - {between: [g_alg, g_hw], rho: 0.3}");
+      }
+      checkKeys(cx, pair, key, Set.of("between", "rho"), "a correlation key");
+      JsonNode between = pair.get("between");
+      if (between == null || !between.isArray() || between.size() != 2) {
+        throw cx.error(key + ".between", "must name two parameters", "e.g. between: [g_alg, g_hw]");
+      }
+      String a = between.get(0).asText();
+      String b = between.get(1).asText();
+      for (String name : new String[] {a, b}) {
+        if (!dists.containsKey(name)) {
+          throw cx.error(key + ".between", "'" + name + "' is not a parameter", Suggest.closest(name, dists.keySet(), "parameters: " + String.join(", ", dists.keySet())));
+        }
+        if (dists.get(name).isConstant()) {
+          throw cx.error(key + ".between", "'" + name + "' is a constant and cannot be correlated", "give it a distribution or drop the pair");
+        }
+      }
+      if (a.equals(b)) {
+        throw cx.error(key + ".between", "names '" + a + "' twice", "name two different parameters");
+      }
+      if (pair.get("rho") == null) {
+        throw cx.error(key, "missing 'rho'", "add rho: <rank correlation in [-1, 1]>");
+      }
+      double rho = numbers.number(pair.get("rho"), key + ".rho");
+      if (!(rho >= -1 && rho <= 1)) {
+        throw cx.error(key + ".rho", "a correlation must lie in [-1, 1] (got " + rho + ")", "e.g. rho: 0.3");
+      }
+      for (String[] g : given) {
+        if ((g[0].equals(a) && g[1].equals(b)) || (g[0].equals(b) && g[1].equals(a))) {
+          throw cx.error(key, "the pair " + a + ", " + b + " is given twice", "keep one");
+        }
+      }
+      given.add(new String[] {a, b});
+      rhos.add(rho);
+    }
+    List<String> names = new ArrayList<>();
+    for (String p : requiredParameters) {
+      for (String[] g : given) {
+        if ((g[0].equals(p) || g[1].equals(p)) && !names.contains(p)) {
+          names.add(p);
+        }
+      }
+    }
+    double[][] spearman = new double[names.size()][names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      spearman[i][i] = 1;
+    }
+    for (int k = 0; k < given.size(); k++) {
+      int i = names.indexOf(given.get(k)[0]);
+      int j = names.indexOf(given.get(k)[1]);
+      spearman[i][j] = rhos.get(k);
+      spearman[j][i] = rhos.get(k);
+    }
+    try {
+      return Correlations.of(names, spearman, repair);
+    } catch (IllegalStateException e) {
+      throw cx.error("correlations", e.getMessage(), "lower the correlations that conflict, or add repair: nearest (correlations: {repair: nearest, pairs: [...]})");
+    }
   }
 
   private static double number(Where cx, JsonNode root, String key, double fallback) {
@@ -168,7 +262,9 @@ public final class SpecReader {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME) {
-          String path = p.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+          // "/correlations/0/rho" → "correlations[0].rho", the form used in messages
+          String path = p.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.')
+              .replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
           lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
         }
       }

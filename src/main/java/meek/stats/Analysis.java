@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import meek.model.GapOutcome;
 import meek.model.MonteCarloModel;
+import meek.sampling.BlockListener;
+import meek.sampling.DrawPlan;
 import meek.sampling.MonteCarloEngine;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import meek.sampling.Parallel;
 import meek.sampling.SampleSet;
 import meek.spec.Spec;
@@ -25,6 +28,25 @@ public final class Analysis {
         + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
+  /** Spearman correlations among the correlated parameters, on the probe of leading draws. */
+  private static double[][] achievedSpearman(Spec spec, MonteCarloModel model, SampleSet set) {
+    List<String> names = spec.correlations().names();
+    int d = names.size();
+    double[][] r = new double[d][d];
+    if (d == 0 || set.parameterProbe()[0].length < 3) {
+      return r;
+    }
+    SpearmansCorrelation spearman = new SpearmansCorrelation();
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        r[i][j] = i == j ? 1 : spearman.correlation(
+            set.parameterProbe()[model.parameterNames().indexOf(names.get(i))],
+            set.parameterProbe()[model.parameterNames().indexOf(names.get(j))]);
+      }
+    }
+    return r;
+  }
+
   /** The finite values among the first n of a summarised column (its defined values), sorted. */
   private static double[] finiteSorted(double[] column, long n) {
     double[] finite = Arrays.stream(column, 0, (int) n).filter(Double::isFinite).toArray();
@@ -32,17 +54,29 @@ public final class Analysis {
     return finite;
   }
 
+  /** Plain Monte Carlo with the given samples, seed and threads. */
   public static RunResult run(
       Spec spec, MonteCarloModel model, int samples, long seed, int threads, LongConsumer progress) {
+    return run(spec, model, RunOptions.of(samples, seed, threads), progress);
+  }
+
+  public static RunResult run(Spec spec, MonteCarloModel model, RunOptions options, LongConsumer progress) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    try (Parallel parallel = new Parallel(threads)) {
+    int samples = options.samples();
+    try (Parallel parallel = new Parallel(options.threads())) {
       double[] times = spec.times();
-      int blocks = (samples + MonteCarloEngine.BLOCK_SIZE - 1) / MonteCarloEngine.BLOCK_SIZE;
-      FanAccumulator fanAccumulator = new FanAccumulator(model, times, blocks, MonteCarloEngine.BLOCK_SIZE);
+      int blockSize = MonteCarloEngine.BLOCK_SIZE;
+      int blocks = (samples + blockSize - 1) / blockSize;
+      FanAccumulator fanAccumulator = new FanAccumulator(model, times, blocks, blockSize);
+      BatchQuantiles batches = options.design().usesBatchMeans()
+          ? new BatchQuantiles(blocks, model.outputs().size(), blockSize) : null;
+      DrawPlan plan = DrawPlan.of(
+          spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(), blockSize);
       SampleSet set =
           new MonteCarloEngine(parallel)
-              .run(model, spec.distributions(model.parameterNames()), samples, seed, fanAccumulator, progress);
+              .run(model, plan, samples, options.seed(),
+                  batches == null ? fanAccumulator : BlockListener.all(fanAccumulator, batches), progress);
       Map<GapOutcome, Long> counts = new EnumMap<>(GapOutcome.class);
       for (GapOutcome o : GapOutcome.values()) {
         counts.put(o, set.count(o));
@@ -57,11 +91,17 @@ public final class Analysis {
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
       parallel.forEach(
           summaries.length,
-          k -> summaries[k] = QuantileSummarizer.summarize(model.outputs().get(k), set.scalars()[k]));
+          k -> summaries[k] = QuantileSummarizer.summarize(
+              model.outputs().get(k), set.scalars()[k], batches == null ? null : pooled -> batches.intervals(k, pooled)));
       double[] headline = finiteSorted(set.scalars()[0], summaries[0].n());
       double seconds = (System.nanoTime() - t0) / 1e9;
+      String ciMethod = batches == null
+          ? "distribution-free 95% confidence interval of each quantile from order statistics (binomial ranks)"
+          : "batch means: pooled quantile ± t(0.975, B-1)·sd/sqrt(B) over the B = " + blocks
+              + " blocks, each an independent replicate of the design (order statistics where an output has 'never' values)";
       return new RunResult(
-          spec, samples, seed, threads, counts, invalid, List.of(summaries), fan, headline, started, seconds);
+          spec, samples, options.seed(), options.threads(), options.design(), ciMethod,
+          achievedSpearman(spec, model, set), counts, invalid, List.of(summaries), fan, headline, started, seconds);
     }
   }
 }

@@ -35,6 +35,14 @@ public final class QuantileSummarizer {
    * no copy is made.
    */
   public static OutputSummary summarize(ScalarOutput output, double[] values) {
+    return summarize(output, values, null);
+  }
+
+  /**
+   * As {@link #summarize(ScalarOutput, double[])}, with confidence intervals from batch means where
+   * {@code batches} has them for this output (else from order statistics).
+   */
+  static OutputSummary summarize(ScalarOutput output, double[] values, BatchCi batches) {
     int n = 0;
     long infinite = 0;
     for (double v : values) {
@@ -59,11 +67,19 @@ public final class QuantileSummarizer {
       all[2 * i + 1] = ranks[i][1];
     }
     Selection.select(values, 0, n, all);
+    double[][] batchIntervals = batches == null ? null : batches.intervals(q);
     List<QuantileEstimate> estimates = new ArrayList<>();
     for (int i = 0; i < PROBABILITIES.length; i++) {
-      estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], values[ranks[i][0]], values[ranks[i][1]]));
+      double lo = batchIntervals != null ? batchIntervals[i][0] : values[ranks[i][0]];
+      double hi = batchIntervals != null ? batchIntervals[i][1] : values[ranks[i][1]];
+      estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], lo, hi));
     }
     return new OutputSummary(output, n, infinite, mean, sd, estimates);
+  }
+
+  /** Batch-means intervals for one output, given the pooled estimates. */
+  interface BatchCi {
+    double[][] intervals(double[] pooled);
   }
 
   /**

@@ -13,6 +13,10 @@ import meek.spec.Spec;
  * @param samples N, the number of draws
  * @param seed the seed
  * @param threads threads used (does not change any number)
+ * @param design how the draws were laid out
+ * @param ciMethod how the quantiles' confidence intervals were made, in words
+ * @param achievedSpearman rank correlations among the spec's correlated parameters, measured on the
+ *     first draws (empty without correlations)
  * @param counts draws per outcome
  * @param invalidByParameter invalid draws per parameter name (only parameters with some)
  * @param outputs one summary per scalar output, in the model's order
@@ -26,6 +30,9 @@ public record RunResult(
     int samples,
     long seed,
     int threads,
+    meek.sampling.Design design,
+    String ciMethod,
+    double[][] achievedSpearman,
     Map<GapOutcome, Long> counts,
     Map<String, Long> invalidByParameter,
     List<OutputSummary> outputs,

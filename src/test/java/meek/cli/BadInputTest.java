@@ -87,6 +87,10 @@ class BadInputTest {
         Arguments.of("shorthand not a pair", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{ci90: [2.5]}"), "params.g_inv.ci90", "must be a pair", 10),
         Arguments.of("shorthand reversed", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{ci90: [5, 2.5]}"), "params.g_inv.ci90", "lo must be < hi", 10),
         Arguments.of("no dist and no shorthand", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{mean: 3, sd: 1}"), "params.g_inv", "needs 'dist:'", 10),
+        Arguments.of("correlation outside [-1, 1]", VALID + "correlations:\n  - {between: [g_alg, g_hw], rho: 1.5}\n", "correlations[0].rho", "must lie in [-1, 1]", 12),
+        Arguments.of("correlation of an unknown parameter", VALID + "correlations:\n  - {between: [g_alg, g_hv], rho: 0.3}\n", "correlations[0].between", "did you mean 'g_hw'", 12),
+        Arguments.of("correlation of a constant", VALID + "correlations:\n  - {between: [g_alg, A], rho: 0.3}\n", "correlations[0].between", "'A' is a constant", 12),
+        Arguments.of("correlations that contradict", VALID + "correlations:\n  - {between: [g_alg, g_hw], rho: 0.9}\n  - {between: [g_alg, g_inv], rho: 0.9}\n  - {between: [g_hw, g_inv], rho: -0.9}\n", "correlations", "not positive semi-definite", 11),
         Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
   }
 
@@ -113,6 +117,27 @@ class BadInputTest {
       assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains(c[1]);
       assertThat(dir.resolve("out")).doesNotExist();
     }
+  }
+
+  @Test
+  void unknownDesign() throws IOException {
+    assertThat(failRunWith("--design", "random")).contains("--design").contains("mc, lhs or sobol");
+  }
+
+  @Test
+  void contradictoryCorrelationsCanBeRepairedOnRequest() throws IOException {
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, VALID + "correlations:\n  repair: nearest\n  pairs:\n    - {between: [g_alg, g_hw], rho: 0.9}\n"
+        + "    - {between: [g_alg, g_inv], rho: 0.9}\n    - {between: [g_hw, g_inv], rho: -0.9}\n");
+    Path out = dir.resolve("out");
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "20000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    String manifest = Files.readString(out.resolve("manifest.json"));
+    assertThat(manifest).contains("\"repaired\" : true").contains("effective_spearman").contains("achieved_spearman");
+  }
+
+  private String failRunWith(String... args) throws IOException {
+    return failRun(VALID, args);
   }
 
   @Test

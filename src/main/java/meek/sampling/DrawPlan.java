@@ -1,0 +1,206 @@
+package meek.sampling;
+
+import meek.distributions.ParameterDistribution;
+import meek.spec.Correlations;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RectangularCholeskyDecomposition;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * How each block turns its random stream into parameter draws: the design (independent, Latin hypercube or
+ * Sobol uniforms), a Gaussian copula for correlated parameters, and each parameter's exact quantile
+ * function. Every block is an independent replicate of the design, so batch means across blocks measure
+ * precision for any design, and block b's draws depend only on stream b.
+ *
+ * <p>Plain Monte Carlo without correlations keeps each distribution's own sampler (ziggurat where the
+ * library has one): the fast path.
+ */
+public final class DrawPlan {
+
+  private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+  /** Keeps uniforms off 0 and 1, where a quantile function may be infinite (probability 2^-53 events). */
+  private static final double EDGE = 0x1p-54;
+
+  private final ParameterDistribution[] dists;
+  private final Design design;
+  /** Parameters drawn through the copula, in the copula's order; their rows of the root matrix. */
+  private final int[] correlated;
+  private final double[][] root;
+  /** For LHS and Sobol: the non-constant parameters, each driven by one coordinate of the design. */
+  private final int[] driven;
+  private final double[][] sobol;
+
+  private DrawPlan(ParameterDistribution[] dists, Design design, int[] correlated, double[][] root, int blockSize) {
+    this.dists = dists.clone();
+    this.design = design;
+    this.correlated = correlated;
+    this.root = root;
+    int n = 0;
+    for (ParameterDistribution d : dists) {
+      if (!d.isConstant()) {
+        n++;
+      }
+    }
+    driven = new int[n];
+    for (int p = 0, k = 0; p < dists.length; p++) {
+      if (!dists[p].isConstant()) {
+        driven[k++] = p;
+      }
+    }
+    this.sobol = design == Design.SOBOL && n > 0 ? sobolPoints(n, blockSize) : null;
+  }
+
+  /**
+   * @param names the model's parameter names, in the order of {@code dists}
+   */
+  public static DrawPlan of(
+      ParameterDistribution[] dists, java.util.List<String> names, Correlations correlations, Design design, int blockSize) {
+    int[] correlated = new int[correlations.names().size()];
+    for (int k = 0; k < correlated.length; k++) {
+      correlated[k] = names.indexOf(correlations.names().get(k));
+    }
+    double[][] root = correlated.length == 0
+        ? new double[0][0]
+        : new RectangularCholeskyDecomposition(new Array2DRowRealMatrix(correlations.normalScores()), 1e-12)
+            .getRootMatrix().getData();
+    return new DrawPlan(dists, design, correlated, root, blockSize);
+  }
+
+  public Design design() {
+    return design;
+  }
+
+  /** The draws of one block: {@code size} of them, from this block's own stream. Not thread-safe. */
+  public Drawer forBlock(int size, UniformRandomProvider rng) {
+    return design == Design.MC ? new MonteCarlo(rng) : new Designed(size, rng);
+  }
+
+  /** Draws parameter vectors one after another. */
+  public interface Drawer {
+    void next(double[] params);
+  }
+
+  /** Independent draws; correlated parameters through the copula from ziggurat normals. */
+  private final class MonteCarlo implements Drawer {
+    private final ContinuousSampler[] samplers = new ContinuousSampler[dists.length];
+    private final ZigguratSampler.NormalizedGaussian gauss;
+    private final double[] z = new double[correlated.length];
+
+    MonteCarlo(UniformRandomProvider rng) {
+      boolean[] inCopula = new boolean[dists.length];
+      for (int p : correlated) {
+        inCopula[p] = true;
+      }
+      for (int p = 0; p < dists.length; p++) {
+        samplers[p] = inCopula[p] ? null : dists[p].sampler(rng);
+      }
+      gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    }
+
+    @Override
+    public void next(double[] params) {
+      for (int p = 0; p < dists.length; p++) {
+        if (samplers[p] != null) {
+          params[p] = samplers[p].sample();
+        }
+      }
+      if (correlated.length > 0) {
+        for (int k = 0; k < z.length; k++) {
+          z[k] = gauss.sample();
+        }
+        correlate(z, params);
+      }
+    }
+  }
+
+  /** Latin hypercube or shifted Sobol uniforms, one coordinate per non-constant parameter. */
+  private final class Designed implements Drawer {
+    private final double[][] u; // [coordinate][draw]
+    private final double[] z = new double[correlated.length];
+    private final int[] copulaCoordinate = new int[correlated.length];
+    private int i;
+
+    Designed(int size, UniformRandomProvider rng) {
+      u = new double[driven.length][size];
+      if (design == Design.LHS) {
+        int[] perm = new int[size];
+        for (int k = 0; k < driven.length; k++) {
+          for (int j = 0; j < size; j++) {
+            perm[j] = j;
+          }
+          PermutationSampler.shuffle(rng, perm);
+          for (int j = 0; j < size; j++) {
+            u[k][j] = (perm[j] + rng.nextDouble()) / size;
+          }
+        }
+      } else {
+        for (int k = 0; k < driven.length; k++) {
+          double shift = rng.nextDouble(); // Cranley–Patterson rotation: one per coordinate per block
+          for (int j = 0; j < size; j++) {
+            double v = sobol[j][k] + shift;
+            u[k][j] = v >= 1 ? v - 1 : v;
+          }
+        }
+      }
+      for (int c = 0; c < correlated.length; c++) {
+        for (int k = 0; k < driven.length; k++) {
+          if (driven[k] == correlated[c]) {
+            copulaCoordinate[c] = k;
+          }
+        }
+      }
+    }
+
+    @Override
+    public void next(double[] params) {
+      for (int p = 0; p < dists.length; p++) {
+        if (dists[p].isConstant()) {
+          params[p] = dists[p].median();
+        }
+      }
+      for (int k = 0; k < driven.length; k++) {
+        params[driven[k]] = dists[driven[k]].quantile(clamp(u[k][i]));
+      }
+      if (correlated.length > 0) {
+        for (int c = 0; c < z.length; c++) {
+          z[c] = STANDARD.inverseCumulativeProbability(clamp(u[copulaCoordinate[c]][i]));
+        }
+        correlate(z, params);
+      }
+      i++;
+    }
+  }
+
+  /** y = L·z, then each correlated parameter is Q(Φ(y)), worked on the survival side above the median. */
+  private void correlate(double[] z, double[] params) {
+    for (int c = 0; c < correlated.length; c++) {
+      double y = 0;
+      double[] row = root[c];
+      for (int k = 0; k < row.length; k++) {
+        y += row[k] * z[k];
+      }
+      ParameterDistribution d = dists[correlated[c]];
+      params[correlated[c]] = y <= 0
+          ? d.quantile(clamp(STANDARD.cumulativeProbability(y)))
+          : d.quantileFromSurvival(clamp(STANDARD.survivalProbability(y)));
+    }
+  }
+
+  private static double clamp(double u) {
+    return u < EDGE ? EDGE : u > 1 - EDGE ? 1 - EDGE : u;
+  }
+
+  private static double[][] sobolPoints(int dimensions, int count) {
+    SobolSequenceGenerator g = new SobolSequenceGenerator(dimensions);
+    double[][] points = new double[count][];
+    for (int j = 0; j < count; j++) {
+      points[j] = g.nextVector();
+    }
+    return points;
+  }
+}

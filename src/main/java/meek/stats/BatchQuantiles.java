@@ -1,0 +1,88 @@
+package meek.stats;
+
+import meek.sampling.BlockListener;
+import meek.sampling.SampleSet;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * Batch means for designs whose draws are not independent (Latin hypercube, Sobol): each block is an
+ * independent replicate, so the spread of a quantile across blocks measures its precision. The interval is
+ * the pooled estimate ± t(0.975, B−1)·sd/√B over the B blocks.
+ */
+final class BatchQuantiles implements BlockListener {
+
+  private static final Quantile TYPE_7 =
+      Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(false);
+
+  private final double[][][] perBlock; // [block][output][probability]
+  private final int outputs;
+  private final ThreadLocal<double[]> scratch;
+
+  BatchQuantiles(int blocks, int outputs, int blockSize) {
+    this.perBlock = new double[blocks][][];
+    this.outputs = outputs;
+    this.scratch = ThreadLocal.withInitial(() -> new double[blockSize]);
+  }
+
+  @Override
+  public void block(int block, SampleSet set, int from, int to, double[][] state, int count) {
+    double[] x = scratch.get();
+    double[][] q = new double[outputs][];
+    for (int c = 0; c < outputs; c++) {
+      double[] column = set.scalars()[c];
+      int m = 0;
+      boolean finite = true;
+      for (int i = from; i < to; i++) {
+        double v = column[i];
+        if (!Double.isNaN(v)) {
+          x[m++] = v;
+          finite &= !Double.isInfinite(v);
+        }
+      }
+      q[c] = m >= 2 && finite ? TYPE_7.evaluateRange(x, 0, m, QuantileSummarizer.PROBABILITIES) : null;
+    }
+    perBlock[block] = q;
+  }
+
+  /**
+   * {lower, upper} of each probability's interval around the pooled estimates, or null when fewer than two
+   * blocks have the output in full (a block with "never" values has no finite quantiles to average).
+   */
+  double[][] intervals(int output, double[] pooled) {
+    int k = pooled.length;
+    double[] sum = new double[k];
+    double[] sumSq = new double[k];
+    int batches = 0;
+    for (double[][] b : perBlock) {
+      if (b == null || b[output] == null) {
+        return null;
+      }
+      for (int j = 0; j < k; j++) {
+        sum[j] += b[output][j];
+      }
+      batches++;
+    }
+    if (batches < 2) {
+      return null;
+    }
+    for (double[][] b : perBlock) {
+      for (int j = 0; j < k; j++) {
+        double d = b[output][j] - sum[j] / batches;
+        sumSq[j] += d * d;
+      }
+    }
+    double t = TDistribution.of(batches - 1).inverseSurvivalProbability(0.025);
+    double[][] ci = new double[k][2];
+    for (int j = 0; j < k; j++) {
+      double half = t * Math.sqrt(sumSq[j] / (batches - 1) / batches);
+      ci[j][0] = pooled[j] - half;
+      ci[j][1] = pooled[j] + half;
+    }
+    return ci;
+  }
+
+  int batches() {
+    return perBlock.length;
+  }
+}
