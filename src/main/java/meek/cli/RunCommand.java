@@ -14,6 +14,7 @@ import meek.report.JsonReport;
 import meek.report.MarkdownReport;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
+import meek.report.SampleWriter;
 import meek.spec.Spec;
 import meek.spec.SpecException;
 import meek.spec.SpecReader;
@@ -59,7 +60,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Sampling design: mc (independent draws), lhs (Latin hypercube per block of 8,192), sobol (randomly shifted Sobol points per block). Default: ${DEFAULT-VALUE}.")
   String design;
 
-  @Option(names = "--force", description = "Replace the results folder if it exists.")
+  @Option(names = "--keep-samples", paramLabel = "FILE",
+      description = "Also write every draw's parameters, outcome and outputs to this gzipped CSV (streamed; e.g. samples.csv.gz).")
+  Path keepSamples;
+
+  @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
   @Option(names = "--quiet", description = "Print nothing but errors (no progress bar, no summary).")
@@ -81,11 +86,20 @@ final class RunCommand implements Callable<Integer> {
     TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
     Path target = out != null ? out : Path.of("results", spec.name());
     ResultFolder.checkWritable(target, force);
+    if (keepSamples != null) {
+      SampleWriter.checkWritable(keepSamples, force);
+    }
     checkMemory(model, samples, spec.times().length);
 
     RunResult result;
-    try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet)) {
-      result = Analysis.run(spec, model, new RunOptions(samples, seed, threadCount, parseDesign(design)), progress);
+    RunOptions options = new RunOptions(samples, seed, threadCount, parseDesign(design));
+    try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet);
+        SampleWriter writer = keepSamples == null ? null
+            : SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs())) {
+      result = Analysis.run(spec, model, options, writer, progress);
+      if (writer != null) {
+        writer.commit();
+      }
     }
     try (ResultFolder folder = ResultFolder.open(target, force)) {
       JsonReport.write(JsonReport.summary(result), folder.file("summary.json"));

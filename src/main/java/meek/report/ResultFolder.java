@@ -47,9 +47,19 @@ public final class ResultFolder implements AutoCloseable {
     try {
       Files.createDirectories(abs.getParent());
       Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
+      readableByAll(staging, "rwxr-xr-x");
       return new ResultFolder(abs, staging);
     } catch (IOException e) {
       throw new SpecException(target + ": cannot create the results folder (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Temp files and folders are private by default; results are meant to be shared like any other file. */
+  static void readableByAll(Path p, String permissions) {
+    try {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system: keep its defaults
     }
   }
 

@@ -9,16 +9,17 @@ public interface BlockListener {
   /**
    * @param block the block's index (blocks are numbered in sample order)
    * @param set the run's samples; this block's scalars are at indices [from, to)
+   * @param params {@code params[parameter][i - from]}: the block's drawn parameters, valid until return
    * @param state {@code state[column][i]} of the block's valid draws i &lt; count, in sample order; only
    *     valid until this call returns
    */
-  void block(int block, SampleSet set, int from, int to, double[][] state, int count);
+  void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count);
 
   /** Tells several listeners, in order. */
   static BlockListener all(BlockListener... listeners) {
-    return (block, set, from, to, state, count) -> {
+    return (block, set, from, to, params, state, count) -> {
       for (BlockListener l : listeners) {
-        l.block(block, set, from, to, state, count);
+        l.block(block, set, from, to, params, state, count);
       }
     };
   }

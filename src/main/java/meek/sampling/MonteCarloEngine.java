@@ -53,6 +53,7 @@ public final class MonteCarloEngine {
           DrawPlan.Drawer drawer = plan.forBlock(to - from, streams[b]);
           MonteCarloModel.Evaluator evaluator = model.newEvaluator();
           double[][] probe = set.parameterProbe();
+          double[][] drawn = new double[parameters][to - from];
           double[] params = new double[parameters];
           double[] state = new double[width];
           double[] scalars = new double[outputs];
@@ -63,10 +64,8 @@ public final class MonteCarloEngine {
           long[] counts = outcomeCounts[b];
           for (int i = from; i < to; i++) {
             drawer.next(params);
-            if (i < probe[0].length) {
-              for (int p = 0; p < parameters; p++) {
-                probe[p][i] = params[p];
-              }
+            for (int p = 0; p < parameters; p++) {
+              drawn[p][i - from] = params[p];
             }
             GapOutcome o = evaluator.evaluate(params, state, scalars);
             outcome[i] = (byte) o.ordinal();
@@ -86,7 +85,10 @@ public final class MonteCarloEngine {
               scalarColumns[c][i] = scalars[c];
             }
           }
-          listener.block(b, set, from, to, stateColumns, valid);
+          for (int p = 0; p < parameters && from < probe[0].length; p++) {
+            System.arraycopy(drawn[p], 0, probe[p], from, Math.min(to, probe[0].length) - from);
+          }
+          listener.block(b, set, from, to, drawn, stateColumns, valid);
           progress.accept(done.addAndGet(to - from));
         });
     for (int b = 0; b < blocks; b++) {

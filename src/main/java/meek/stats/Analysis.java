@@ -28,6 +28,10 @@ public final class Analysis {
         + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
+  private static BlockListener listeners(BlockListener... all) {
+    return BlockListener.all(java.util.Arrays.stream(all).filter(java.util.Objects::nonNull).toArray(BlockListener[]::new));
+  }
+
   /** Spearman correlations among the correlated parameters, on the probe of leading draws. */
   private static double[][] achievedSpearman(Spec spec, MonteCarloModel model, SampleSet set) {
     List<String> names = spec.correlations().names();
@@ -61,6 +65,14 @@ public final class Analysis {
   }
 
   public static RunResult run(Spec spec, MonteCarloModel model, RunOptions options, LongConsumer progress) {
+    return run(spec, model, options, null, progress);
+  }
+
+  /**
+   * @param extra also told about every block (e.g. a sample writer), or null
+   */
+  public static RunResult run(
+      Spec spec, MonteCarloModel model, RunOptions options, BlockListener extra, LongConsumer progress) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     int samples = options.samples();
@@ -76,7 +88,7 @@ public final class Analysis {
       SampleSet set =
           new MonteCarloEngine(parallel)
               .run(model, plan, samples, options.seed(),
-                  batches == null ? fanAccumulator : BlockListener.all(fanAccumulator, batches), progress);
+                  listeners(fanAccumulator, batches, extra), progress);
       Map<GapOutcome, Long> counts = new EnumMap<>(GapOutcome.class);
       for (GapOutcome o : GapOutcome.values()) {
         counts.put(o, set.count(o));

@@ -26,7 +26,7 @@ final class BatchQuantiles implements BlockListener {
   }
 
   @Override
-  public void block(int block, SampleSet set, int from, int to, double[][] state, int count) {
+  public void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count) {
     double[] x = scratch.get();
     double[][] q = new double[outputs][];
     for (int c = 0; c < outputs; c++) {

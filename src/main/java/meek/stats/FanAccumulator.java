@@ -52,7 +52,7 @@ public final class FanAccumulator implements BlockListener {
   }
 
   @Override
-  public void block(int block, SampleSet set, int from, int to, double[][] state, int count) {
+  public void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count) {
     Worker w = local.get();
     double[] sums = new double[times.length];
     w.evaluator.begin(state, count, step);

@@ -1,0 +1,148 @@
+package meek.report;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import meek.model.ScalarOutput;
+import meek.sampling.BlockListener;
+import meek.sampling.SampleSet;
+import meek.spec.SpecException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code --keep-samples FILE}: every draw's parameters, outcome and scalar outputs as gzipped CSV, in sample
+ * order, streamed. Each block formats its rows on its worker thread; blocks are written in order through a
+ * reorder buffer that holds only blocks finished early (about one per thread). The file appears under its
+ * name only when the run succeeds. Empty cell: not defined for that draw; {@code inf}: never.
+ */
+public final class SampleWriter implements BlockListener, AutoCloseable {
+
+  private final Path target;
+  private final Path temp;
+  private final OutputStream out;
+  private final Map<Integer, byte[]> pending = new HashMap<>();
+  private final List<ScalarOutput> outputs;
+  private int nextBlock;
+  private boolean committed;
+
+  private SampleWriter(Path target, Path temp, OutputStream out, List<ScalarOutput> outputs) {
+    this.target = target;
+    this.temp = temp;
+    this.out = out;
+    this.outputs = outputs;
+  }
+
+  /** Checks, before a run, that the file may be written. */
+  public static void checkWritable(Path target, boolean force) {
+    if (Files.exists(target) && !force) {
+      throw new SpecException(target + ": already exists; pass --force to replace it, or name another --keep-samples file");
+    }
+    if (Files.isDirectory(target)) {
+      throw new SpecException(target + ": is a folder; --keep-samples names a file, e.g. samples.csv.gz");
+    }
+  }
+
+  public static SampleWriter open(Path target, boolean force, List<String> parameters, List<ScalarOutput> outputs) {
+    checkWritable(target, force);
+    Path abs = target.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(abs.getParent());
+      Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+      ResultFolder.readableByAll(temp, "rw-r--r--");
+      OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16), 1 << 16);
+      List<String> header = new ArrayList<>(List.of("sample"));
+      header.addAll(parameters);
+      header.add("outcome");
+      outputs.forEach(o -> header.add(o.name()));
+      StringBuilder sb = new StringBuilder();
+      try (CSVPrinter csv = new CSVPrinter(sb, format())) {
+        csv.printRecord(header);
+      }
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return new SampleWriter(abs, temp, out, outputs);
+    } catch (IOException e) {
+      throw new SpecException(target + ": cannot be written (" + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count) {
+    StringBuilder sb = new StringBuilder((to - from) * 160);
+    try (CSVPrinter csv = new CSVPrinter(sb, format())) {
+      List<Object> row = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        row.clear();
+        row.add(i);
+        for (double[] p : params) {
+          row.add(p[i - from]);
+        }
+        row.add(set.outcome(i).key());
+        for (int c = 0; c < outputs.size(); c++) {
+          double v = set.scalars()[c][i];
+          row.add(Double.isNaN(v) ? "" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : (Object) v);
+        }
+        csv.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    synchronized (this) {
+      pending.put(block, bytes);
+      try {
+        for (byte[] next = pending.remove(nextBlock); next != null; next = pending.remove(nextBlock)) {
+          out.write(next);
+          nextBlock++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Finishes the file and moves it into place. */
+  public synchronized void commit() throws IOException {
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("blocks missing before " + pending.keySet());
+    }
+    out.close();
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  @Override
+  public void close() {
+    if (!committed) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // the file is being discarded anyway
+      }
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static CSVFormat format() {
+    return CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  }
+}
