@@ -19,7 +19,9 @@ import meek.spec.Spec;
 import meek.spec.SpecException;
 import meek.spec.SpecReader;
 import meek.stats.Analysis;
+import meek.stats.PrecisionTarget;
 import meek.stats.RunOptions;
+import java.util.List;
 import meek.stats.RunResult;
 import meek.sampling.Design;
 import picocli.CommandLine.Command;
@@ -60,6 +62,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Sampling design: mc (independent draws), lhs (Latin hypercube per block of 8,192), sobol (randomly shifted Sobol points per block). Default: ${DEFAULT-VALUE}.")
   String design;
 
+  @Option(names = "--precision", paramLabel = "R",
+      description = "Add draws until every p5…p95 of every scalar output has a 95% CI half-width below R × its value (e.g. 0.01), up to --max-samples.")
+  Double precision;
+
+  @Option(names = "--max-samples", paramLabel = "N", defaultValue = "20000000",
+      description = "Cap on N for --precision (default: ${DEFAULT-VALUE}).")
+  int maxSamples;
+
   @Option(names = "--keep-samples", paramLabel = "FILE",
       description = "Also write every draw's parameters, outcome and outputs to this gzipped CSV (streamed; e.g. samples.csv.gz).")
   Path keepSamples;
@@ -92,17 +102,49 @@ final class RunCommand implements Callable<Integer> {
     checkMemory(model, samples, spec.times().length);
 
     RunResult result;
+    PrecisionTarget.Report precisionReport = null;
     RunOptions options = new RunOptions(samples, seed, threadCount, parseDesign(design));
-    try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet);
-        SampleWriter writer = keepSamples == null ? null
-            : SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs())) {
-      result = Analysis.run(spec, model, options, writer, progress);
-      if (writer != null) {
-        writer.commit();
+    if (precision != null) {
+      if (!(precision > 0 && precision < 1)) {
+        throw new SpecException("--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
+      }
+      if (maxSamples < samples) {
+        throw new SpecException("--max-samples (" + maxSamples + ") must be at least --samples (" + samples + ")");
+      }
+      checkMemory(model, maxSamples, spec.times().length);
+      List<SampleWriter> writers = new java.util.ArrayList<>();
+      try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
+        PrecisionTarget.Outcome o = PrecisionTarget.run(spec, model, options, precision, maxSamples,
+            keepSamples == null ? null : () -> {
+              writers.forEach(SampleWriter::close); // an earlier round's file is discarded
+              SampleWriter w = SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs());
+              writers.add(w);
+              return w;
+            }, progress);
+        result = o.result();
+        precisionReport = o.report();
+        if (!writers.isEmpty()) {
+          writers.get(writers.size() - 1).commit();
+        }
+      } finally {
+        writers.forEach(SampleWriter::close);
+      }
+    } else {
+      try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet);
+          SampleWriter writer = keepSamples == null ? null
+              : SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs())) {
+        result = Analysis.run(spec, model, options, writer, progress);
+        if (writer != null) {
+          writer.commit();
+        }
       }
     }
     try (ResultFolder folder = ResultFolder.open(target, force)) {
-      JsonReport.write(JsonReport.summary(result), folder.file("summary.json"));
+      var summaryJson = JsonReport.summary(result);
+      if (precisionReport != null) {
+        JsonReport.addPrecision(summaryJson, precisionReport);
+      }
+      JsonReport.write(summaryJson, folder.file("summary.json"));
       CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
       CsvReport.writeFan(result.fan(), folder.file("fan.csv"));
       String footnote = String.format(
@@ -115,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
           spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
           footnote + histogramNote(result));
       Charts.writePng(hist, folder.file("inflection_time.png"));
-      Files.writeString(folder.file("summary.md"), MarkdownReport.render(result, Main.version()), StandardCharsets.UTF_8);
+      Files.writeString(folder.file("summary.md"),
+          MarkdownReport.render(result, Main.version()) + MarkdownReport.precision(precisionReport), StandardCharsets.UTF_8);
       double wall = (System.nanoTime() - wallStart) / 1e9;
       JsonReport.write(JsonReport.manifest(result, Main.version(), wall), folder.file("manifest.json"));
       folder.commit();
@@ -125,6 +168,9 @@ final class RunCommand implements Callable<Integer> {
       var out = self.commandLine().getOut();
       for (String sentence : MarkdownReport.sentences(result).subList(0, 2)) {
         out.println(sentence);
+      }
+      if (precisionReport != null) {
+        out.println(MarkdownReport.precisionSentence(precisionReport));
       }
       out.printf("Results in %s (%.1f s)%n", target, (System.nanoTime() - wallStart) / 1e9);
     }

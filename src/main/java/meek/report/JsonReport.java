@@ -117,6 +117,17 @@ public final class JsonReport {
     return root;
   }
 
+  /** The precision target's outcome, under "precision". */
+  public static void addPrecision(ObjectNode summary, meek.stats.PrecisionTarget.Report p) {
+    ObjectNode o = summary.putObject("precision");
+    o.put("target_relative_half_width", p.target());
+    o.put("met", p.met());
+    o.put("samples_used", p.samplesPerRound().get(p.samplesPerRound().size() - 1));
+    o.set("samples_per_round", MAPPER.valueToTree(p.samplesPerRound()));
+    o.put("worst", p.worstOutput());
+    number(o, "worst_half_width_over_target", p.worstRatio());
+  }
+
   public static void write(ObjectNode node, Path file) throws IOException {
     MAPPER.writeValue(file.toFile(), node);
   }

@@ -54,6 +54,23 @@ public final class MarkdownReport {
     return md.toString();
   }
 
+  /** One sentence on a --precision run: met with N, or the cap hit. */
+  public static String precisionSentence(meek.stats.PrecisionTarget.Report p) {
+    int n = p.samplesPerRound().get(p.samplesPerRound().size() - 1);
+    String pct = Numbers.sig(100 * p.target(), 2) + "%";
+    return p.met()
+        ? "Precision target met: every p5–p95 of every output has a 95% CI half-width below " + pct
+            + " of its value with N = " + Numbers.count(n) + " (" + p.samplesPerRound().size() + " rounds)."
+        : "Precision target NOT met: the cap of N = " + Numbers.count(n) + " was reached while " + p.worstOutput()
+            + " still had a 95% CI half-width " + Numbers.sig(p.worstRatio(), 2) + "× the target of " + pct
+            + "; raise --max-samples or relax --precision.";
+  }
+
+  /** A section for summary.md, or "" without a precision target. */
+  public static String precision(meek.stats.PrecisionTarget.Report p) {
+    return p == null ? "" : "\n## Precision\n\n" + precisionSentence(p) + "\n";
+  }
+
   /** The citable sentences alone (for the terminal). */
   public static List<String> sentences(RunResult r) {
     return sentences(r, Numbers.year(r.spec().baselineYear()).replaceAll("\\.0$", ""),
