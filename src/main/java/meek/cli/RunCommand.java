@@ -74,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write every draw's parameters, outcome and outputs to this gzipped CSV (streamed; e.g. samples.csv.gz).")
   Path keepSamples;
 
+  @Option(names = "--quantiles", paramLabel = "MODE", defaultValue = "auto",
+      description = "Scalar quantiles: exact (keeps 65 bytes per draw), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: ${DEFAULT-VALUE}.")
+  String quantileMode;
+
   @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
@@ -91,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
       throw new SpecException("--threads must be >= 1 (got " + threadCount + ")");
     }
     parseDesign(design);
+    parseQuantiles(quantileMode);
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
     TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
@@ -99,11 +104,11 @@ final class RunCommand implements Callable<Integer> {
     if (keepSamples != null) {
       SampleWriter.checkWritable(keepSamples, force);
     }
-    checkMemory(model, samples, spec.times().length);
+    checkMemory(model, new RunOptions(samples, seed, threadCount, parseDesign(design), parseQuantiles(quantileMode)), spec.times().length);
 
     RunResult result;
     PrecisionTarget.Report precisionReport = null;
-    RunOptions options = new RunOptions(samples, seed, threadCount, parseDesign(design));
+    RunOptions options = new RunOptions(samples, seed, threadCount, parseDesign(design), parseQuantiles(quantileMode));
     if (precision != null) {
       if (!(precision > 0 && precision < 1)) {
         throw new SpecException("--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
@@ -111,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
       if (maxSamples < samples) {
         throw new SpecException("--max-samples (" + maxSamples + ") must be at least --samples (" + samples + ")");
       }
-      checkMemory(model, maxSamples, spec.times().length);
+      checkMemory(model, new RunOptions(maxSamples, seed, threadCount, options.design(), options.quantiles()), spec.times().length);
       List<SampleWriter> writers = new java.util.ArrayList<>();
       try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
         PrecisionTarget.Outcome o = PrecisionTarget.run(spec, model, options, precision, maxSamples,
@@ -177,6 +182,15 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  static RunOptions.Quantiles parseQuantiles(String name) {
+    for (RunOptions.Quantiles q : RunOptions.Quantiles.values()) {
+      if (q.name().equalsIgnoreCase(name)) {
+        return q;
+      }
+    }
+    throw new SpecException("--quantiles must be auto, exact or sketch (got '" + name + "')");
+  }
+
   static Design parseDesign(String name) {
     for (Design d : Design.values()) {
       if (d.name().equalsIgnoreCase(name)) {
@@ -202,13 +216,14 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
-  private static void checkMemory(TrainingGapModel model, int samples, int steps) {
-    long need = Analysis.bytesNeeded(model, samples, steps);
+  private static void checkMemory(TrainingGapModel model, RunOptions options, int steps) {
+    int samples = options.samples();
+    long need = Analysis.bytesNeeded(model, samples, steps, options.exact(model.outputs().size()));
     long max = Runtime.getRuntime().maxMemory();
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
       throw new SpecException(String.format(
-          "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …) or lower --samples",
+          "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …), use --quantiles sketch, or lower --samples",
           samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
     }
   }

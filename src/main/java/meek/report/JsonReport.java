@@ -59,7 +59,9 @@ public final class JsonReport {
     ObjectNode invalid = counts.putObject("invalid_by_parameter");
     r.invalidByParameter().forEach(invalid::put);
     ObjectNode method = root.putObject("method");
-    method.put("quantiles", "scalar outputs: exact sample quantiles, Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default)");
+    method.put("quantiles", r.quantileMethod());
+    method.put("quantiles_exact", r.quantileRelativeAccuracy() == 0);
+    method.put("quantiles_relative_accuracy", r.quantileRelativeAccuracy());
     method.put("ci95", r.ciMethod());
     method.put("null_means", "not finite: a time that is never reached (+infinity); see n_infinite");
     method.put("fan_draws", r.fan().draws());

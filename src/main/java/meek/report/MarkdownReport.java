@@ -41,8 +41,8 @@ public final class MarkdownReport {
           .append(Numbers.count(s.n())).append(" |\n");
     }
     md.append("\nUnits: years since ").append(baseline).append(" for times, calendar years for years, nats per token for")
-        .append(" gaps. \"never\" is a time that is never reached. Quantiles are exact sample quantiles (type 7),")
-        .append(" design ").append(r.design().name().toLowerCase()).append("; their 95% confidence intervals (")
+        .append(" gaps. \"never\" is a time that is never reached. Quantiles: ").append(r.quantileMethod())
+        .append("; design ").append(r.design().name().toLowerCase()).append("; their 95% confidence intervals (")
         .append(r.ciMethod()).append(") measure the Monte Carlo error only,")
         .append(" not the uncertainty in the priors (which the p5–p95 range shows).\n");
 

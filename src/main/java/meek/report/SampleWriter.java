@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import meek.model.ScalarOutput;
 import meek.sampling.BlockListener;
-import meek.sampling.SampleSet;
+import meek.sampling.Block;
 import meek.spec.SpecException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -78,19 +78,20 @@ public final class SampleWriter implements BlockListener, AutoCloseable {
   }
 
   @Override
-  public void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count) {
-    StringBuilder sb = new StringBuilder((to - from) * 160);
+  public void block(Block b) {
+    int block = b.index();
+    StringBuilder sb = new StringBuilder(b.size() * 160);
     try (CSVPrinter csv = new CSVPrinter(sb, format())) {
       List<Object> row = new ArrayList<>();
-      for (int i = from; i < to; i++) {
+      for (int i = 0; i < b.size(); i++) {
         row.clear();
-        row.add(i);
-        for (double[] p : params) {
-          row.add(p[i - from]);
+        row.add(b.from() + i);
+        for (double[] p : b.params()) {
+          row.add(p[i]);
         }
-        row.add(set.outcome(i).key());
+        row.add(b.outcome(i).key());
         for (int c = 0; c < outputs.size(); c++) {
-          double v = set.scalars()[c][i];
+          double v = b.scalars()[c][i];
           row.add(Double.isNaN(v) ? "" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : (Object) v);
         }
         csv.printRecord(row);

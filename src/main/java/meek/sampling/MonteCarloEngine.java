@@ -25,7 +25,9 @@ public final class MonteCarloEngine {
    * Runs the model on {@code n} draws.
    *
    * @param plan how each block draws its parameters
-   * @param listener given each block's valid states, on the worker thread
+   * @param listener given each finished block, on the worker thread
+   * @param keepScalars keep every draw's scalars in the returned set (exact quantiles; 65 bytes a draw), or
+   *     only let listeners see them
    * @param progress told the number of samples done so far, after each block (may be called concurrently)
    */
   public SampleSet run(
@@ -34,13 +36,14 @@ public final class MonteCarloEngine {
       int n,
       long seed,
       BlockListener listener,
+      boolean keepScalars,
       LongConsumer progress) {
     int blocks = (int) ((n + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
     UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, blocks);
     int width = model.stateWidth();
     int outputs = model.outputs().size();
     int parameters = model.parameterNames().size();
-    SampleSet set = new SampleSet(n, outputs, parameters);
+    SampleSet set = new SampleSet(n, outputs, parameters, keepScalars);
     long[][] outcomeCounts = new long[blocks][GapOutcome.values().length];
     long[][] invalidCounts = new long[blocks][parameters];
     AtomicLong done = new AtomicLong();
@@ -59,8 +62,8 @@ public final class MonteCarloEngine {
           double[] scalars = new double[outputs];
           double[][] stateColumns = new double[width][BLOCK_SIZE];
           int valid = 0;
-          double[][] scalarColumns = set.scalars();
-          byte[] outcome = set.outcomes();
+          double[][] blockScalars = new double[outputs][to - from];
+          byte[] blockOutcomes = new byte[to - from];
           long[] counts = outcomeCounts[b];
           for (int i = from; i < to; i++) {
             drawer.next(params);
@@ -68,12 +71,12 @@ public final class MonteCarloEngine {
               drawn[p][i - from] = params[p];
             }
             GapOutcome o = evaluator.evaluate(params, state, scalars);
-            outcome[i] = (byte) o.ordinal();
+            blockOutcomes[i - from] = (byte) o.ordinal();
             counts[o.ordinal()]++;
             if (o == GapOutcome.INVALID) {
               invalidCounts[b][evaluator.invalidParameter(params)]++;
               for (int c = 0; c < outputs; c++) {
-                scalarColumns[c][i] = Double.NaN;
+                blockScalars[c][i - from] = Double.NaN;
               }
               continue;
             }
@@ -82,13 +85,14 @@ public final class MonteCarloEngine {
             }
             valid++;
             for (int c = 0; c < outputs; c++) {
-              scalarColumns[c][i] = scalars[c];
+              blockScalars[c][i - from] = scalars[c];
             }
           }
           for (int p = 0; p < parameters && from < probe[0].length; p++) {
             System.arraycopy(drawn[p], 0, probe[p], from, Math.min(to, probe[0].length) - from);
           }
-          listener.block(b, set, from, to, drawn, stateColumns, valid);
+          set.keep(from, blockScalars, blockOutcomes);
+          listener.block(new Block(b, from, to, drawn, blockScalars, blockOutcomes, stateColumns, valid));
           progress.accept(done.addAndGet(to - from));
         });
     for (int b = 0; b < blocks; b++) {

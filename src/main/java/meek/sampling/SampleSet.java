@@ -19,10 +19,10 @@ public final class SampleSet {
   /** How many leading draws keep their parameters, for achieved correlations and checks. */
   public static final int PROBE_SIZE = 65_536;
 
-  SampleSet(int size, int outputs, int parameters) {
+  SampleSet(int size, int outputs, int parameters, boolean keepScalars) {
     this.size = size;
-    this.scalars = new double[outputs][size];
-    this.outcome = new byte[size];
+    this.scalars = keepScalars ? new double[outputs][size] : null;
+    this.outcome = keepScalars ? new byte[size] : null;
     this.invalidByParameter = new long[parameters];
     this.parameterProbe = new double[parameters][Math.min(size, PROBE_SIZE)];
   }
@@ -38,12 +38,14 @@ public final class SampleSet {
 
   /**
    * {@code scalars()[output][sample]}; NaN where the output does not exist for that draw, +∞ for "never".
-   * Aggregation reorders these columns in place.
+   * Aggregation reorders these columns in place. Null when the run streams its scalars (see
+   * {@link #keepsScalars()}).
    */
   public double[][] scalars() {
     return scalars;
   }
 
+  /** The outcome of a draw (kept sets only). */
   public GapOutcome outcome(int sample) {
     return OUTCOMES[outcome[sample]];
   }
@@ -62,8 +64,20 @@ public final class SampleSet {
     return parameterProbe;
   }
 
-  byte[] outcomes() {
-    return outcome;
+  /** Whether every draw's scalars are kept (exact quantiles) rather than only streamed to listeners. */
+  public boolean keepsScalars() {
+    return scalars != null;
+  }
+
+  /** Copies a block's scalars and outcomes into the kept columns (no-op when streaming). */
+  void keep(int from, double[][] blockScalars, byte[] blockOutcomes) {
+    if (scalars == null) {
+      return;
+    }
+    for (int c = 0; c < scalars.length; c++) {
+      System.arraycopy(blockScalars[c], 0, scalars[c], from, blockScalars[c].length);
+    }
+    System.arraycopy(blockOutcomes, 0, outcome, from, blockOutcomes.length);
   }
 
   void addCounts(long[] outcomes, long[] invalid) {

@@ -23,8 +23,9 @@ public final class Analysis {
   private Analysis() {}
 
   /** Bytes of heap a run of n draws needs (per-draw columns plus the fan's working rows). */
-  public static long bytesNeeded(MonteCarloModel model, long n, int steps) {
-    return SampleSet.bytesFor(n, model.outputs().size())
+  public static long bytesNeeded(MonteCarloModel model, long n, int steps, boolean exact) {
+    int blocks = (int) (n / MonteCarloEngine.BLOCK_SIZE + 1);
+    return (exact ? SampleSet.bytesFor(n, model.outputs().size()) : ScalarSketches.bytesFor(blocks, model.outputs().size()))
         + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
@@ -83,12 +84,14 @@ public final class Analysis {
       FanAccumulator fanAccumulator = new FanAccumulator(model, times, blocks, blockSize);
       BatchQuantiles batches = options.design().usesBatchMeans()
           ? new BatchQuantiles(blocks, model.outputs().size(), blockSize) : null;
+      boolean exact = options.exact(model.outputs().size());
+      ScalarSketches sketches = exact ? null : new ScalarSketches(blocks, model.outputs().size(), samples, blockSize);
       DrawPlan plan = DrawPlan.of(
           spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(), blockSize);
       SampleSet set =
           new MonteCarloEngine(parallel)
               .run(model, plan, samples, options.seed(),
-                  listeners(fanAccumulator, batches, extra), progress);
+                  listeners(fanAccumulator, batches, sketches, extra), exact, progress);
       Map<GapOutcome, Long> counts = new EnumMap<>(GapOutcome.class);
       for (GapOutcome o : GapOutcome.values()) {
         counts.put(o, set.count(o));
@@ -101,18 +104,29 @@ public final class Analysis {
       }
       FanData fan = fanAccumulator.result(spec.baselineYear(), model.fanUnit());
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
-      parallel.forEach(
-          summaries.length,
-          k -> summaries[k] = QuantileSummarizer.summarize(
-              model.outputs().get(k), set.scalars()[k], batches == null ? null : pooled -> batches.intervals(k, pooled)));
-      double[] headline = finiteSorted(set.scalars()[0], summaries[0].n());
+      if (exact) {
+        parallel.forEach(
+            summaries.length,
+            k -> summaries[k] = QuantileSummarizer.summarize(
+                model.outputs().get(k), set.scalars()[k], batches == null ? null : pooled -> batches.intervals(k, pooled)));
+      } else {
+        for (int k = 0; k < summaries.length; k++) {
+          summaries[k] = sketches.summarize(k, model.outputs().get(k));
+        }
+      }
+      double[] headline = exact ? finiteSorted(set.scalars()[0], summaries[0].n()) : sketches.histogramDraws();
       double seconds = (System.nanoTime() - t0) / 1e9;
+      String quantileMethod = exact
+          ? "exact sample quantiles, Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default)"
+          : "streamed: DDSketch bins, each quantile within " + ScalarSketches.RELATIVE_ACCURACY
+              + " (relative) of the sample value at rank floor(p(n-1)); mean and sd exact; histogram of the first "
+              + Math.min(samples, ScalarSketches.HISTOGRAM_DRAWS) + " draws";
       String ciMethod = batches == null
           ? "distribution-free 95% confidence interval of each quantile from order statistics (binomial ranks)"
           : "batch means: pooled quantile ± t(0.975, B-1)·sd/sqrt(B) over the B = " + blocks
               + " blocks, each an independent replicate of the design (order statistics where an output has 'never' values)";
       return new RunResult(
-          spec, samples, options.seed(), options.threads(), options.design(), ciMethod,
+          spec, samples, options.seed(), options.threads(), options.design(), quantileMethod, exact ? 0 : ScalarSketches.RELATIVE_ACCURACY, ciMethod,
           achievedSpearman(spec, model, set), counts, invalid, List.of(summaries), fan, headline, started, seconds);
     }
   }

@@ -1,7 +1,7 @@
 package meek.stats;
 
 import meek.sampling.BlockListener;
-import meek.sampling.SampleSet;
+import meek.sampling.Block;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -26,14 +26,14 @@ final class BatchQuantiles implements BlockListener {
   }
 
   @Override
-  public void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count) {
+  public void block(Block b) {
     double[] x = scratch.get();
     double[][] q = new double[outputs][];
     for (int c = 0; c < outputs; c++) {
-      double[] column = set.scalars()[c];
+      double[] column = b.scalars()[c];
       int m = 0;
       boolean finite = true;
-      for (int i = from; i < to; i++) {
+      for (int i = 0; i < b.size(); i++) {
         double v = column[i];
         if (!Double.isNaN(v)) {
           x[m++] = v;
@@ -42,7 +42,7 @@ final class BatchQuantiles implements BlockListener {
       }
       q[c] = m >= 2 && finite ? TYPE_7.evaluateRange(x, 0, m, QuantileSummarizer.PROBABILITIES) : null;
     }
-    perBlock[block] = q;
+    perBlock[b.index()] = q;
   }
 
   /**

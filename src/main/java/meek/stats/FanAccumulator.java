@@ -5,12 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import meek.model.MonteCarloModel;
 import meek.sampling.BlockListener;
-import meek.sampling.SampleSet;
+import meek.sampling.Block;
 import meek.spec.Spec;
 
 /**
  * Aggregates the fan block by block, on the worker threads: each thread evaluates its blocks' gaps step by
- * step and counts them ({@link FanCounts}); the per-step sums for the mean are kept per block and added in
+ * step and counts them ({@link SketchCounts}); the per-step sums for the mean are kept per block and added in
  * block order. Memory is O(threads × steps × bins + blocks × steps), never O(N × steps).
  */
 public final class FanAccumulator implements BlockListener {
@@ -52,7 +52,10 @@ public final class FanAccumulator implements BlockListener {
   }
 
   @Override
-  public void block(int block, SampleSet set, int from, int to, double[][] params, double[][] state, int count) {
+  public void block(Block b) {
+    int block = b.index();
+    int count = b.valid();
+    double[][] state = b.state();
     Worker w = local.get();
     double[] sums = new double[times.length];
     w.evaluator.begin(state, count, step);
@@ -71,7 +74,7 @@ public final class FanAccumulator implements BlockListener {
 
   /** The fan, once every block has been reported. */
   public FanData result(double baselineYear, String unit) {
-    FanCounts total = new FanCounts(times.length);
+    SketchCounts total = new SketchCounts(times.length, SketchCounts.FAN_ACCURACY);
     synchronized (workers) {
       for (Worker w : workers) {
         total.merge(w.counts);
@@ -94,12 +97,12 @@ public final class FanAccumulator implements BlockListener {
       quantiles[j] = total.quantiles(j, QuantileSummarizer.PROBABILITIES);
       years[j] = baselineYear + times[j];
     }
-    return new FanData(times.clone(), years, quantiles, means, draws, unit, FanCounts.RELATIVE_ACCURACY, total.clamped());
+    return new FanData(times.clone(), years, quantiles, means, draws, unit, SketchCounts.FAN_ACCURACY, total.clamped());
   }
 
   private final class Worker {
     final MonteCarloModel.FanEvaluator evaluator = model.newFanEvaluator(blockSize);
-    final FanCounts counts = new FanCounts(times.length);
+    final SketchCounts counts = new SketchCounts(times.length, SketchCounts.FAN_ACCURACY);
     final double[] row = new double[blockSize];
   }
 }

@@ -14,6 +14,8 @@ import meek.spec.Spec;
  * @param seed the seed
  * @param threads threads used (does not change any number)
  * @param design how the draws were laid out
+ * @param quantileMethod how the scalar quantiles were computed, in words
+ * @param quantileRelativeAccuracy 0 for exact quantiles, else the sketch's relative accuracy
  * @param ciMethod how the quantiles' confidence intervals were made, in words
  * @param achievedSpearman rank correlations among the spec's correlated parameters, measured on the
  *     first draws (empty without correlations)
@@ -31,6 +33,8 @@ public record RunResult(
     long seed,
     int threads,
     meek.sampling.Design design,
+    String quantileMethod,
+    double quantileRelativeAccuracy,
     String ciMethod,
     double[][] achievedSpearman,
     Map<GapOutcome, Long> counts,

@@ -82,7 +82,7 @@ class DesignsAndCorrelationsTest {
       DrawPlan plan = DrawPlan.of(spec.distributions(TrainingGapModel.PARAMETERS), TrainingGapModel.PARAMETERS,
           spec.correlations(), design, MonteCarloEngine.BLOCK_SIZE);
       SampleSet set = new MonteCarloEngine(parallel).run(new TrainingGapModel(2019), plan, 20_000, 9,
-          (b, s, from, to, pr, st, c) -> {}, d -> {});
+          b -> {}, true, d -> {});
       return set.parameterProbe()[parameter];
     }
   }

@@ -59,8 +59,8 @@ class AnalysisTest {
     // the gaps at g_inv's (0.5 ± 5·se) quantiles, widened by the fan sketch's stated relative accuracy
     assertThat(r.fan().quantiles()[0]).containsOnly(0.0);
     double se = Math.sqrt(0.25 / n);
-    double lowGap = gapAt3(2.5 + 2.5 * (0.5 - 5 * se)) * (1 - FanCounts.RELATIVE_ACCURACY);
-    double highGap = gapAt3(2.5 + 2.5 * (0.5 + 5 * se)) * (1 + FanCounts.RELATIVE_ACCURACY);
+    double lowGap = gapAt3(2.5 + 2.5 * (0.5 - 5 * se)) * (1 - SketchCounts.FAN_ACCURACY);
+    double highGap = gapAt3(2.5 + 2.5 * (0.5 + 5 * se)) * (1 + SketchCounts.FAN_ACCURACY);
     assertThat(r.fan().band(0.5)[12]).isBetween(lowGap, highGap);
   }
 

@@ -5,20 +5,20 @@ import com.datadoghq.sketch.ddsketch.mapping.BitwiseLinearlyInterpolatedMapping;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 
 /**
- * Counts of the fan's values per time step in DDSketch's logarithmic bins, with the bin of each value given
+ * Counts of values per series (a fan's time step, or a scalar output) in DDSketch's logarithmic bins, with the bin of each value given
  * by DDSketch's {@link BitwiseLinearlyInterpolatedMapping}. Quantiles are answered by a {@link DDSketch}
  * built from the counts, so every fan quantile carries DDSketch's guarantee: it is within a relative
- * {@link #RELATIVE_ACCURACY} of the sample value at rank ⌊p·(n−1)⌋.
+ * the relative accuracy of the sample value at rank ⌊p·(n−1)⌋.
  *
  * <p>meek counts into plain int arrays instead of calling {@code DDSketch.accept} per value: measured on
  * this project's machine, the sketch's per-call bookkeeping costs 8–16 ns per value against about 3.5 ns
- * here, and the fan adds (steps × N) values. Counts are integers, so merging threads in any order gives
+ * here, and a fan adds (steps × N) values. Counts are integers, so merging threads in any order gives
  * identical results.
  */
-final class FanCounts {
+final class SketchCounts {
 
   /** Relative accuracy of every fan quantile (stated in summary.json). */
-  static final double RELATIVE_ACCURACY = 1e-3;
+  static final double FAN_ACCURACY = 1e-3;
 
   /** |values| below this count as zero (an absolute error of at most 1e-18). */
   static final double SMALLEST = 1e-18;
@@ -26,8 +26,8 @@ final class FanCounts {
   /** |values| above this are clamped to it and counted in {@link #clamped()}. */
   static final double LARGEST = 1e9;
 
-  static final BitwiseLinearlyInterpolatedMapping MAPPING =
-      new BitwiseLinearlyInterpolatedMapping(RELATIVE_ACCURACY);
+  private final BitwiseLinearlyInterpolatedMapping mapping;
+  private final double relativeAccuracy;
 
   private final Bins[] positive;
   private final Bins[] negative;
@@ -35,7 +35,9 @@ final class FanCounts {
   private static final long[] EMPTY = new long[0];
   private long clamped;
 
-  FanCounts(int steps) {
+  SketchCounts(int steps, double relativeAccuracy) {
+    this.relativeAccuracy = relativeAccuracy;
+    this.mapping = new BitwiseLinearlyInterpolatedMapping(relativeAccuracy);
     positive = new Bins[steps];
     negative = new Bins[steps];
     zeros = new long[steps];
@@ -53,7 +55,7 @@ final class FanCounts {
     for (int i = 0; i < count; i++) {
       double v = values[i];
       if (v >= SMALLEST && v <= LARGEST) {
-        int k = MAPPING.index(v) - base;
+        int k = mapping.index(v) - base;
         if (k >= 0 && k < counts.length) {
           counts[k]++;
           continue;
@@ -78,14 +80,14 @@ final class FanCounts {
       a = LARGEST;
       clamped++;
     }
-    int index = MAPPING.index(a);
+    int index = mapping.index(a);
     Bins[] side = v > 0 ? positive : negative;
     Bins b = side[step] = Bins.ensure(side[step], index, index);
     b.counts[index - b.base]++;
   }
 
   /** Adds another thread's counts into these. */
-  void merge(FanCounts other) {
+  void merge(SketchCounts other) {
     for (int j = 0; j < zeros.length; j++) {
       zeros[j] += other.zeros[j];
       positive[j] = Bins.merge(positive[j], other.positive[j]);
@@ -94,13 +96,17 @@ final class FanCounts {
     clamped += other.clamped;
   }
 
+  double relativeAccuracy() {
+    return relativeAccuracy;
+  }
+
   long clamped() {
     return clamped;
   }
 
   /** The quantiles of step j's values (NaN when the step has none). */
   double[] quantiles(int step, double[] probabilities) {
-    DDSketch sketch = new DDSketch(MAPPING, UnboundedSizeDenseStore::new);
+    DDSketch sketch = new DDSketch(mapping, UnboundedSizeDenseStore::new);
     Bins pos = positive[step];
     if (pos != null) {
       for (int k = 0; k < pos.counts.length; k++) {

@@ -9,7 +9,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /** The fan's sketch holds DDSketch's guarantee against exact order statistics, and merges exactly. */
-class FanCountsTest {
+class SketchCountsTest {
 
   private static final double[] PROBS = QuantileSummarizer.PROBABILITIES;
 
@@ -26,8 +26,8 @@ class FanCountsTest {
     return x;
   }
 
-  private static FanCounts count(double[] x, int from, int to) {
-    FanCounts c = new FanCounts(1);
+  private static SketchCounts count(double[] x, int from, int to) {
+    SketchCounts c = new SketchCounts(1, SketchCounts.FAN_ACCURACY);
     int block = 8192;
     for (int i = from; i < to; i += block) {
       double[] part = Arrays.copyOfRange(x, i, Math.min(to, i + block));
@@ -47,7 +47,7 @@ class FanCountsTest {
         double exact = sorted[(int) Math.floor(PROBS[k] * (x.length - 1))];
         assertThat(Math.abs(q[k] - exact))
             .as("p = %s, negative share %s", PROBS[k], negativeShare)
-            .isLessThanOrEqualTo(FanCounts.RELATIVE_ACCURACY * Math.abs(exact) + 1e-300);
+            .isLessThanOrEqualTo(SketchCounts.FAN_ACCURACY * Math.abs(exact) + 1e-300);
       }
     }
   }
@@ -56,9 +56,9 @@ class FanCountsTest {
   void mergingThreadsInAnyOrderGivesIdenticalQuantiles() {
     double[] x = values(5, 100_000, 0.1);
     double[] whole = count(x, 0, x.length).quantiles(0, PROBS);
-    FanCounts a = count(x, 0, 40_000);
+    SketchCounts a = count(x, 0, 40_000);
     a.merge(count(x, 40_000, x.length));
-    FanCounts b = count(x, 40_000, x.length);
+    SketchCounts b = count(x, 40_000, x.length);
     b.merge(count(x, 0, 40_000));
     assertThat(a.quantiles(0, PROBS)).containsExactly(whole);
     assertThat(b.quantiles(0, PROBS)).containsExactly(whole);
@@ -66,7 +66,7 @@ class FanCountsTest {
 
   @Test
   void zerosAreExactAndHugeValuesAreClampedAndCounted() {
-    FanCounts c = new FanCounts(1);
+    SketchCounts c = new SketchCounts(1, SketchCounts.FAN_ACCURACY);
     double[] zeros = new double[100];
     c.add(0, zeros, zeros.length);
     assertThat(c.quantiles(0, PROBS)).containsOnly(0.0);
@@ -76,6 +76,6 @@ class FanCountsTest {
 
   @Test
   void anEmptyStepHasNoQuantiles() {
-    assertThat(new FanCounts(2).quantiles(1, PROBS)).containsOnly(Double.NaN);
+    assertThat(new SketchCounts(2, SketchCounts.FAN_ACCURACY).quantiles(1, PROBS)).containsOnly(Double.NaN);
   }
 }
