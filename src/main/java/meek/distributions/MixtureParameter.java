@@ -82,6 +82,55 @@ public final class MixtureParameter implements ParameterDistribution {
     return SOLVER.findRoot(x -> cdf(x) - p, lo, hi);
   }
 
+  /**
+   * Truncating a mixture is exactly the mixture of its truncated components, reweighted by the mass each
+   * keeps: w_i·P_i(lo ≤ X ≤ hi) / Σ. Sampling stays a component pick and a component draw (no root finding).
+   */
+  @Override
+  public ParameterDistribution truncate(double lower, double upper) {
+    ContinuousParameter.require(!Double.isNaN(lower) && !Double.isNaN(upper), "min and max must be numbers");
+    ContinuousParameter.require(lower < upper, "min must be < max (got min %s, max %s)", lower, upper);
+    if (lower == Double.NEGATIVE_INFINITY && upper == Double.POSITIVE_INFINITY) {
+      return this;
+    }
+    List<ParameterDistribution> kept = new ArrayList<>();
+    List<Double> mass = new ArrayList<>();
+    double total = 0;
+    for (int i = 0; i < components.length; i++) {
+      ParameterDistribution c = components[i];
+      double m = c.isConstant()
+          ? (c.median() >= lower && c.median() <= upper ? 1 : 0)
+          : Math.max(0, c.cdf(upper) - c.cdf(lower) + probabilityAt(c, lower));
+      if (weights[i] > 0 && m > 0) {
+        kept.add(c.truncate(lower, upper));
+        mass.add(weights[i] * m);
+        total += weights[i] * m;
+      }
+    }
+    ContinuousParameter.require(total > 0, "truncation to [%s, %s] leaves no probability mass; widen min/max", lower, upper);
+    double[] w = new double[kept.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = mass.get(i) / total;
+    }
+    // renormalised weights sum to 1 up to rounding; rescale so the constructor's check holds exactly
+    double sum = 0;
+    for (double x : w) {
+      sum += x;
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= sum;
+    }
+    return new MixtureParameter(kept.toArray(ParameterDistribution[]::new), w);
+  }
+
+  /** P(X = x) for an empirical or constant component (0 for continuous ones), so a closed interval keeps its atoms. */
+  private static double probabilityAt(ParameterDistribution c, double x) {
+    if (c instanceof EmpiricalParameter || c.isConstant()) {
+      return c.cdf(x) - c.cdf(Math.nextDown(x));
+    }
+    return 0;
+  }
+
   @Override
   public double cdf(double x) {
     double c = 0;

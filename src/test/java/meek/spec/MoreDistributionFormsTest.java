@@ -192,8 +192,13 @@ class MoreDistributionFormsTest {
     double sTail = 1 - t.cumulativeProbability(cut);
     assertFollows(tail, byCdf(v -> v <= cut ? 0 : 1 - (1 - t.cumulativeProbability(v)) / sTail), 43);
 
-    // a mixture truncated between its modes
+    // a mixture truncated between its modes: the truncated mixture CDF, from Commons Math 3 normals
     ParameterDistribution mix = parse("{dist: mixture, components: [{dist: normal, mean: 0, sd: 1}, {dist: normal, mean: 5, sd: 1}], weights: [0.5, 0.5], min: 0}");
     assertThat(Arrays.stream(draw(mix, 44)).allMatch(v -> v >= 0)).isTrue();
+    NormalDistribution n0 = new NormalDistribution(0, 1);
+    NormalDistribution n5 = new NormalDistribution(5, 1);
+    double kept = 0.5 * (1 - n0.cumulativeProbability(0)) + 0.5 * (1 - n5.cumulativeProbability(0));
+    assertFollows(mix, byCdf(v -> v <= 0 ? 0
+        : (0.5 * (n0.cumulativeProbability(v) - 0.5) + 0.5 * (n5.cumulativeProbability(v) - n5.cumulativeProbability(0))) / kept), 45);
   }
 }
