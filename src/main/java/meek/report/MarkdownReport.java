@@ -46,6 +46,23 @@ public final class MarkdownReport {
         .append(r.ciMethod()).append(") measure the Monte Carlo error only,")
         .append(" not the uncertainty in the priors (which the p5–p95 range shows).\n");
 
+    md.append("\n## Monte Carlo precision of each quantile\n\n")
+        .append("Each cell: the quantile and, in brackets, its 95% confidence interval.\n\n")
+        .append("| output | p5 | p25 | p50 | p75 | p95 |\n|---|---|---|---|---|---|\n");
+    for (OutputSummary s : r.outputs()) {
+      if (s.n() == 0) {
+        continue;
+      }
+      md.append("| `").append(s.output().name()).append("` |");
+      for (double p : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+        QuantileEstimate q = s.at(p);
+        boolean year = s.output().calendarYear();
+        md.append(' ').append(year ? Numbers.year2(q.value()) : Numbers.sig(q.value(), DIGITS + 1))
+            .append(" (").append(year ? Numbers.year2(q.ciLower()) : Numbers.sig(q.ciLower(), DIGITS + 1))
+            .append("–").append(year ? Numbers.year2(q.ciUpper()) : Numbers.sig(q.ciUpper(), DIGITS + 1)).append(") |");
+      }
+      md.append('\n');
+    }
     md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
     md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
         .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")
