@@ -1,7 +1,7 @@
 package meek.model;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
  * The training-loss gap between a meek and a SOTA model (paper §2, eqs 1–4; MODEL.md §1).
@@ -16,6 +16,8 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * (huge t*) and small t keep full precision.
  *
  * <p>An instance is one parameter set; the static methods are the same math on primitives, for hot loops.
+ * Times with no closed form (the fall below a fraction of the peak) use Brent's method from Commons
+ * Numbers, on a bracket known in closed form.
  */
 public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
 
@@ -113,12 +115,13 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
   }
 
   /**
-   * Finds the fall of φ below a fraction of its peak with Commons Math's Brent solver. One instance per
-   * thread or block: it keeps its solver and target function, so repeated solves allocate nothing here.
+   * Finds the fall of φ below a fraction of its peak with Brent's method (Commons Numbers). One instance per
+   * thread or block: it keeps its solver and a mutable target function, so a solve allocates nothing
+   * (Commons Math 3's solver allocates an evaluation counter per solve, which a profile showed).
    */
   public static final class ConvergenceSolver {
     // u is dimensionless and O(1..100); 1e-13 in u is far below any reported precision.
-    private final BrentSolver solver = new BrentSolver(1e-14, 1e-13);
+    private final BrentSolver solver = new BrentSolver(1e-13, 1e-14, 0);
     private final Shape shape = new Shape();
 
     /**
@@ -134,18 +137,22 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
       double uHigh = -Math.log(target);
       shape.rho = rho;
       shape.target = target;
-      double u = uHigh <= uPeak ? uPeak : solver.solve(1000, shape, uPeak, uHigh);
+      // φ(uHigh) < target mathematically; when e^(−ρ·uHigh) vanishes beside 1 they agree to rounding,
+      // and then uHigh is the root to within rounding too
+      double u = uHigh <= uPeak ? uPeak
+          : shape.applyAsDouble(uHigh) >= 0 ? uHigh
+          : solver.findRoot(shape, uPeak, uHigh);
       return u / rate;
     }
   }
 
   /** φ(u) − target, mutable so that one instance serves every solve of a block. */
-  private static final class Shape implements UnivariateFunction {
+  private static final class Shape implements DoubleUnaryOperator {
     double rho;
     double target;
 
     @Override
-    public double value(double u) {
+    public double applyAsDouble(double u) {
       return shape(rho, u) - target;
     }
   }

@@ -34,6 +34,7 @@ final class SketchCounts {
   private final long[] zeros;
   private static final long[] EMPTY = new long[0];
   private long clamped;
+  private DDSketch[] sketches;
 
   SketchCounts(int steps, double relativeAccuracy) {
     this.relativeAccuracy = relativeAccuracy;
@@ -49,6 +50,7 @@ final class SketchCounts {
    * call and one increment; zeros, negatives, clamping and growing the bins take the slow path.
    */
   void add(int step, double[] values, int count) {
+    sketches = null;
     Bins pos = positive[step];
     long[] counts = pos == null ? EMPTY : pos.counts;
     int base = pos == null ? 0 : pos.base;
@@ -88,6 +90,7 @@ final class SketchCounts {
 
   /** Adds another thread's counts into these. */
   void merge(SketchCounts other) {
+    sketches = null;
     for (int j = 0; j < zeros.length; j++) {
       zeros[j] += other.zeros[j];
       positive[j] = Bins.merge(positive[j], other.positive[j]);
@@ -104,34 +107,61 @@ final class SketchCounts {
     return clamped;
   }
 
-  /** The quantiles of step j's values (NaN when the step has none). */
+  /** The quantiles of series j's values (NaN when it has none). Call once counting is done. */
   double[] quantiles(int step, double[] probabilities) {
-    DDSketch sketch = new DDSketch(mapping, UnboundedSizeDenseStore::new);
-    Bins pos = positive[step];
-    if (pos != null) {
-      for (int k = 0; k < pos.counts.length; k++) {
-        if (pos.counts[k] > 0) {
-          sketch.getPositiveValueStore().add(pos.base + k, pos.counts[k]);
-        }
-      }
-    }
-    Bins neg = negative[step];
-    if (neg != null) {
-      for (int k = 0; k < neg.counts.length; k++) {
-        if (neg.counts[k] > 0) {
-          sketch.getNegativeValueStore().add(neg.base + k, neg.counts[k]);
-        }
-      }
-    }
-    if (zeros[step] > 0) {
-      sketch.accept(0.0, zeros[step]);
-    }
+    DDSketch sketch = sketch(step);
     if (sketch.isEmpty()) {
       double[] nan = new double[probabilities.length];
       java.util.Arrays.fill(nan, Double.NaN);
       return nan;
     }
     return sketch.getValuesAtQuantiles(probabilities);
+  }
+
+  /** Series j's counts as a DDSketch, built once (its stores sized by their extreme bins first). */
+  private DDSketch sketch(int step) {
+    if (sketches == null) {
+      sketches = new DDSketch[zeros.length];
+    }
+    if (sketches[step] == null) {
+      DDSketch sketch = new DDSketch(mapping, UnboundedSizeDenseStore::new);
+      fill(sketch.getPositiveValueStore(), positive[step]);
+      fill(sketch.getNegativeValueStore(), negative[step]);
+      if (zeros[step] > 0) {
+        sketch.accept(0.0, zeros[step]);
+      }
+      sketches[step] = sketch;
+    }
+    return sketches[step];
+  }
+
+  private static void fill(com.datadoghq.sketch.ddsketch.store.Store store, Bins bins) {
+    if (bins == null) {
+      return;
+    }
+    int first = -1;
+    int last = -1;
+    for (int k = 0; k < bins.counts.length; k++) {
+      if (bins.counts[k] > 0) {
+        last = k;
+        if (first < 0) {
+          first = k;
+        }
+      }
+    }
+    if (first < 0) {
+      return;
+    }
+    // the two ends first, so the store takes its full range once instead of growing bin by bin
+    store.add(bins.base + first, bins.counts[first]);
+    if (last != first) {
+      store.add(bins.base + last, bins.counts[last]);
+    }
+    for (int k = first + 1; k < last; k++) {
+      if (bins.counts[k] > 0) {
+        store.add(bins.base + k, bins.counts[k]);
+      }
+    }
   }
 
   /** Counts for a contiguous range of bin indices, grown on demand. */
