@@ -99,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
     TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
+    if (spec.correlations().repaired() && !quiet) {
+      self.commandLine().getErr().printf(
+          "meek: note: %s: the correlations were not positive semi-definite (smallest eigenvalue %.3g) and were repaired as asked (repair: nearest); the effective values are in manifest.json and 'meek validate'%n",
+          specFile, spec.correlations().smallestEigenvalue());
+    }
     Path target = out != null ? out : Path.of("results", spec.name());
     ResultFolder.checkWritable(target, force);
     if (keepSamples != null) {

@@ -74,16 +74,18 @@ final class DistributionParser {
     }
     boolean takesPercentiles = dist.equals("normal") || dist.equals("lognormal");
     for (String k : fields.keySet()) {
-      if (!allowed.contains(k) && !(takesPercentiles && QUANTILE_KEY.matcher(k).matches())) {
+      if (!allowed.contains(k) && !k.equals("truncate") && !(takesPercentiles && QUANTILE_KEY.matcher(k).matches())) {
         throw where.error(key + "." + k, "unknown key for a " + dist + " distribution",
             Suggest.closest(k, allowed, "valid keys: " + String.join(", ", new TreeSet<>(allowed))));
       }
     }
     double lower = fields.containsKey("min") ? number(fields.get("min"), key + ".min") : Double.NEGATIVE_INFINITY;
     double upper = fields.containsKey("max") ? number(fields.get("max"), key + ".max") : Double.POSITIVE_INFINITY;
+    double[] cut = truncation(fields, key);
     try {
       ParameterDistribution d = build(dist, fields, key);
-      return OWN_BOUNDS.contains(dist) ? d : d.truncate(lower, upper);
+      d = OWN_BOUNDS.contains(dist) ? d : d.truncate(lower, upper);
+      return cut == null ? d : d.truncate(cut[0], cut[1]);
     } catch (IllegalArgumentException e) {
       throw where.error(key, e.getMessage(), "see distributions/README.md for the forms of '" + dist + "'");
     }
@@ -152,6 +154,23 @@ final class DistributionParser {
     }
   }
 
+  /**
+   * {@code truncate: [lo, hi]}, accepted by every form (use null or .inf for an open end): the way to
+   * truncate a family whose min/max are its own bounds (uniform, loguniform, triangular, pert, beta).
+   */
+  private double[] truncation(Map<String, JsonNode> f, String key) {
+    JsonNode t = f.get("truncate");
+    if (t == null) {
+      return null;
+    }
+    if (!t.isArray() || t.size() != 2) {
+      throw where.error(key + ".truncate", "must be a pair [lo, hi]", "e.g. truncate: [2, 8] (null for an open end)");
+    }
+    double lo = t.get(0).isNull() ? Double.NEGATIVE_INFINITY : number(t.get(0), key + ".truncate[0]");
+    double hi = t.get(1).isNull() ? Double.POSITIVE_INFINITY : number(t.get(1), key + ".truncate[1]");
+    return new double[] {lo, hi};
+  }
+
   /** {ci90: [lo, hi]}: a lognormal with those 5th and 95th percentiles when lo > 0, else a normal. */
   private ParameterDistribution shorthand(Map<String, JsonNode> f, String key) {
     String form = null;
@@ -161,7 +180,7 @@ final class DistributionParser {
           throw where.error(key + "." + k, "gives two intervals (" + form + " and " + k + ")", "keep one");
         }
         form = k;
-      } else if (!k.equals("min") && !k.equals("max")) {
+      } else if (!k.equals("min") && !k.equals("max") && !k.equals("truncate")) {
         throw where.error(key + "." + k, "a distribution needs 'dist:' (or the shorthand ci90: [lo, hi])",
             Suggest.closest(k, SHORTHAND.keySet(), "add dist: one of " + String.join(", ", KEYS.keySet())));
       }
@@ -186,7 +205,9 @@ final class DistributionParser {
       ParameterDistribution d = lo > 0
           ? ContinuousParameter.lognormal((Math.log(lo) + Math.log(hi)) / 2, (Math.log(hi) - Math.log(lo)) / (2 * z))
           : ContinuousParameter.normal((lo + hi) / 2, (hi - lo) / (2 * z));
-      return d.truncate(lower, upper);
+      double[] cut = truncation(f, key);
+      d = d.truncate(lower, upper);
+      return cut == null ? d : d.truncate(cut[0], cut[1]);
     } catch (IllegalArgumentException e) {
       throw where.error(key, e.getMessage(), "see distributions/README.md");
     }

@@ -192,6 +192,14 @@ class MoreDistributionFormsTest {
     double sTail = 1 - t.cumulativeProbability(cut);
     assertFollows(tail, byCdf(v -> v <= cut ? 0 : 1 - (1 - t.cumulativeProbability(v)) / sTail), 43);
 
+    // a triangular cut inside its own bounds with truncate: [lo, hi], against the truncated CDF
+    org.apache.commons.math3.distribution.TriangularDistribution tri = new org.apache.commons.math3.distribution.TriangularDistribution(0, 5, 10);
+    ParameterDistribution cutTri = parse("{dist: triangular, min: 0, mode: 5, max: 10, truncate: [2, 8]}");
+    double f2 = tri.cumulativeProbability(2);
+    double keptTri = tri.cumulativeProbability(8) - f2;
+    assertFollows(cutTri, byCdf(v -> v <= 2 ? 0 : v >= 8 ? 1 : (tri.cumulativeProbability(v) - f2) / keptTri), 46);
+    assertThat(parse("{dist: uniform, min: 0, max: 10, truncate: [null, 4]}").quantile(0.999)).isLessThanOrEqualTo(4);
+
     // a mixture truncated between its modes: the truncated mixture CDF, from Commons Math 3 normals
     ParameterDistribution mix = parse("{dist: mixture, components: [{dist: normal, mean: 0, sd: 1}, {dist: normal, mean: 5, sd: 1}], weights: [0.5, 0.5], min: 0}");
     assertThat(Arrays.stream(draw(mix, 44)).allMatch(v -> v >= 0)).isTrue();
