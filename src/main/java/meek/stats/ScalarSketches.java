@@ -131,11 +131,7 @@ final class ScalarSketches implements BlockListener {
 
   /** The value of zero-based rank r among n defined values whose finite ones are sketched ("never" sort last). */
   private double atRank(int k, double rank, long finite) {
-    if (rank >= finite) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double q = finite == 1 ? 0 : rank / (finite - 1);
-    return merged.quantiles(k, new double[] {q})[0];
+    return rank >= finite ? Double.POSITIVE_INFINITY : merged.valueAtRank(k, rank);
   }
 
   /** The finite values among the first draws of the first output, sorted, for its histogram. */

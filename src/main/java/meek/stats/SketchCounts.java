@@ -32,6 +32,7 @@ final class SketchCounts {
   private final Bins[] positive;
   private final Bins[] negative;
   private final long[] zeros;
+  private final long[] infinite;
   private static final long[] EMPTY = new long[0];
   private long clamped;
   private DDSketch[] sketches;
@@ -42,6 +43,7 @@ final class SketchCounts {
     positive = new Bins[steps];
     negative = new Bins[steps];
     zeros = new long[steps];
+    infinite = new long[steps];
 
   }
 
@@ -73,6 +75,10 @@ final class SketchCounts {
   }
 
   private void addSlowly(int step, double v) {
+    if (v == Double.POSITIVE_INFINITY) { // "never" / unbounded: ranked above every finite value
+      infinite[step]++;
+      return;
+    }
     double a = Math.abs(v);
     if (!(a >= SMALLEST)) { // zero, or NaN (which a model never writes; counted with zeros, not lost)
       zeros[step]++;
@@ -93,6 +99,7 @@ final class SketchCounts {
     sketches = null;
     for (int j = 0; j < zeros.length; j++) {
       zeros[j] += other.zeros[j];
+      infinite[j] += other.infinite[j];
       positive[j] = Bins.merge(positive[j], other.positive[j]);
       negative[j] = Bins.merge(negative[j], other.negative[j]);
     }
@@ -107,15 +114,35 @@ final class SketchCounts {
     return clamped;
   }
 
-  /** The quantiles of series j's values (NaN when it has none). Call once counting is done. */
+  /**
+   * The quantiles of series j's values (NaN when it has none), by rank ⌊p·(n−1)⌋ among all its values,
+   * +∞ ones last. Call once counting is done.
+   */
   double[] quantiles(int step, double[] probabilities) {
-    DDSketch sketch = sketch(step);
-    if (sketch.isEmpty()) {
-      double[] nan = new double[probabilities.length];
-      java.util.Arrays.fill(nan, Double.NaN);
-      return nan;
+    double n = count(step);
+    double[] q = new double[probabilities.length];
+    for (int k = 0; k < q.length; k++) {
+      q[k] = n == 0 ? Double.NaN : valueAtRank(step, Math.floor(probabilities[k] * (n - 1)));
     }
-    return sketch.getValuesAtQuantiles(probabilities);
+    return q;
+  }
+
+  /** How many values series j holds, +∞ ones included. */
+  double count(int step) {
+    return sketch(step).getCount() + infinite[step];
+  }
+
+  /**
+   * The value of zero-based rank r in series j (+∞ past the finite values). DDSketch is asked for rank
+   * r + ½, which its bin walk resolves to the bin holding rank r without rounding doubt.
+   */
+  double valueAtRank(int step, double rank) {
+    DDSketch sketch = sketch(step);
+    double finite = sketch.getCount();
+    if (rank >= finite) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return sketch.getValueAtQuantile(finite <= 1 ? 0 : Math.min(1, (rank + 0.5) / (finite - 1)));
   }
 
   /** Series j's counts as a DDSketch, built once (its stores sized by their extreme bins first). */

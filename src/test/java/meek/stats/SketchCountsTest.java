@@ -75,6 +75,20 @@ class SketchCountsTest {
   }
 
   @Test
+  void infiniteValuesRankAboveEveryFiniteOne() {
+    SketchCounts c = new SketchCounts(1, SketchCounts.FAN_ACCURACY);
+    double[] x = new double[100];
+    for (int i = 0; i < 100; i++) {
+      x[i] = i < 90 ? i + 1 : Double.POSITIVE_INFINITY; // 1 … 90, then ten +∞
+    }
+    c.add(0, x, x.length);
+    double[] q = c.quantiles(0, new double[] {0.5, 0.89, 0.95});
+    assertThat(q[0]).isCloseTo(50, org.assertj.core.api.Assertions.within(50 * SketchCounts.FAN_ACCURACY)); // rank 49
+    assertThat(q[1]).isCloseTo(89, org.assertj.core.api.Assertions.within(89 * SketchCounts.FAN_ACCURACY)); // rank 88
+    assertThat(q[2]).isInfinite(); // rank 94 ≥ 90 finite values
+  }
+
+  @Test
   void anEmptyStepHasNoQuantiles() {
     assertThat(new SketchCounts(2, SketchCounts.FAN_ACCURACY).quantiles(1, PROBS)).containsOnly(Double.NaN);
   }
