@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meek.model.GapOutcome;
+import meek.model.Metrics;
 import meek.model.TrainingGapModel;
 import meek.report.Charts;
 import meek.report.CsvReport;
@@ -78,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Scalar quantiles: exact (keeps 65 bytes per draw), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: ${DEFAULT-VALUE}.")
   String quantileMode;
 
+  @Option(names = "--metric", split = ",", paramLabel = "M",
+      description = "Which views to report: loss, benchmark, tokens (comma-separated; default: all the spec configures). The loss gap is always reported.")
+  List<String> metricNames;
+
   @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
@@ -98,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
     parseQuantiles(quantileMode);
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
+    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), chooseMetrics(spec));
     if (spec.correlations().repaired() && !quiet) {
       self.commandLine().getErr().printf(
           "meek: note: %s: the correlations were not positive semi-definite (smallest eigenvalue %.3g) and were repaired as asked (repair: nearest); the effective values are in manifest.json and 'meek validate'%n",
@@ -156,12 +161,15 @@ final class RunCommand implements Callable<Integer> {
       }
       JsonReport.write(summaryJson, folder.file("summary.json"));
       CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
-      CsvReport.writeFan(result.fan(), folder.file("fan.csv"));
       String footnote = String.format(
-          "N = %s draws, seed %d · %s · meek %s", Numbers.count(samples), seed, spec.source().getFileName(), Main.version());
-      var fan = Charts.fan(result.fan(), spec.title(), "Loss gap ΔL (nats per token)", footnote);
-      Charts.writePng(fan, folder.file("fan.png"));
-      Charts.writeSvg(fan, folder.file("fan.svg"));
+          "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), seed, spec.source().getFileName(), Main.version());
+      for (var fanData : result.fans()) {
+        String stem = fanData.metric().fileStem();
+        CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
+        var fan = Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote);
+        Charts.writePng(fan, folder.file(stem + ".png"));
+        Charts.writeSvg(fan, folder.file(stem + ".svg"));
+      }
       var hist = Charts.histogram(
           result.output("inflection_time_years"), result.headlineDraws(),
           spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
@@ -185,6 +193,39 @@ final class RunCommand implements Callable<Integer> {
       out.printf("Results in %s (%.1f s)%n", target, (System.nanoTime() - wallStart) / 1e9);
     }
     return 0;
+  }
+
+  /** The spec's metrics, restricted by --metric; a metric the spec does not configure is an error. */
+  private Metrics chooseMetrics(Spec spec) {
+    Metrics m = spec.metrics();
+    if (metricNames == null) {
+      return m;
+    }
+    for (String name : metricNames) {
+      switch (name) {
+        case "loss":
+          break;
+        case "benchmark":
+          if (!m.benchmark()) {
+            throw new SpecException(specFile + ": --metric benchmark needs a benchmark: block in the spec (L_mid, k; see distributions/README.md)");
+          }
+          break;
+        case "tokens":
+          if (!m.tokens()) {
+            throw new SpecException(specFile + ": --metric tokens needs a discrimination: block in the spec (epsilon, slowdown; see distributions/README.md)");
+          }
+          break;
+        default:
+          throw new SpecException("--metric must be loss, benchmark or tokens (got '" + name + "')");
+      }
+    }
+    Metrics chosen = m.only(metricNames.contains("benchmark"), metricNames.contains("tokens"));
+    for (String name : spec.correlations().names()) {
+      if ((name.startsWith("benchmark.") && !chosen.benchmark()) || (name.startsWith("discrimination.") && !chosen.tokens())) {
+        throw new SpecException(specFile + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
+      }
+    }
+    return chosen;
   }
 
   static RunOptions.Quantiles parseQuantiles(String name) {

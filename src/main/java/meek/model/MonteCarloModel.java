@@ -18,17 +18,17 @@ public interface MonteCarloModel {
   /** The scalars written per draw, in the order of the {@code scalars} vector. */
   List<ScalarOutput> outputs();
 
-  /** Number of doubles of per-draw state kept for {@link #fanValue}. */
+  /** Number of doubles of per-draw state kept for the fans. */
   int stateWidth();
 
-  /** Unit of {@link #fanValue}, for axis labels. */
-  String fanUnit();
+  /** The quantities charted over time; the first is the loss gap. */
+  List<FanMetric> fans();
 
   /** A fresh evaluator: one per block of samples, so it may keep scratch state. */
   Evaluator newEvaluator();
 
-  /** A fresh fan evaluator for blocks of up to {@code capacity} draws. One per thread. */
-  FanEvaluator newFanEvaluator(int capacity);
+  /** A fresh evaluator of fan {@code fan} (an index into {@link #fans()}) for blocks of up to {@code capacity} draws. One per thread. */
+  FanEvaluator newFanEvaluator(int fan, int capacity);
 
   /**
    * Evaluates the gap of a block of draws on the fan's time grid t = 0, step, 2·step, …, one step at a

@@ -1,12 +1,16 @@
 package meek.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
  * The training gap of MODEL.md §1 as a {@link MonteCarloModel}: draws (α, A, L0, C0, g_alg, g_hw, g_inv) and
  * reports t*, its calendar year, ΔL*, the time of steepest decline and the times at which the gap falls
- * below half and a tenth of its peak (with their calendar years).
+ * below half and a tenth of its peak (with their calendar years). With {@link Metrics}, also the benchmark
+ * view (MODEL.md §4) and the tokens needed to tell the models apart (§5), each with its own fan.
  */
 public final class TrainingGapModel implements MonteCarloModel {
 
@@ -16,11 +20,11 @@ public final class TrainingGapModel implements MonteCarloModel {
 
   private static final int ALPHA = 0;
   private static final int A = 1;
+  private static final int L0 = 2;
   private static final int C0 = 3;
   private static final int G_ALG = 4;
   private static final int G_HW = 5;
   private static final int G_INV = 6;
-  private static final int L0 = 2;
   private static final int[] MUST_BE_POSITIVE = {ALPHA, A, C0, G_ALG, G_HW, G_INV};
 
   /** Indices into the scalar vector, in {@link #outputs()} order. */
@@ -33,97 +37,99 @@ public final class TrainingGapModel implements MonteCarloModel {
   public static final int HALF_GAP_YEAR = 6;
   public static final int TENTH_GAP_YEAR = 7;
 
-  private static final List<ScalarOutput> OUTPUTS =
+  private static final List<ScalarOutput> LOSS_OUTPUTS =
       List.of(
-          new ScalarOutput(
-              "inflection_time_years", "years", "time of the peak loss gap (t*)", false),
+          new ScalarOutput("inflection_time_years", "years", "time of the peak loss gap (t*)", false),
           new ScalarOutput("inflection_year", "", "calendar year of the peak loss gap", true),
           new ScalarOutput("peak_gap_nats", "nats", "peak loss gap (ΔL*)", false),
-          new ScalarOutput(
-              "steepest_decline_time_years", "years", "time the gap shrinks fastest (2·t*)", false),
-          new ScalarOutput(
-              "half_gap_time_years", "years", "time the gap falls below half its peak", false),
-          new ScalarOutput(
-              "tenth_gap_time_years", "years", "time the gap falls below a tenth of its peak", false),
+          new ScalarOutput("steepest_decline_time_years", "years", "time the gap shrinks fastest (2·t*)", false),
+          new ScalarOutput("half_gap_time_years", "years", "time the gap falls below half its peak", false),
+          new ScalarOutput("tenth_gap_time_years", "years", "time the gap falls below a tenth of its peak", false),
           new ScalarOutput("half_gap_year", "", "calendar year the gap falls below half its peak", true),
-          new ScalarOutput(
-              "tenth_gap_year", "", "calendar year the gap falls below a tenth of its peak", true));
+          new ScalarOutput("tenth_gap_year", "", "calendar year the gap falls below a tenth of its peak", true));
+
+  /** State columns: the loss gap's, then what the other metrics need. */
+  private static final int S_K = 0;
+  private static final int S_RATE = 1;
+  private static final int S_EXCESS = 2;
+  private static final int S_L0 = 3;
+  private static final int S_BENCH = 4; // floor, ceiling, L_mid, k, steps
+  private static final int S_NATS = 9;
+  private static final int WIDTH = 10;
+
+  /** The benchmark peak is searched on t = 0 and a log grid from 1e-3 to 1e3 years. */
+  static final int PEAK_GRID = 64;
+  static final double PEAK_SEARCH_YEARS = 1000;
 
   private final double baselineYear;
+  private final Metrics metrics;
+  private final List<String> parameters;
+  private final List<ScalarOutput> outputs;
+  private final List<FanMetric> fans;
+  private final int benchmarkAt;
+  private final int discriminationAt;
+  private final int benchmarkOut;
+  private final int tokensOut;
 
-  /** @param baselineYear calendar year of t = 0 */
+  /** The loss gap alone. */
   public TrainingGapModel(double baselineYear) {
+    this(baselineYear, Metrics.LOSS_ONLY);
+  }
+
+  public TrainingGapModel(double baselineYear, Metrics metrics) {
     this.baselineYear = baselineYear;
+    this.metrics = metrics;
+    List<String> p = new ArrayList<>(PARAMETERS);
+    List<ScalarOutput> o = new ArrayList<>(LOSS_OUTPUTS);
+    List<FanMetric> f = new ArrayList<>(List.of(FanMetric.LOSS));
+    benchmarkAt = metrics.benchmark() ? p.size() : -1;
+    benchmarkOut = metrics.benchmark() ? o.size() : -1;
+    if (metrics.benchmark()) {
+      Metrics.BENCHMARK_PARAMETERS.forEach(n -> p.add("benchmark." + n));
+      o.add(new ScalarOutput("benchmark_inflection_time_years", "years", "time of the peak benchmark gap", false));
+      o.add(new ScalarOutput("benchmark_inflection_year", "", "calendar year of the peak benchmark gap", true));
+      o.add(new ScalarOutput("benchmark_peak_gap_points", "points", "peak benchmark gap (percentage points)", false));
+      f.add(FanMetric.BENCHMARK);
+    }
+    discriminationAt = metrics.tokens() ? p.size() : -1;
+    tokensOut = metrics.tokens() ? o.size() : -1;
+    if (metrics.tokens()) {
+      Metrics.DISCRIMINATION_PARAMETERS.forEach(n -> p.add("discrimination." + n));
+      o.add(new ScalarOutput("tokens_at_peak", "tokens", "tokens needed to tell the models apart at the peak (the fewest)", false));
+      for (double year : metrics.tokenYears()) {
+        String y = year == Math.rint(year) ? String.valueOf((long) year) : String.valueOf(year);
+        o.add(new ScalarOutput("tokens_at_" + y, "tokens", "tokens needed to tell the models apart in " + y, false));
+      }
+      f.add(FanMetric.TOKENS);
+    }
+    this.parameters = List.copyOf(p);
+    this.outputs = List.copyOf(o);
+    this.fans = List.copyOf(f);
   }
 
   @Override
   public List<String> parameterNames() {
-    return PARAMETERS;
+    return parameters;
   }
 
   @Override
   public List<ScalarOutput> outputs() {
-    return OUTPUTS;
-  }
-
-  /** State: K, rate = α·ln G, excess = α·ln g_inv. */
-  @Override
-  public int stateWidth() {
-    return 3;
+    return outputs;
   }
 
   @Override
-  public String fanUnit() {
-    return "nats";
+  public List<FanMetric> fans() {
+    return fans;
   }
 
   @Override
-  public FanEvaluator newFanEvaluator(int capacity) {
-    return new GapRecurrence(capacity);
+  public int stateWidth() {
+    return WIDTH;
   }
 
-  /**
-   * ΔL(t_j) = K·m_j·(1 − q_j) with m_j = e^(−rate·t_j) and q_j = e^(−excess·t_j), both advanced by one
-   * multiplication per step: two {@code exp} per draw instead of two per point. After 120 steps the
-   * relative error is below 1e-13 (checked against {@link TrainingGap#gap} in the tests), far under any
-   * reported precision.
-   */
-  private static final class GapRecurrence implements FanEvaluator {
-    private final double[] k;
-    private final double[] meek;
-    private final double[] ratio;
-    private final double[] meekStep;
-    private final double[] ratioStep;
-    private int count;
-
-    GapRecurrence(int capacity) {
-      k = new double[capacity];
-      meek = new double[capacity];
-      ratio = new double[capacity];
-      meekStep = new double[capacity];
-      ratioStep = new double[capacity];
-    }
-
-    @Override
-    public void begin(double[][] state, int count, double step) {
-      this.count = count;
-      for (int i = 0; i < count; i++) {
-        k[i] = state[0][i];
-        meek[i] = 1;
-        ratio[i] = 1;
-        meekStep[i] = Math.exp(-state[1][i] * step);
-        ratioStep[i] = Math.exp(-state[2][i] * step);
-      }
-    }
-
-    @Override
-    public void next(double[] out) {
-      for (int i = 0; i < count; i++) {
-        out[i] = k[i] * meek[i] * (1 - ratio[i]);
-        meek[i] *= meekStep[i];
-        ratio[i] *= ratioStep[i];
-      }
-    }
+  @Override
+  public FanEvaluator newFanEvaluator(int fan, int capacity) {
+    return new Recurrence(fans.get(fan), capacity);
   }
 
   @Override
@@ -133,6 +139,7 @@ public final class TrainingGapModel implements MonteCarloModel {
 
   private final class GapEvaluator implements Evaluator {
     private final TrainingGap.ConvergenceSolver solver = new TrainingGap.ConvergenceSolver();
+    private final BenchmarkPeak benchmarkPeak = new BenchmarkPeak();
 
     @Override
     public GapOutcome evaluate(double[] p, double[] state, double[] out) {
@@ -143,9 +150,11 @@ public final class TrainingGapModel implements MonteCarloModel {
       double k = TrainingGap.scaleK(p[A], alpha, p[C0]);
       double lnG = Math.log(p[G_ALG]) + Math.log(p[G_HW]);
       double lnGinv = Math.log(p[G_INV]);
-      state[0] = k;
-      state[1] = alpha * lnG;
-      state[2] = alpha * lnGinv;
+      Arrays.fill(state, 0);
+      state[S_K] = k;
+      state[S_RATE] = alpha * lnG;
+      state[S_EXCESS] = alpha * lnGinv;
+      state[S_L0] = p[L0];
       GapOutcome outcome = TrainingGap.classify(lnG, lnGinv);
       switch (outcome) {
         case CONVERGES:
@@ -164,13 +173,33 @@ public final class TrainingGapModel implements MonteCarloModel {
           out[TENTH_GAP_YEAR] = baselineYear + tenth;
           break;
         case NEVER_CONVERGES:
-          Arrays.fill(out, Double.POSITIVE_INFINITY);
-          // The supremum of the gap: K when G = 1 exactly, unbounded when G < 1.
+          Arrays.fill(out, 0, LOSS_OUTPUTS.size(), Double.POSITIVE_INFINITY);
+          // the supremum of the gap: K when G = 1 exactly, unbounded when G < 1
           out[PEAK_GAP] = lnG == 0 ? k : Double.POSITIVE_INFINITY;
           break;
         default: // NO_ADVANTAGE: there is no peak, so none of the scalars exists
           Arrays.fill(out, Double.NaN);
           break;
+      }
+      if (benchmarkAt >= 0) {
+        System.arraycopy(p, benchmarkAt, state, S_BENCH, 5);
+        if (outcome == GapOutcome.NO_ADVANTAGE) {
+          Arrays.fill(out, benchmarkOut, benchmarkOut + 3, Double.NaN);
+        } else {
+          benchmarkPeak.find(state, out, benchmarkOut);
+          out[benchmarkOut + 1] = baselineYear + out[benchmarkOut];
+        }
+      }
+      if (discriminationAt >= 0) {
+        double nats = Discrimination.nats(p[discriminationAt], p[discriminationAt + 1]);
+        state[S_NATS] = nats;
+        int o = tokensOut;
+        out[o] = outcome == GapOutcome.NO_ADVANTAGE ? Double.NaN : Discrimination.tokens(nats, out[PEAK_GAP]);
+        for (int y = 0; y < metrics.tokenYears().size(); y++) {
+          double t = metrics.tokenYears().get(y) - baselineYear;
+          out[o + 1 + y] = t < 0 ? Double.NaN
+              : Discrimination.tokens(nats, TrainingGap.gap(k, state[S_RATE], state[S_EXCESS], t));
+        }
       }
       return outcome;
     }
@@ -182,7 +211,196 @@ public final class TrainingGapModel implements MonteCarloModel {
           return i;
         }
       }
-      return Double.isFinite(p[L0]) ? -1 : L0;
+      if (!Double.isFinite(p[L0])) {
+        return L0;
+      }
+      if (benchmarkAt >= 0) {
+        double floor = p[benchmarkAt];
+        double ceiling = p[benchmarkAt + 1];
+        if (!(floor >= 0 && floor < 1)) {
+          return benchmarkAt;
+        }
+        if (!(ceiling > floor && ceiling <= 1)) {
+          return benchmarkAt + 1;
+        }
+        if (!Double.isFinite(p[benchmarkAt + 2])) {
+          return benchmarkAt + 2;
+        }
+        if (!(p[benchmarkAt + 3] > 0) || !Double.isFinite(p[benchmarkAt + 3])) {
+          return benchmarkAt + 3;
+        }
+        if (!(p[benchmarkAt + 4] >= 1) || !Double.isFinite(p[benchmarkAt + 4])) {
+          return benchmarkAt + 4;
+        }
+      }
+      if (discriminationAt >= 0) {
+        if (!(p[discriminationAt] > 0 && p[discriminationAt] < 0.5)) {
+          return discriminationAt;
+        }
+        if (!(p[discriminationAt + 1] >= 1) || !Double.isFinite(p[discriminationAt + 1])) {
+          return discriminationAt + 1;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /**
+   * The benchmark gap's maximum: the best of a log grid (t = 0 and 1e-3 … 1e3 years), refined to where the
+   * analytic slope crosses zero with Brent's method (Commons Numbers) between the grid neighbours. A
+   * maximum at the grid's far end means the gap still grows after 1000 years: time +∞, and the peak
+   * reported is the gap at 1000 years.
+   */
+  static final class BenchmarkPeak {
+    private static final double[] GRID = grid();
+    private final BrentSolver solver = new BrentSolver(1e-12, 1e-14, 0);
+    private final double[] coefficients = new double[5];
+    private final Slope slope = new Slope();
+
+    private static double[] grid() {
+      double[] g = new double[PEAK_GRID + 1];
+      for (int j = 1; j <= PEAK_GRID; j++) {
+        g[j] = 1e-3 * Math.pow(1e6, (j - 1) / (double) (PEAK_GRID - 1));
+      }
+      return g;
+    }
+
+    /** Writes time, calendar year and peak (points) at out[at …], from a draw's state. */
+    void find(double[] state, double[] out, int at) {
+      System.arraycopy(state, S_BENCH, coefficients, 0, 5);
+      double k0 = state[S_K];
+      double l0 = state[S_L0];
+      double rate = state[S_RATE];
+      double excess = state[S_EXCESS];
+      int best = 0;
+      double bestGap = 0;
+      for (int j = 1; j < GRID.length; j++) {
+        double g = BenchmarkMap.gapPoints(GRID[j], k0, l0, rate, excess, coefficients);
+        if (g > bestGap) {
+          bestGap = g;
+          best = j;
+        }
+      }
+      if (best == 0) { // never positive: no advantage on the benchmark
+        out[at] = Double.NaN;
+        out[at + 1] = Double.NaN;
+        out[at + 2] = Double.NaN;
+        return;
+      }
+      if (best == GRID.length - 1) {
+        out[at] = Double.POSITIVE_INFINITY;
+        out[at + 1] = Double.POSITIVE_INFINITY;
+        out[at + 2] = bestGap;
+        return;
+      }
+      slope.set(k0, l0, rate, excess, coefficients);
+      double lo = GRID[best - 1];
+      double hi = GRID[best + 1];
+      double t = GRID[best];
+      if (slope.applyAsDouble(lo) > 0 && slope.applyAsDouble(hi) < 0) {
+        t = solver.findRoot(slope, lo, hi);
+      }
+      double peak = BenchmarkMap.gapPoints(t, k0, l0, rate, excess, coefficients);
+      if (peak < bestGap) { // the slope's root was a lesser turn: keep the grid's best
+        t = GRID[best];
+        peak = bestGap;
+      }
+      out[at] = t;
+      out[at + 2] = peak; // out[at + 1], the calendar year, is the caller's: it knows the baseline
+    }
+  }
+
+  /** d(benchmark gap)/dt of one draw, mutable so one instance serves every draw of a block. */
+  private static final class Slope implements DoubleUnaryOperator {
+    private double k0;
+    private double l0;
+    private double rate;
+    private double excess;
+    private double[] c;
+
+    void set(double k0, double l0, double rate, double excess, double[] c) {
+      this.k0 = k0;
+      this.l0 = l0;
+      this.rate = rate;
+      this.excess = excess;
+      this.c = c;
+    }
+
+    @Override
+    public double applyAsDouble(double t) {
+      return BenchmarkMap.gapSlope(t, k0, l0, rate, excess, c);
+    }
+  }
+
+  /**
+   * The fans by multiplicative recurrence: m_j = e^(−rate·t_j) and q_j = e^(−excess·t_j) advance by one
+   * multiplication per step, two {@code exp} per draw instead of two per point (relative error below
+   * 1e-13 after 120 steps, checked against the closed form in the tests). Then ΔL = K·m·(1 − q); the
+   * benchmark gap maps L0 + K·m·q and L0 + K·m through the sigmoid; the tokens are s·c_ε / |ΔL|.
+   */
+  private static final class Recurrence implements FanEvaluator {
+    private final FanMetric metric;
+    private final double[] meek;
+    private final double[] ratio;
+    private final double[] meekStep;
+    private final double[] ratioStep;
+    private final double[] coefficients = new double[5];
+    private double[][] source;
+    private int count;
+
+    Recurrence(FanMetric metric, int capacity) {
+      this.metric = metric;
+      meek = new double[capacity];
+      ratio = new double[capacity];
+      meekStep = new double[capacity];
+      ratioStep = new double[capacity];
+    }
+
+    @Override
+    public void begin(double[][] state, int count, double step) {
+      this.source = state;
+      this.count = count;
+      for (int i = 0; i < count; i++) {
+        meek[i] = 1;
+        ratio[i] = 1;
+        meekStep[i] = Math.exp(-state[S_RATE][i] * step);
+        ratioStep[i] = Math.exp(-state[S_EXCESS][i] * step);
+      }
+    }
+
+    @Override
+    public void next(double[] out) {
+      double[] k = source[S_K];
+      if (metric == FanMetric.LOSS) {
+        for (int i = 0; i < count; i++) {
+          out[i] = k[i] * meek[i] * (1 - ratio[i]);
+          advance(i);
+        }
+      } else if (metric == FanMetric.TOKENS) {
+        double[] nats = source[S_NATS];
+        for (int i = 0; i < count; i++) {
+          out[i] = Discrimination.tokens(nats[i], k[i] * meek[i] * (1 - ratio[i]));
+          advance(i);
+        }
+      } else {
+        double[] l0 = source[S_L0];
+        for (int i = 0; i < count; i++) {
+          for (int c = 0; c < 5; c++) {
+            coefficients[c] = source[S_BENCH + c][i];
+          }
+          double lMeek = l0[i] + k[i] * meek[i];
+          double lSota = l0[i] + k[i] * meek[i] * ratio[i];
+          double[] c = coefficients;
+          out[i] = 100 * (BenchmarkMap.score(lSota, c[0], c[1], c[2], c[3], c[4])
+              - BenchmarkMap.score(lMeek, c[0], c[1], c[2], c[3], c[4]));
+          advance(i);
+        }
+      }
+    }
+
+    private void advance(int i) {
+      meek[i] *= meekStep[i];
+      ratio[i] *= ratioStep[i];
     }
   }
 }

@@ -18,6 +18,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.SeriesRenderingOrder;
@@ -58,8 +59,12 @@ public final class Charts {
 
   private Charts() {}
 
-  /** The fan chart: bands p5–p95, p10–p90, p25–p75 and the median, over calendar years. */
+  /**
+   * The fan chart: bands p5–p95, p10–p90, p25–p75 and the median, over calendar years. Steps where a band
+   * is not finite (tokens at t = 0: infinitely many) or, on a log axis, not positive are left out.
+   */
   public static JFreeChart fan(FanData fan, String title, String yLabel, String footnote) {
+    boolean log = fan.metric().logAxis();
     double[][] bands = {{0.05, 0.95}, {0.10, 0.90}, {0.25, 0.75}};
     String[] names = {"90% interval (p5–p95)", "80% interval (p10–p90)", "50% interval (p25–p75)"};
     double[] median = fan.band(0.5);
@@ -69,13 +74,17 @@ public final class Charts {
       double[] hi = fan.band(bands[b][1]);
       YIntervalSeries s = new YIntervalSeries(names[b]);
       for (int j = 0; j < lo.length; j++) {
-        s.add(fan.years()[j], median[j], lo[j], hi[j]);
+        if (plottable(log, lo[j], median[j], hi[j])) {
+          s.add(fan.years()[j], median[j], lo[j], hi[j]);
+        }
       }
       data.addSeries(s);
     }
     YIntervalSeries m = new YIntervalSeries("Median");
     for (int j = 0; j < median.length; j++) {
-      m.add(fan.years()[j], median[j], median[j], median[j]);
+      if (plottable(log, median[j], median[j], median[j])) {
+        m.add(fan.years()[j], median[j], median[j], median[j]);
+      }
     }
     data.addSeries(m);
 
@@ -95,11 +104,28 @@ public final class Charts {
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new DecimalFormat("0"));
     x.setRange(fan.years()[0], fan.years()[fan.years().length - 1]);
-    NumberAxis y = axis(yLabel);
+    org.jfree.chart.axis.ValueAxis y;
+    if (log) {
+      LogAxis logAxis = new LogAxis(yLabel);
+      logAxis.setLabelFont(LABEL);
+      logAxis.setTickLabelFont(LABEL);
+      logAxis.setLabelPaint(INK);
+      logAxis.setTickLabelPaint(INK);
+      logAxis.setAxisLinePaint(INK);
+      logAxis.setBase(10);
+      logAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
+      logAxis.setNumberFormatOverride(new DecimalFormat("0E0"));
+      logAxis.setMinorTickMarksVisible(true);
+      y = logAxis;
+    } else {
+      y = axis(yLabel);
+    }
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // widest band first, median on top
     style(plot);
-    plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(0.8f)));
+    if (!log) {
+      plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(0.8f)));
+    }
 
     LegendItemCollection legend = new LegendItemCollection();
     for (int b = 0; b < bands.length; b++) {
@@ -107,7 +133,17 @@ public final class Charts {
     }
     legend.add(new LegendItem("Median", null, null, null, new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.2f), MEDIAN));
     plot.setFixedLegendItems(legend);
-    return chart(plot, title, "Loss gap between SOTA and meek models across draws", footnote);
+    return chart(plot, title, SUBTITLES.getOrDefault(fan.metric().key(), "") , footnote);
+  }
+
+  private static final java.util.Map<String, String> SUBTITLES = java.util.Map.of(
+      "loss", "Loss gap between SOTA and meek models across draws",
+      "benchmark", "Benchmark score gap, SOTA minus meek, across draws",
+      "tokens", "Tokens an ideal observer needs to tell the SOTA and meek models apart, across draws");
+
+  private static boolean plottable(boolean log, double lo, double mid, double hi) {
+    boolean finite = Double.isFinite(lo) && Double.isFinite(mid) && Double.isFinite(hi);
+    return finite && (!log || lo > 0);
   }
 
   /** A histogram of finite values between their 0.5th and 99.5th percentiles, median and 90% interval marked. */

@@ -64,6 +64,9 @@ public final class MarkdownReport {
       md.append('\n');
     }
     md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
+    for (var f : r.fans().subList(1, r.fans().size())) {
+      md.append("\n![").append(f.metric().axisLabel()).append("](").append(f.metric().fileStem()).append(".png)\n");
+    }
     md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
         .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")
         .append(" (`fan.csv` has every quantile, each within ").append(Numbers.sig(100 * r.fan().relativeAccuracy(), 2))
@@ -122,6 +125,26 @@ public final class MarkdownReport {
         Numbers.year(h.at(0.05).value()), Numbers.year(h.at(0.95).value()),
         Numbers.year(te.at(0.5).value()), Numbers.year(te.at(0.05).value()),
         Numbers.year(te.at(0.95).value())));
+    if (r.outputs().stream().anyMatch(o -> o.output().name().equals("benchmark_peak_gap_points"))) {
+      OutputSummary bt = r.output("benchmark_inflection_time_years");
+      OutputSummary bp = r.output("benchmark_peak_gap_points");
+      if (bt.n() > 0) {
+        out.add(String.format(
+            "On the benchmark, the SOTA advantage peaks %s years after %s (median; 90%% interval %s–%s) at %s percentage points (%s–%s; %s).",
+            Numbers.sig(bt.at(0.5).value(), DIGITS), baseline, Numbers.sig(bt.at(0.05).value(), DIGITS),
+            Numbers.sig(bt.at(0.95).value(), DIGITS), Numbers.sig(bp.at(0.5).value(), DIGITS),
+            Numbers.sig(bp.at(0.05).value(), DIGITS), Numbers.sig(bp.at(0.95).value(), DIGITS), sample));
+      }
+    }
+    if (r.outputs().stream().anyMatch(o -> o.output().name().equals("tokens_at_peak"))) {
+      OutputSummary tk = r.output("tokens_at_peak");
+      if (tk.n() > 0) {
+        out.add(String.format(
+            "Telling the models apart takes at least %s tokens, at the peak (median; 90%% interval %s–%s; %s); it takes more as the gap closes.",
+            Numbers.sig(tk.at(0.5).value(), DIGITS), Numbers.sig(tk.at(0.05).value(), DIGITS),
+            Numbers.sig(tk.at(0.95).value(), DIGITS), sample));
+      }
+    }
     QuantileEstimate m = t.at(0.5);
     out.add(String.format(
         "Monte Carlo precision: the median peak time is known to within %s–%s years (95%% confidence interval).",

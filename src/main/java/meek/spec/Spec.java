@@ -18,6 +18,8 @@ import meek.distributions.ParameterDistribution;
  * @param stepYears fan chart step, in years
  * @param params each parameter's distribution, in the model's parameter order
  * @param correlations rank correlations among parameters ({@link Correlations#NONE} if none)
+ * @param metrics the views besides the loss gap that the spec configures ({@code benchmark:},
+ *     {@code discrimination:}); their coefficients are in {@code params} as "benchmark.k" and so on
  */
 public record Spec(
     Path source,
@@ -28,7 +30,8 @@ public record Spec(
     double horizonYears,
     double stepYears,
     Map<String, ParameterDistribution> params,
-    Correlations correlations) {
+    Correlations correlations,
+    meek.model.Metrics metrics) {
 
   /** Most time steps a fan may have (bounds the fan's memory; 100 years monthly is 1,201). */
   public static final int MAX_FAN_STEPS = 2001;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import meek.distributions.ParameterDistribution;
+import meek.model.Metrics;
 
 /**
  * Reads a spec file. The accepted shape (see {@code distributions/README.md}):
@@ -40,7 +41,7 @@ import meek.distributions.ParameterDistribution;
 public final class SpecReader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations");
+      Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations", "benchmark", "discrimination");
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final List<String> requiredParameters;
@@ -114,8 +115,82 @@ public final class SpecReader {
     for (String p : requiredParameters) {
       dists.put(p, parser.parse(params.get(p), "params." + p));
     }
+    Metrics metrics = metrics(cx, root, parser, dists, baseline);
     Correlations correlations = correlations(cx, root.get("correlations"), dists);
-    return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists, correlations);
+    return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists, correlations, metrics);
+  }
+
+  /**
+   * The optional {@code benchmark:} and {@code discrimination:} blocks (MODEL.md §4–5). Their coefficients
+   * become parameters named "benchmark.floor" and so on, so any may be a distribution; what the paper left
+   * unstated has a documented default (floor 0.25 for four-choice MMLU, ceiling 1, steps 1, epsilon 0.05,
+   * slowdown 1).
+   */
+  private Metrics metrics(Where cx, JsonNode root, DistributionParser parser, Map<String, ParameterDistribution> dists, double baseline) {
+    JsonNode bench = root.get("benchmark");
+    if (bench != null) {
+      if (!bench.isObject()) {
+        throw cx.error("benchmark", "must be a mapping", "e.g. benchmark: {L_mid: 2.0, k: 8}");
+      }
+      checkKeys(cx, bench, "benchmark", Set.copyOf(Metrics.BENCHMARK_PARAMETERS), "a benchmark coefficient");
+      Map<String, Double> defaults = Map.of("floor", 0.25, "ceiling", 1.0, "steps", 1.0);
+      for (String k : Metrics.BENCHMARK_PARAMETERS) {
+        JsonNode v = bench.get(k);
+        if (v == null && !defaults.containsKey(k)) {
+          throw cx.error("benchmark", "missing '" + k + "' (the paper's fitted value was lost)",
+              "give it, e.g. from a fit of the sigmoid to scores (L_mid: loss at the midpoint, k: steepness > 0)");
+        }
+        ParameterDistribution d = v == null ? new meek.distributions.ConstantParameter(defaults.get(k)) : parser.parse(v, "benchmark." + k);
+        dists.put("benchmark." + k, d);
+      }
+      double floor = dists.get("benchmark.floor").median();
+      double ceiling = dists.get("benchmark.ceiling").median();
+      constantIn(cx, dists, "benchmark.floor", v -> v >= 0 && v < 1, "must lie in [0, 1)", "e.g. floor: 0.25 for four choices");
+      constantIn(cx, dists, "benchmark.ceiling", v -> v > floor && v <= 1, "must lie in (floor, 1]", "e.g. ceiling: 1.0");
+      constantIn(cx, dists, "benchmark.k", v -> v > 0, "must be > 0 (lower loss, higher score)", "e.g. k: 8");
+      constantIn(cx, dists, "benchmark.steps", v -> v >= 1, "must be >= 1 (a task of p steps)", "e.g. steps: 1");
+      if (!(ceiling > floor)) {
+        throw cx.error("benchmark.ceiling", "must be above floor", "e.g. floor: 0.25, ceiling: 1.0");
+      }
+    }
+    JsonNode disc = root.get("discrimination");
+    List<Double> years = new ArrayList<>();
+    if (disc != null) {
+      if (!disc.isObject()) {
+        throw cx.error("discrimination", "must be a mapping", "e.g. discrimination: {epsilon: 0.05, slowdown: 1}");
+      }
+      checkKeys(cx, disc, "discrimination", Set.of("epsilon", "slowdown", "years"), "a discrimination key");
+      Map<String, Double> defaults = Map.of("epsilon", 0.05, "slowdown", 1.0);
+      for (String k : Metrics.DISCRIMINATION_PARAMETERS) {
+        JsonNode v = disc.get(k);
+        dists.put("discrimination." + k, v == null ? new meek.distributions.ConstantParameter(defaults.get(k)) : parser.parse(v, "discrimination." + k));
+      }
+      constantIn(cx, dists, "discrimination.epsilon", v -> v > 0 && v < 0.5, "must lie in (0, 0.5): the error rate of each decision", "e.g. epsilon: 0.05");
+      constantIn(cx, dists, "discrimination.slowdown", v -> v >= 1, "must be >= 1 (the Bayes slowdown)", "e.g. slowdown: 1");
+      JsonNode y = disc.get("years");
+      if (y != null) {
+        if (!y.isArray()) {
+          throw cx.error("discrimination.years", "must be a list of calendar years", "e.g. years: [2025, 2030]");
+        }
+        for (int i = 0; i < y.size(); i++) {
+          double year = parser.number(y.get(i), "discrimination.years[" + i + "]");
+          if (year < baseline) {
+            throw cx.error("discrimination.years[" + i + "]", "is before the baseline year " + baseline, "give years from the baseline on");
+          }
+          years.add(year);
+        }
+      }
+    }
+    return new Metrics(bench != null, disc != null, years);
+  }
+
+  /** A constant coefficient must satisfy the rule (a distribution's bad draws are counted as invalid instead). */
+  private static void constantIn(Where cx, Map<String, ParameterDistribution> dists, String key,
+      java.util.function.DoublePredicate ok, String what, String fix) {
+    ParameterDistribution d = dists.get(key);
+    if (d.isConstant() && !ok.test(d.median())) {
+      throw cx.error(key, what + " (got " + d.median() + ")", fix);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package meek.stats;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -81,7 +82,10 @@ public final class Analysis {
       double[] times = spec.times();
       int blockSize = MonteCarloEngine.BLOCK_SIZE;
       int blocks = (samples + blockSize - 1) / blockSize;
-      FanAccumulator fanAccumulator = new FanAccumulator(model, times, blocks, blockSize);
+      FanAccumulator[] fanAccumulators = new FanAccumulator[model.fans().size()];
+      for (int f = 0; f < fanAccumulators.length; f++) {
+        fanAccumulators[f] = new FanAccumulator(model, f, times, blocks, blockSize);
+      }
       BatchQuantiles batches = options.design().usesBatchMeans()
           ? new BatchQuantiles(blocks, model.outputs().size(), blockSize) : null;
       boolean exact = options.exact(model.outputs().size());
@@ -91,7 +95,7 @@ public final class Analysis {
       SampleSet set =
           new MonteCarloEngine(parallel)
               .run(model, plan, samples, options.seed(),
-                  listeners(fanAccumulator, batches, sketches, extra), exact, progress);
+                  listeners(BlockListener.all(fanAccumulators), batches, sketches, extra), exact, progress);
       Map<GapOutcome, Long> counts = new EnumMap<>(GapOutcome.class);
       for (GapOutcome o : GapOutcome.values()) {
         counts.put(o, set.count(o));
@@ -102,7 +106,10 @@ public final class Analysis {
           invalid.put(model.parameterNames().get(p), set.invalidCount(p));
         }
       }
-      FanData fan = fanAccumulator.result(spec.baselineYear(), model.fanUnit());
+      List<FanData> fans = new ArrayList<>();
+      for (FanAccumulator a : fanAccumulators) {
+        fans.add(a.result(spec.baselineYear()));
+      }
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
       if (exact) {
         parallel.forEach(
@@ -127,7 +134,7 @@ public final class Analysis {
               + " blocks, each an independent replicate of the design (order statistics where an output has 'never' values)";
       return new RunResult(
           spec, samples, options.seed(), options.threads(), options.design(), quantileMethod, exact ? 0 : ScalarSketches.RELATIVE_ACCURACY, ciMethod,
-          achievedSpearman(spec, model, set), counts, invalid, List.of(summaries), fan, headline, started, seconds);
+          achievedSpearman(spec, model, set), counts, invalid, List.of(summaries), List.copyOf(fans), headline, started, seconds);
     }
   }
 }

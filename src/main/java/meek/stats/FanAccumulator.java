@@ -16,6 +16,7 @@ import meek.spec.Spec;
 public final class FanAccumulator implements BlockListener {
 
   private final MonteCarloModel model;
+  private final int fan;
   private final double[] times;
   private final double step;
   private final int blockSize;
@@ -28,11 +29,12 @@ public final class FanAccumulator implements BlockListener {
    * @param times equally spaced from 0: t_j = j·step
    * @param blocks how many blocks the engine will report
    */
-  public FanAccumulator(MonteCarloModel model, double[] times, int blocks, int blockSize) {
+  public FanAccumulator(MonteCarloModel model, int fan, double[] times, int blocks, int blockSize) {
     if (times.length > Spec.MAX_FAN_STEPS) {
       throw new IllegalArgumentException("a fan has at most " + Spec.MAX_FAN_STEPS + " points (got " + times.length + ")");
     }
     this.model = model;
+    this.fan = fan;
     this.times = times.clone();
     this.step = times.length > 1 ? times[1] - times[0] : 1;
     this.blockSize = blockSize;
@@ -73,7 +75,7 @@ public final class FanAccumulator implements BlockListener {
   }
 
   /** The fan, once every block has been reported. */
-  public FanData result(double baselineYear, String unit) {
+  public FanData result(double baselineYear) {
     SketchCounts total = new SketchCounts(times.length, SketchCounts.FAN_ACCURACY);
     synchronized (workers) {
       for (Worker w : workers) {
@@ -97,11 +99,11 @@ public final class FanAccumulator implements BlockListener {
       quantiles[j] = total.quantiles(j, QuantileSummarizer.PROBABILITIES);
       years[j] = baselineYear + times[j];
     }
-    return new FanData(times.clone(), years, quantiles, means, draws, unit, SketchCounts.FAN_ACCURACY, total.clamped());
+    return new FanData(times.clone(), years, quantiles, means, draws, model.fans().get(fan), SketchCounts.FAN_ACCURACY, total.clamped());
   }
 
   private final class Worker {
-    final MonteCarloModel.FanEvaluator evaluator = model.newFanEvaluator(blockSize);
+    final MonteCarloModel.FanEvaluator evaluator = model.newFanEvaluator(fan, blockSize);
     final SketchCounts counts = new SketchCounts(times.length, SketchCounts.FAN_ACCURACY);
     final double[] row = new double[blockSize];
   }

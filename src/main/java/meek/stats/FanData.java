@@ -8,7 +8,7 @@ package meek.stats;
  * @param quantiles {@code quantiles[step][k]} at {@link QuantileSummarizer#PROBABILITIES}[k]
  * @param means the mean gap at each step
  * @param draws how many draws each step summarises (valid draws)
- * @param unit the gap's unit
+ * @param metric which quantity this fan charts
  * @param relativeAccuracy each quantile is within this relative error of a sample value at rank
  *     ⌊p·(n−1)⌋ (DDSketch's guarantee); the means are exact
  * @param clamped values beyond the bins' range (|gap| &gt; 1e9), counted at the range's end
@@ -19,7 +19,7 @@ public record FanData(
     double[][] quantiles,
     double[] means,
     long draws,
-    String unit,
+    meek.model.FanMetric metric,
     double relativeAccuracy,
     long clamped) {
 

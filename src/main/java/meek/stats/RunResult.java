@@ -22,7 +22,7 @@ import meek.spec.Spec;
  * @param counts draws per outcome
  * @param invalidByParameter invalid draws per parameter name (only parameters with some)
  * @param outputs one summary per scalar output, in the model's order
- * @param fan the gap's quantiles over time
+ * @param fans each metric's quantiles over time; the first is the loss gap
  * @param headlineDraws the finite values of the first output (t*), sorted, for its histogram
  * @param started when the run started
  * @param computeSeconds seconds spent sampling and aggregating
@@ -40,10 +40,21 @@ public record RunResult(
     Map<GapOutcome, Long> counts,
     Map<String, Long> invalidByParameter,
     List<OutputSummary> outputs,
-    FanData fan,
+    List<FanData> fans,
     double[] headlineDraws,
     Instant started,
     double computeSeconds) {
+
+  /** The loss gap's fan. */
+  public FanData fan() {
+    return fans.get(0);
+  }
+
+  /** The fan of the metric with this key ("loss", "benchmark", "tokens"). */
+  public FanData fan(String key) {
+    return fans.stream().filter(f -> f.metric().key().equals(key)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no fan " + key));
+  }
 
   /** The summary of the named output. */
   public OutputSummary output(String name) {

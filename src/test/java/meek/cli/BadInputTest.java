@@ -91,6 +91,10 @@ class BadInputTest {
         Arguments.of("correlation of an unknown parameter", VALID + "correlations:\n  - {between: [g_alg, g_hv], rho: 0.3}\n", "correlations[0].between", "did you mean 'g_hw'", 12),
         Arguments.of("correlation of a constant", VALID + "correlations:\n  - {between: [g_alg, A], rho: 0.3}\n", "correlations[0].between", "'A' is a constant", 12),
         Arguments.of("correlations that contradict", VALID + "correlations:\n  - {between: [g_alg, g_hw], rho: 0.9}\n  - {between: [g_alg, g_inv], rho: 0.9}\n  - {between: [g_hw, g_inv], rho: -0.9}\n", "correlations", "not positive semi-definite", 11),
+        Arguments.of("benchmark steps below one", VALID + "benchmark: {L_mid: 2.0, k: 8, steps: 0.5}\n", "benchmark.steps", "must be >= 1", 11),
+        Arguments.of("benchmark without L_mid", VALID + "benchmark: {k: 8}\n", "benchmark", "missing 'L_mid'", 11),
+        Arguments.of("epsilon outside (0, 0.5)", VALID + "discrimination: {epsilon: 0.7}\n", "discrimination.epsilon", "must lie in (0, 0.5)", 11),
+        Arguments.of("unknown benchmark key", VALID + "benchmark: {L_mid: 2.0, k: 8, stepz: 2}\n", "benchmark.stepz", "did you mean 'steps'", 11),
         Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
   }
 
@@ -117,6 +121,11 @@ class BadInputTest {
       assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains(c[1]);
       assertThat(dir.resolve("out")).doesNotExist();
     }
+  }
+
+  @Test
+  void metricTheSpecDoesNotConfigure() throws IOException {
+    assertThat(failRunWith("--metric", "tokens")).contains("discrimination: block");
   }
 
   @Test

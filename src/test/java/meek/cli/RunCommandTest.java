@@ -115,6 +115,31 @@ class RunCommandTest {
   }
 
   @Test
+  void specBlocksAddTheBenchmarkAndTokensViews() throws IOException {
+    Path spec = dir.resolve("views.yaml");
+    Files.writeString(spec, Files.readString(Path.of("distributions/chinchilla.yaml")).replace("name: chinchilla", "name: views")
+        + "benchmark: {L_mid: 1.96, k: 14}\ndiscrimination: {epsilon: 0.05, years: [2030]}\n");
+    Path out = dir.resolve("views");
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "20000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode outputs = JSON.readTree(out.resolve("summary.json").toFile()).get("outputs");
+    for (String name : List.of("benchmark_inflection_time_years", "benchmark_peak_gap_points", "tokens_at_peak", "tokens_at_2030")) {
+      assertThat(outputs.get(name)).as(name).isNotNull();
+      assertThat(outputs.get(name).get("p50").isNumber()).isTrue();
+    }
+    for (String f : List.of("fan_benchmark", "fan_tokens")) {
+      assertThat(Files.readAllLines(out.resolve(f + ".csv"))).hasSize(122);
+      assertThat(ImageIO.read(out.resolve(f + ".png").toFile())).isNotNull();
+    }
+    // --metric narrows the views; the loss gap stays
+    Path narrow = dir.resolve("narrow");
+    assertThat(CliRunner.run("run", spec.toString(), "--samples", "10000", "--metric", "tokens", "--out", narrow.toString(), "--quiet").code()).isZero();
+    assertThat(narrow.resolve("fan_tokens.csv")).exists();
+    assertThat(narrow.resolve("fan_benchmark.csv")).doesNotExist();
+    assertThat(narrow.resolve("fan.csv")).exists();
+  }
+
+  @Test
   void pointReproducesThePaper() {
     CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
     assertThat(chin.code()).as(chin.err()).isZero();

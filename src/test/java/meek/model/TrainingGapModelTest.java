@@ -18,7 +18,7 @@ class TrainingGapModelTest {
 
   @Test
   void scalarsMatchTheClosedForms() {
-    double[] state = new double[3];
+    double[] state = new double[model.stateWidth()];
     double[] out = evaluate(0.155, 1e20, 2.8, 1.4, 3.6, state);
     TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
     assertThat(out[TrainingGapModel.INFLECTION_TIME]).isCloseTo(g.inflectionTime(), within(1e-12));
@@ -33,15 +33,15 @@ class TrainingGapModelTest {
   void fanRecurrenceMatchesTheClosedFormOverTheWholeHorizon() {
     double[][] draws = {{0.155, 1e20, 2.8, 1.4, 3.6}, {0.05, 1e19, 1.9, 1.3, 2.6}, {0.3, 1e21, 5, 1.6, 10}, {0.155, 1e20, 2.8, 1.4, 0.7}};
     int m = draws.length;
-    double[][] state = new double[3][m];
+    double[][] state = new double[model.stateWidth()][m];
     for (int i = 0; i < m; i++) {
-      double[] s = new double[3];
+      double[] s = new double[model.stateWidth()];
       evaluate(draws[i][0], draws[i][1], draws[i][2], draws[i][3], draws[i][4], s);
-      for (int c = 0; c < 3; c++) {
+      for (int c = 0; c < model.stateWidth(); c++) {
         state[c][i] = s[c];
       }
     }
-    MonteCarloModel.FanEvaluator fan = model.newFanEvaluator(m);
+    MonteCarloModel.FanEvaluator fan = model.newFanEvaluator(0, m);
     fan.begin(state, m, 0.25);
     double[] row = new double[m];
     for (int j = 0; j <= 120; j++) {
@@ -60,7 +60,7 @@ class TrainingGapModelTest {
     MonteCarloModel.Evaluator e = model.newEvaluator();
     double[] out = new double[model.outputs().size()];
     double[] p = {0.155, 1070, 1.7, -1e20, 2.8, 1.4, 3.6};
-    assertThat(e.evaluate(p, new double[3], out)).isEqualTo(GapOutcome.INVALID);
+    assertThat(e.evaluate(p, new double[model.stateWidth()], out)).isEqualTo(GapOutcome.INVALID);
     assertThat(model.parameterNames().get(e.invalidParameter(p))).isEqualTo("C0");
   }
 }

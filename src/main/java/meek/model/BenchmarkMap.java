@@ -1,0 +1,49 @@
+package meek.model;
+
+/**
+ * The benchmark view (paper §3.1, eqs 6–7; MODEL.md §4): a sigmoid map of loss to a score,
+ *
+ * <pre>
+ *   Perf(L)   = floor + (ceiling − floor) / (1 + exp(k·(L − L_mid)))
+ *   Perf_p(L) = Perf(L)^p           (a task of p steps, each needing a correct answer)
+ * </pre>
+ *
+ * and the benchmark gap Perf_p(L_sota(t)) − Perf_p(L_meek(t)), in percentage points.
+ */
+public final class BenchmarkMap {
+
+  private BenchmarkMap() {}
+
+  /** Perf_p(L), a score in [0, 1]. */
+  public static double score(double loss, double floor, double ceiling, double lMid, double k, double steps) {
+    double perf = floor + (ceiling - floor) / (1 + Math.exp(k * (loss - lMid)));
+    return steps == 1 ? perf : Math.pow(perf, steps);
+  }
+
+  /** d Perf_p / dL. */
+  public static double slope(double loss, double floor, double ceiling, double lMid, double k, double steps) {
+    double e = Math.exp(k * (loss - lMid));
+    double perf = floor + (ceiling - floor) / (1 + e);
+    double dPerf = -(ceiling - floor) * k * e / ((1 + e) * (1 + e));
+    return steps == 1 ? dPerf : steps * Math.pow(perf, steps - 1) * dPerf;
+  }
+
+  /**
+   * The benchmark gap at time t in percentage points, with losses L0 + K·e^(−rate·t) (meek) and
+   * L0 + K·e^(−(rate+excess)·t) (SOTA).
+   */
+  public static double gapPoints(double t, double k0, double l0, double rate, double excess, double[] c) {
+    double meek = l0 + k0 * Math.exp(-rate * t);
+    double sota = l0 + k0 * Math.exp(-(rate + excess) * t);
+    return 100 * (score(sota, c[0], c[1], c[2], c[3], c[4]) - score(meek, c[0], c[1], c[2], c[3], c[4]));
+  }
+
+  /** d/dt of {@link #gapPoints}: zero at the peak. */
+  static double gapSlope(double t, double k0, double l0, double rate, double excess, double[] c) {
+    double em = k0 * Math.exp(-rate * t);
+    double es = k0 * Math.exp(-(rate + excess) * t);
+    double dSota = slope(l0 + es, c[0], c[1], c[2], c[3], c[4]) * (-(rate + excess) * es);
+    double dMeek = slope(l0 + em, c[0], c[1], c[2], c[3], c[4]) * (-rate * em);
+    return 100 * (dSota - dMeek);
+  }
+}

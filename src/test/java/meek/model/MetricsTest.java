@@ -1,0 +1,113 @@
+package meek.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark and tokens views against closed forms and an independent dense grid (MODEL.md §4–5). */
+class MetricsTest {
+
+  private static final Metrics BOTH = new Metrics(true, true, List.of(2030.0));
+
+  /** alpha, A, L0, C0, g_alg, g_hw, g_inv, floor, ceiling, L_mid, k, steps, epsilon, slowdown */
+  private static double[] params(double steps) {
+    return new double[] {0.155, 1070, 1.7, 1e20, 2.8, 1.4, 3.6, 0.25, 1.0, 2.3, 8, steps, 0.05, 1};
+  }
+
+  /** The sigmoid written out here, independently of BenchmarkMap. */
+  private static double perf(double loss, double steps) {
+    double p = 0.25 + 0.75 / (1 + Math.exp(8 * (loss - 2.3)));
+    return Math.pow(p, steps);
+  }
+
+  private static double benchmarkGap(double t, double steps) {
+    double meek = 1070 * Math.pow(1e20 * Math.pow(2.8 * 1.4, t), -0.155) + 1.7;
+    double sota = 1070 * Math.pow(1e20 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155) + 1.7;
+    return 100 * (perf(sota, steps) - perf(meek, steps));
+  }
+
+  @Test
+  void tokensNumeratorIsWaldsExpectedLogLikelihoodRatio() {
+    assertThat(Discrimination.nats(0.05, 1)).isCloseTo(2.650, within(0.0005)); // MODEL.md §5
+    assertThat(Discrimination.nats(0.01, 1)).isCloseTo(4.503, within(0.0005));
+    assertThat(Discrimination.nats(0.05, 2)).isCloseTo(2 * 2.650, within(0.001));
+  }
+
+  @Test
+  void tokensOutputsAreTheNumeratorOverTheGap() {
+    TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+    double[] out = new double[model.outputs().size()];
+    model.newEvaluator().evaluate(params(1), new double[model.stateWidth()], out);
+    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
+    double numerator = 0.9 * Math.log(19); // (1 − 2ε)·ln((1 − ε)/ε) at ε = 0.05
+    int tokens = model.outputs().indexOf(model.outputs().stream().filter(o -> o.name().equals("tokens_at_peak")).findFirst().orElseThrow());
+    assertThat(out[tokens]).isCloseTo(numerator / g.peakGap(), within(1e-9));
+    assertThat(out[tokens + 1]).isCloseTo(numerator / g.gapAt(11), within(1e-9)); // 2030 = 2019 + 11
+  }
+
+  @Test
+  void benchmarkPeakIsTheArgmaxOfAnIndependentDenseGrid() {
+    for (double steps : new double[] {1, 3}) {
+      TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+      double[] out = new double[model.outputs().size()];
+      model.newEvaluator().evaluate(params(steps), new double[model.stateWidth()], out);
+      int at = model.outputs().stream().map(ScalarOutput::name).toList().indexOf("benchmark_inflection_time_years");
+      double best = Double.NEGATIVE_INFINITY;
+      double bestT = 0;
+      for (int i = 0; i <= 2_000_000; i++) {
+        double t = 60.0 * i / 2_000_000;
+        double gap = benchmarkGap(t, steps);
+        if (gap > best) {
+          best = gap;
+          bestT = t;
+        }
+      }
+      assertThat(out[at]).as("steps %s: peak time", steps).isCloseTo(bestT, within(1e-4));
+      assertThat(out[at + 1]).isCloseTo(2019 + bestT, within(1e-4));
+      assertThat(out[at + 2]).as("steps %s: peak gap", steps).isCloseTo(best, within(1e-9 * best + 1e-12));
+    }
+  }
+
+  @Test
+  void stepsRaiseTheScoreToThatPower() {
+    for (double loss : new double[] {1.9, 2.3, 2.8}) {
+      double one = BenchmarkMap.score(loss, 0.25, 1.0, 2.3, 8, 1);
+      assertThat(BenchmarkMap.score(loss, 0.25, 1.0, 2.3, 8, 4)).isCloseTo(Math.pow(one, 4), within(1e-15));
+      assertThat(one).isCloseTo(perf(loss, 1), within(1e-15));
+    }
+  }
+
+  @Test
+  void everyFanRecurrenceMatchesItsClosedForm() {
+    TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+    double[] state = new double[model.stateWidth()];
+    model.newEvaluator().evaluate(params(2), state, new double[model.outputs().size()]);
+    double[][] columns = new double[state.length][1];
+    for (int c = 0; c < state.length; c++) {
+      columns[c][0] = state[c];
+    }
+    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
+    double numerator = 0.9 * Math.log(19);
+    for (int f = 0; f < model.fans().size(); f++) {
+      MonteCarloModel.FanEvaluator e = model.newFanEvaluator(f, 1);
+      e.begin(columns, 1, 0.25);
+      double[] row = new double[1];
+      for (int j = 0; j <= 120; j++) {
+        e.next(row);
+        double t = 0.25 * j;
+        double expected = switch (model.fans().get(f).key()) {
+          case "loss" -> g.gapAt(t);
+          case "tokens" -> numerator / g.gapAt(t);
+          default -> benchmarkGap(t, 2);
+        };
+        if (Double.isInfinite(expected)) {
+          assertThat(row[0]).isInfinite();
+        } else {
+          assertThat(row[0]).as("%s at t=%s", model.fans().get(f).key(), t).isCloseTo(expected, within(1e-9 * Math.abs(expected) + 1e-12));
+        }
+      }
+    }
+  }
+}
