@@ -83,6 +83,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Which views to report: loss, benchmark, tokens (comma-separated; default: all the spec configures). The loss gap is always reported.")
   List<String> metricNames;
 
+  @Option(names = "--observed", paramLabel = "FILE.csv",
+      description = "Overlay observed points on the fan chart of their metric: columns year,gap[,label,metric] (metric: loss, benchmark or tokens; default loss).")
+  Path observedFile;
+
   @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
@@ -110,6 +114,8 @@ final class RunCommand implements Callable<Integer> {
           specFile, spec.correlations().smallestEigenvalue());
     }
     Path target = out != null ? out : Path.of("results", spec.name());
+    List<meek.spec.ObservedPoints.Point> observed =
+        observedFile == null ? List.of() : meek.spec.ObservedPoints.read(observedFile);
     ResultFolder.checkWritable(target, force);
     if (keepSamples != null) {
       SampleWriter.checkWritable(keepSamples, force);
@@ -166,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
       for (var fanData : result.fans()) {
         String stem = fanData.metric().fileStem();
         CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
-        var fan = Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote);
+        var fan = Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed);
         Charts.writePng(fan, folder.file(stem + ".png"));
         Charts.writeSvg(fan, folder.file(stem + ".svg"));
       }

@@ -12,7 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.Arrays;
+import java.util.List;
+import meek.spec.ObservedPoints;
 import meek.stats.FanData;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import meek.stats.OutputSummary;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -53,6 +59,7 @@ public final class Charts {
   /** Light to dark: wider bands are lighter, as in a Bank of England fan chart. */
   private static final Color[] BANDS = {new Color(0xc6dbef), new Color(0x9ecae1), new Color(0x4a98c9)};
   private static final Color MEDIAN = new Color(0x08306b);
+  private static final Color OBSERVED = new Color(0xc0392b);
   private static final Font TITLE = new Font("SansSerif", Font.BOLD, 17);
   private static final Font LABEL = new Font("SansSerif", Font.PLAIN, 13);
   private static final Font SMALL = new Font("SansSerif", Font.PLAIN, 10);
@@ -64,6 +71,11 @@ public final class Charts {
    * is not finite (tokens at t = 0: infinitely many) or, on a log axis, not positive are left out.
    */
   public static JFreeChart fan(FanData fan, String title, String yLabel, String footnote) {
+    return fan(fan, title, yLabel, footnote, List.of());
+  }
+
+  /** The fan chart with observed points (those of this fan's metric) drawn over it, labelled. */
+  public static JFreeChart fan(FanData fan, String title, String yLabel, String footnote, List<ObservedPoints.Point> observed) {
     boolean log = fan.metric().logAxis();
     double[][] bands = {{0.05, 0.95}, {0.10, 0.90}, {0.25, 0.75}};
     String[] names = {"90% interval (p5–p95)", "80% interval (p10–p90)", "50% interval (p25–p75)"};
@@ -132,6 +144,30 @@ public final class Charts {
       legend.add(new LegendItem(names[b], null, null, null, new Rectangle2D.Double(-7, -5, 14, 10), BANDS[b]));
     }
     legend.add(new LegendItem("Median", null, null, null, new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.2f), MEDIAN));
+    List<ObservedPoints.Point> mine = observed.stream().filter(p -> p.metric().equals(fan.metric().key())).toList();
+    if (!mine.isEmpty()) {
+      XYSeries points = new XYSeries("Observed");
+      for (ObservedPoints.Point p : mine) {
+        points.add(p.year(), p.gap());
+        if (!p.label().isEmpty()) {
+          XYTextAnnotation a = new XYTextAnnotation(" " + p.label(), p.year(), p.gap());
+          a.setFont(SMALL);
+          a.setPaint(OBSERVED);
+          a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+          plot.addAnnotation(a);
+        }
+      }
+      XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+      dots.setSeriesPaint(0, OBSERVED);
+      dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4.5, -4.5, 9, 9));
+      plot.setDataset(1, new XYSeriesCollection(points));
+      plot.setRenderer(1, dots);
+      plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+      legend.add(new LegendItem("Observed", null, null, null, new java.awt.geom.Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
+      double lastYear = mine.stream().mapToDouble(ObservedPoints.Point::year).max().orElse(0);
+      double firstYear = mine.stream().mapToDouble(ObservedPoints.Point::year).min().orElse(0);
+      x.setRange(Math.min(x.getLowerBound(), firstYear), Math.max(x.getUpperBound(), lastYear));
+    }
     plot.setFixedLegendItems(legend);
     return chart(plot, title, SUBTITLES.getOrDefault(fan.metric().key(), "") , footnote);
   }

@@ -52,7 +52,7 @@ class BadInputTest {
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(out).doesNotExist();
     try (Stream<Path> left = Files.list(dir)) {
-      assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.equals("s.yaml"));
+      assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.equals("s.yaml") || n.equals("in"));
     }
     return r.err().strip();
   }
@@ -121,6 +121,15 @@ class BadInputTest {
       assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains(c[1]);
       assertThat(dir.resolve("out")).doesNotExist();
     }
+  }
+
+  @Test
+  void observedCsvWithoutColumnsOrWithTextIsRefused() throws IOException {
+    Path obs = Files.createDirectories(dir.resolve("in")).resolve("obs.csv"); // inputs live apart from outputs
+    Files.writeString(obs, "when,value\n2024,3\n");
+    assertThat(failRunWith("--observed", obs.toString())).contains("obs.csv:1").contains("no 'year' column");
+    Files.writeString(obs, "year,gap,label\n2024,3,a\n2025,lots,b\n");
+    assertThat(failRunWith("--observed", obs.toString())).contains("obs.csv:3").contains("gap: 'lots' is not a number");
   }
 
   @Test

@@ -131,6 +131,12 @@ class RunCommandTest {
       assertThat(Files.readAllLines(out.resolve(f + ".csv"))).hasSize(122);
       assertThat(ImageIO.read(out.resolve(f + ".png").toFile())).isNotNull();
     }
+    // observed points overlay the benchmark chart
+    Path withObserved = dir.resolve("observed");
+    CliRunner.Result o = CliRunner.run("run", spec.toString(), "--samples", "10000", "--observed",
+        "distributions/data/observed-mmlu-pro.csv", "--out", withObserved.toString(), "--quiet");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(Files.readString(withObserved.resolve("fan_benchmark.svg"))).contains("mid-2023").contains("Observed");
     // --metric narrows the views; the loss gap stays
     Path narrow = dir.resolve("narrow");
     assertThat(CliRunner.run("run", spec.toString(), "--samples", "10000", "--metric", "tokens", "--out", narrow.toString(), "--quiet").code()).isZero();

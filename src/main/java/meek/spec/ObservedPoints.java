@@ -1,0 +1,73 @@
+package meek.spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Observed gaps to overlay on a fan chart ({@code --observed FILE.csv}, MODEL.md §8): columns {@code year},
+ * {@code gap}, optional {@code label} and {@code metric} (loss, benchmark or tokens; default loss), in the
+ * metric's own unit (nats, percentage points, tokens).
+ */
+public final class ObservedPoints {
+
+  /** One observed point. */
+  public record Point(double year, double gap, String label, String metric) {}
+
+  private static final Set<String> METRICS = Set.of("loss", "benchmark", "tokens");
+
+  private ObservedPoints() {}
+
+  public static List<Point> read(Path csv) {
+    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+            .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r)) {
+      for (String needed : List.of("year", "gap")) {
+        if (!p.getHeaderMap().containsKey(needed)) {
+          throw new SpecException(csv + ":1: no '" + needed + "' column (columns: " + String.join(", ", p.getHeaderNames())
+              + "); the header needs year,gap and optionally label,metric");
+        }
+      }
+      boolean labels = p.getHeaderMap().containsKey("label");
+      boolean metrics = p.getHeaderMap().containsKey("metric");
+      List<Point> points = new ArrayList<>();
+      for (CSVRecord rec : p) {
+        long line = rec.getParser().getCurrentLineNumber();
+        double year = number(csv, line, rec, "year");
+        double gap = number(csv, line, rec, "gap");
+        String metric = metrics && rec.isSet("metric") && !rec.get("metric").isEmpty() ? rec.get("metric") : "loss";
+        if (!METRICS.contains(metric)) {
+          throw new SpecException(csv + ":" + line + ": metric: '" + metric + "' is not loss, benchmark or tokens; fix the cell");
+        }
+        points.add(new Point(year, gap, labels && rec.isSet("label") ? rec.get("label") : "", metric));
+      }
+      return List.copyOf(points);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(csv + ": no such file; check the --observed path");
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      throw new SpecException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row year,gap[,label,metric]");
+    }
+  }
+
+  private static double number(Path csv, long line, CSVRecord rec, String column) {
+    String cell = rec.isSet(column) ? rec.get(column) : "";
+    try {
+      double v = Double.parseDouble(cell);
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SpecException(csv + ":" + line + ": " + column + ": '" + cell + "' is not a number; fix the cell or remove the row");
+  }
+}
