@@ -70,11 +70,13 @@ final class ValidateCommand implements Callable<Integer> {
     out.printf("%s: %s (valid)%n", spec.source(), spec.title());
     out.printf(Locale.ROOT, "  baseline %s, fan 0–%s years in steps of %s%n",
         Numbers.compact(spec.baselineYear()), Numbers.compact(spec.horizonYears()), Numbers.compact(spec.stepYears()));
-    out.printf(Locale.ROOT, "  %-6s %-12s %12s %12s %12s %12s  %s%n", "param", "dist", "p5", "p50", "p95", "mean", "resolved");
+    int w = Math.max(6, spec.params().keySet().stream().mapToInt(String::length).max().orElse(6));
+    String row = "  %-" + w + "s %-12s %12s %12s %12s %12s  %s%n";
+    out.printf(Locale.ROOT, row, "param", "dist", "p5", "p50", "p95", "mean", "resolved");
     for (Map.Entry<String, ParameterDistribution> e : spec.params().entrySet()) {
       ParameterDistribution d = e.getValue();
       Map<String, Object> desc = d.describe();
-      out.printf(Locale.ROOT, "  %-6s %-12s %12s %12s %12s %12s  %s%n", e.getKey(), desc.get("dist"),
+      out.printf(Locale.ROOT, row, e.getKey(), desc.get("dist"),
           Numbers.sig(d.quantile(0.05), 4), Numbers.sig(d.median(), 4), Numbers.sig(d.quantile(0.95), 4),
           Numbers.sig(d.mean(), 4), details(desc));
     }
