@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
   String quantileMode;
 
   @Option(names = "--metric", split = ",", paramLabel = "M",
-      description = "Which views to report: loss, benchmark, tokens (comma-separated; default: all the spec configures). The loss gap is always reported.")
+      description = "Which views to report: loss, benchmark, tokens, inference (comma-separated; default: all the spec configures). The loss gap is always reported.")
   List<String> metricNames;
 
   @Option(names = "--observed", paramLabel = "FILE.csv",
@@ -221,13 +221,19 @@ final class RunCommand implements Callable<Integer> {
             throw new SpecException(specFile + ": --metric tokens needs a discrimination: block in the spec (epsilon, slowdown; see distributions/README.md)");
           }
           break;
+        case "inference":
+          if (!m.inference()) {
+            throw new SpecException(specFile + ": --metric inference needs an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0; see distributions/README.md)");
+          }
+          break;
         default:
-          throw new SpecException("--metric must be loss, benchmark or tokens (got '" + name + "')");
+          throw new SpecException("--metric must be loss, benchmark, tokens or inference (got '" + name + "')");
       }
     }
-    Metrics chosen = m.only(metricNames.contains("benchmark"), metricNames.contains("tokens"));
+    Metrics chosen = m.only(metricNames.contains("benchmark"), metricNames.contains("tokens"), metricNames.contains("inference"));
     for (String name : spec.correlations().names()) {
-      if ((name.startsWith("benchmark.") && !chosen.benchmark()) || (name.startsWith("discrimination.") && !chosen.tokens())) {
+      if ((name.startsWith("benchmark.") && !chosen.benchmark()) || (name.startsWith("discrimination.") && !chosen.tokens())
+          || (name.startsWith("inference.") && !chosen.inference())) {
         throw new SpecException(specFile + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
       }
     }

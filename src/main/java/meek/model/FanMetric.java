@@ -17,6 +17,9 @@ public record FanMetric(String key, String unit, String axisLabel, boolean logAx
   public static final FanMetric TOKENS =
       new FanMetric("tokens", "tokens", "Tokens an ideal observer needs to tell the models apart", true);
 
+  public static final FanMetric INFERENCE =
+      new FanMetric("inference", "nats", "Inference loss gap (nats per token)", false);
+
   /** The file stem: "fan" for the loss gap, "fan_<key>" for the others. */
   public String fileStem() {
     return key.equals("loss") ? "fan" : "fan_" + key;

@@ -18,6 +18,9 @@ public interface MonteCarloModel {
   /** The scalars written per draw, in the order of the {@code scalars} vector. */
   List<ScalarOutput> outputs();
 
+  /** The calendar year of t = 0 on fan {@code fan}'s time axis. */
+  double fanBaselineYear(int fan);
+
   /** Number of doubles of per-draw state kept for the fans. */
   int stateWidth();
 

@@ -55,7 +55,10 @@ public final class TrainingGapModel implements MonteCarloModel {
   private static final int S_L0 = 3;
   private static final int S_BENCH = 4; // floor, ceiling, L_mid, k, steps
   private static final int S_NATS = 9;
-  private static final int WIDTH = 10;
+  private static final int S_INF_K = 10; // A·C_inf0^(−α)
+  private static final int S_INF_RATE = 11; // 2·α·ln g_inf
+  private static final int S_SOTA0_K = 12; // A·C_sota0^(−α)
+  private static final int WIDTH = 13;
 
   /** The benchmark peak is searched on t = 0 and a log grid from 1e-3 to 1e3 years. */
   static final int PEAK_GRID = 64;
@@ -70,6 +73,8 @@ public final class TrainingGapModel implements MonteCarloModel {
   private final int discriminationAt;
   private final int benchmarkOut;
   private final int tokensOut;
+  private final int inferenceAt;
+  private final int inferenceOut;
 
   /** The loss gap alone. */
   public TrainingGapModel(double baselineYear) {
@@ -102,6 +107,14 @@ public final class TrainingGapModel implements MonteCarloModel {
       }
       f.add(FanMetric.TOKENS);
     }
+    inferenceAt = metrics.inference() ? p.size() : -1;
+    inferenceOut = metrics.inference() ? o.size() : -1;
+    if (metrics.inference()) {
+      Metrics.inferenceParameters(metrics.inferenceFromParameters()).forEach(n -> p.add("inference." + n));
+      o.add(new ScalarOutput("inference_catch_up_years", "years", "time until the meek user's runnable model catches up with the SOTA (inference view)", false));
+      o.add(new ScalarOutput("inference_catch_up_year", "", "calendar year the meek user's runnable model catches up (inference view)", true));
+      f.add(FanMetric.INFERENCE);
+    }
     this.parameters = List.copyOf(p);
     this.outputs = List.copyOf(o);
     this.fans = List.copyOf(f);
@@ -120,6 +133,12 @@ public final class TrainingGapModel implements MonteCarloModel {
   @Override
   public List<FanMetric> fans() {
     return fans;
+  }
+
+  /** The calendar year of t = 0 for each fan: the inference view has its own start. */
+  @Override
+  public double fanBaselineYear(int fan) {
+    return fans.get(fan) == FanMetric.INFERENCE ? metrics.inferenceBaselineYear() : baselineYear;
   }
 
   @Override
@@ -201,6 +220,19 @@ public final class TrainingGapModel implements MonteCarloModel {
               : Discrimination.tokens(nats, TrainingGap.gap(k, state[S_RATE], state[S_EXCESS], t));
         }
       }
+      if (inferenceAt >= 0) {
+        double gInf = p[inferenceAt];
+        double cInf0 = metrics.inferenceFromParameters()
+            ? InferenceBudget.computeOfParameters(p[inferenceAt + 1]) : p[inferenceAt + 1];
+        double cSota0 = p[inferenceAt + 2];
+        double lnGinf = Math.log(gInf);
+        state[S_INF_K] = TrainingGap.scaleK(p[A], alpha, cInf0);
+        state[S_INF_RATE] = 2 * alpha * lnGinf;
+        state[S_SOTA0_K] = TrainingGap.scaleK(p[A], alpha, cSota0);
+        double tc = InferenceBudget.catchUpYears(cInf0, cSota0, lnGinf, lnG + lnGinv);
+        out[inferenceOut] = tc;
+        out[inferenceOut + 1] = metrics.inferenceBaselineYear() + tc;
+      }
       return outcome;
     }
 
@@ -239,6 +271,13 @@ public final class TrainingGapModel implements MonteCarloModel {
         }
         if (!(p[discriminationAt + 1] >= 1) || !Double.isFinite(p[discriminationAt + 1])) {
           return discriminationAt + 1;
+        }
+      }
+      if (inferenceAt >= 0) {
+        for (int i = inferenceAt; i < inferenceAt + 3; i++) {
+          if (!(p[i] > 0) || !Double.isFinite(p[i])) {
+            return i;
+          }
         }
       }
       return -1;
@@ -336,7 +375,8 @@ public final class TrainingGapModel implements MonteCarloModel {
    * The fans by multiplicative recurrence: m_j = e^(−rate·t_j) and q_j = e^(−excess·t_j) advance by one
    * multiplication per step, two {@code exp} per draw instead of two per point (relative error below
    * 1e-13 after 120 steps, checked against the closed form in the tests). Then ΔL = K·m·(1 − q); the
-   * benchmark gap maps L0 + K·m·q and L0 + K·m through the sigmoid; the tokens are s·c_ε / |ΔL|.
+   * benchmark gap maps L0 + K·m·q and L0 + K·m through the sigmoid; the tokens are s·c_ε / |ΔL|; the
+   * inference gap is max(0, K_inf·g_inf^(−2αt) − K_sota0·(G·g_inv)^(−αt)), the latter being m·q.
    */
   private static final class Recurrence implements FanEvaluator {
     private final FanMetric metric;
@@ -344,6 +384,8 @@ public final class TrainingGapModel implements MonteCarloModel {
     private final double[] ratio;
     private final double[] meekStep;
     private final double[] ratioStep;
+    private final double[] inference;
+    private final double[] inferenceStep;
     private final double[] coefficients = new double[5];
     private double[][] source;
     private int count;
@@ -354,6 +396,8 @@ public final class TrainingGapModel implements MonteCarloModel {
       ratio = new double[capacity];
       meekStep = new double[capacity];
       ratioStep = new double[capacity];
+      inference = metric == FanMetric.INFERENCE ? new double[capacity] : null;
+      inferenceStep = metric == FanMetric.INFERENCE ? new double[capacity] : null;
     }
 
     @Override
@@ -365,6 +409,10 @@ public final class TrainingGapModel implements MonteCarloModel {
         ratio[i] = 1;
         meekStep[i] = Math.exp(-state[S_RATE][i] * step);
         ratioStep[i] = Math.exp(-state[S_EXCESS][i] * step);
+        if (inference != null) {
+          inference[i] = 1;
+          inferenceStep[i] = Math.exp(-state[S_INF_RATE][i] * step);
+        }
       }
     }
 
@@ -374,6 +422,14 @@ public final class TrainingGapModel implements MonteCarloModel {
       if (metric == FanMetric.LOSS) {
         for (int i = 0; i < count; i++) {
           out[i] = k[i] * meek[i] * (1 - ratio[i]);
+          advance(i);
+        }
+      } else if (metric == FanMetric.INFERENCE) {
+        double[] kInf = source[S_INF_K];
+        double[] kSota = source[S_SOTA0_K];
+        for (int i = 0; i < count; i++) {
+          out[i] = Math.max(0, kInf[i] * inference[i] - kSota[i] * meek[i] * ratio[i]);
+          inference[i] *= inferenceStep[i];
           advance(i);
         }
       } else if (metric == FanMetric.TOKENS) {

@@ -41,7 +41,7 @@ import meek.model.Metrics;
 public final class SpecReader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations", "benchmark", "discrimination");
+      Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations", "benchmark", "discrimination", "inference");
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final List<String> requiredParameters;
@@ -181,7 +181,32 @@ public final class SpecReader {
         }
       }
     }
-    return new Metrics(bench != null, disc != null, years);
+    JsonNode inf = root.get("inference");
+    boolean fromParameters = false;
+    double inferenceBaseline = 0;
+    if (inf != null) {
+      if (!inf.isObject()) {
+        throw cx.error("inference", "must be a mapping", "e.g. inference: {baseline_year: 2025, g_inf: 9, N0: 8e9, C_sota0: 5e25}");
+      }
+      checkKeys(cx, inf, "inference", Set.of("baseline_year", "g_inf", "C_inf0", "N0", "C_sota0"), "an inference key");
+      if (inf.has("C_inf0") == inf.has("N0")) {
+        throw cx.error("inference", "give exactly one of C_inf0 (the meek model's compute, FLOP) and N0 (its parameters)",
+            "e.g. N0: 8.0e9 for an 8B-parameter model (C = 120·N0²)");
+      }
+      fromParameters = inf.has("N0");
+      if (!inf.has("baseline_year")) {
+        throw cx.error("inference", "missing 'baseline_year' (the year of its start values)", "e.g. baseline_year: 2025");
+      }
+      inferenceBaseline = parser.number(inf.get("baseline_year"), "inference.baseline_year");
+      for (String k : Metrics.inferenceParameters(fromParameters)) {
+        if (!inf.has(k)) {
+          throw cx.error("inference", "missing '" + k + "'", "see distributions/README.md (inference)");
+        }
+        dists.put("inference." + k, parser.parse(inf.get(k), "inference." + k));
+        constantIn(cx, dists, "inference." + k, v -> v > 0, "must be > 0", "give a positive number");
+      }
+    }
+    return new Metrics(bench != null, disc != null, years, inf != null, fromParameters, inferenceBaseline);
   }
 
   /** A constant coefficient must satisfy the rule (a distribution's bad draws are counted as invalid instead). */

@@ -107,8 +107,8 @@ public final class Analysis {
         }
       }
       List<FanData> fans = new ArrayList<>();
-      for (FanAccumulator a : fanAccumulators) {
-        fans.add(a.result(spec.baselineYear()));
+      for (int f = 0; f < fanAccumulators.length; f++) {
+        fans.add(fanAccumulators[f].result(model.fanBaselineYear(f)));
       }
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
       if (exact) {

@@ -95,6 +95,9 @@ class BadInputTest {
         Arguments.of("benchmark without L_mid", VALID + "benchmark: {k: 8}\n", "benchmark", "missing 'L_mid'", 11),
         Arguments.of("epsilon outside (0, 0.5)", VALID + "discrimination: {epsilon: 0.7}\n", "discrimination.epsilon", "must lie in (0, 0.5)", 11),
         Arguments.of("unknown benchmark key", VALID + "benchmark: {L_mid: 2.0, k: 8, stepz: 2}\n", "benchmark.stepz", "did you mean 'steps'", 11),
+        Arguments.of("inference with both starts", VALID + "inference: {baseline_year: 2025, g_inf: 9, C_inf0: 1e22, N0: 8e9, C_sota0: 1e26}\n", "inference", "exactly one of C_inf0", 11),
+        Arguments.of("inference without its year", VALID + "inference: {g_inf: 9, N0: 8e9, C_sota0: 1e26}\n", "inference", "missing 'baseline_year'", 11),
+        Arguments.of("inference rate not positive", VALID + "inference: {baseline_year: 2025, g_inf: -9, N0: 8e9, C_sota0: 1e26}\n", "inference.g_inf", "must be > 0", 11),
         Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
   }
 

@@ -146,6 +146,19 @@ class RunCommandTest {
   }
 
   @Test
+  void everyShippedPresetValidatesAndRuns() throws IOException {
+    try (var presets = Files.list(Path.of("distributions"))) {
+      for (Path p : presets.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        assertThat(CliRunner.run("validate", p.toString()).code()).as("validate " + p).isZero();
+        Path out = dir.resolve("preset-" + p.getFileName());
+        CliRunner.Result r = CliRunner.run("run", p.toString(), "--samples", "10000", "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(p + ": " + r.err()).isZero();
+        assertThat(out.resolve("summary.json")).exists();
+      }
+    }
+  }
+
+  @Test
   void pointReproducesThePaper() {
     CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
     assertThat(chin.code()).as(chin.err()).isZero();

@@ -9,11 +9,55 @@ import org.junit.jupiter.api.Test;
 /** The benchmark and tokens views against closed forms and an independent dense grid (MODEL.md §4–5). */
 class MetricsTest {
 
-  private static final Metrics BOTH = new Metrics(true, true, List.of(2030.0));
+  private static final Metrics BOTH = new Metrics(true, true, List.of(2030.0), true, false, 2025);
 
-  /** alpha, A, L0, C0, g_alg, g_hw, g_inv, floor, ceiling, L_mid, k, steps, epsilon, slowdown */
+  /** alpha, A, L0, C0, g_alg, g_hw, g_inv, floor, ceiling, L_mid, k, steps, epsilon, slowdown, g_inf, C_inf0, C_sota0 */
   private static double[] params(double steps) {
-    return new double[] {0.155, 1070, 1.7, 1e20, 2.8, 1.4, 3.6, 0.25, 1.0, 2.3, 8, steps, 0.05, 1};
+    return new double[] {0.155, 1070, 1.7, 1e20, 2.8, 1.4, 3.6, 0.25, 1.0, 2.3, 8, steps, 0.05, 1, 9, 1e22, 1e26};
+  }
+
+  /** The inference gap without its max(0, ·), from the scaling law directly. */
+  private static double inferenceDifference(double t, double gInf, double cInf0, double cSota0) {
+    double meek = 1070 * Math.pow(cInf0 * Math.pow(gInf, 2 * t), -0.155);
+    double sota = 1070 * Math.pow(cSota0 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155);
+    return meek - sota;
+  }
+
+  @Test
+  void inferenceCatchUpIsTheNumericCrossingOfTheTwoLosses() {
+    for (double gInf : new double[] {9, 30, 900}) {
+      double closed = InferenceBudget.catchUpYears(1e22, 1e26, Math.log(gInf), Math.log(2.8 * 1.4 * 3.6));
+      // bisection on the difference of losses, written here from the scaling law (a second method)
+      double lo = 0;
+      double hi = 100;
+      for (int i = 0; i < 200; i++) {
+        double mid = (lo + hi) / 2;
+        if (inferenceDifference(mid, gInf, 1e22, 1e26) > 0) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      assertThat(closed).as("g_inf %s", gInf).isCloseTo(lo, within(1e-9));
+    }
+    // g_inf² ≤ G·g_inv: never; a meek start at or above the frontier: already (0)
+    double lnGGinv = Math.log(2.8 * 1.4 * 3.6);
+    assertThat(InferenceBudget.catchUpYears(1e22, 1e26, 0.5 * lnGGinv, lnGGinv)).isInfinite();
+    assertThat(InferenceBudget.catchUpYears(1e22, 1e26, 0.4 * lnGGinv, lnGGinv)).isInfinite();
+    assertThat(InferenceBudget.catchUpYears(1e26, 1e26, 1, lnGGinv)).isZero();
+    assertThat(InferenceBudget.computeOfParameters(8e9)).isCloseTo(6 * 8e9 * 20 * 8e9, within(1e6));
+  }
+
+  @Test
+  void inferenceOutputsAreTheCatchUpAndItsYear() {
+    TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+    double[] out = new double[model.outputs().size()];
+    model.newEvaluator().evaluate(params(1), new double[model.stateWidth()], out);
+    int at = model.outputs().stream().map(ScalarOutput::name).toList().indexOf("inference_catch_up_years");
+    double expected = Math.log(1e26 / 1e22) / (2 * Math.log(9) - Math.log(2.8 * 1.4 * 3.6));
+    assertThat(out[at]).isCloseTo(expected, within(1e-12));
+    assertThat(out[at + 1]).isCloseTo(2025 + expected, within(1e-9));
+    assertThat(model.fanBaselineYear(model.fans().indexOf(FanMetric.INFERENCE))).isEqualTo(2025);
   }
 
   /** The sigmoid written out here, independently of BenchmarkMap. */
@@ -100,6 +144,7 @@ class MetricsTest {
         double expected = switch (model.fans().get(f).key()) {
           case "loss" -> g.gapAt(t);
           case "tokens" -> numerator / g.gapAt(t);
+          case "inference" -> Math.max(0, inferenceDifference(t, 9, 1e22, 1e26));
           default -> benchmarkGap(t, 2);
         };
         if (Double.isInfinite(expected)) {
