@@ -227,6 +227,48 @@ public final class Charts {
     return chart;
   }
 
+  /** Data points (score against loss) with the fitted sigmoid drawn through them. */
+  public static JFreeChart sigmoidFit(double[] loss, double[] score, List<String> labels, meek.stats.SigmoidFit.Result fit, String title, String footnote) {
+    XYSeries points = new XYSeries("Published scores");
+    XYSeries curve = new XYSeries("Fitted sigmoid");
+    double lo = Arrays.stream(loss).min().orElse(1.5) - 0.1;
+    double hi = Arrays.stream(loss).max().orElse(3) + 0.1;
+    for (int i = 0; i < loss.length; i++) {
+      points.add(loss[i], 100 * score[i]);
+    }
+    for (int i = 0; i <= 200; i++) {
+      double l = lo + (hi - lo) * i / 200;
+      double[] c = fit.values();
+      curve.add(l, 100 * meek.model.BenchmarkMap.score(l, c[0], c[1], c[2], c[3], 1));
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(points);
+    data.addSeries(curve);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+    r.setSeriesLinesVisible(0, false);
+    r.setSeriesShapesVisible(0, true);
+    r.setSeriesPaint(0, OBSERVED);
+    r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+    r.setSeriesLinesVisible(1, true);
+    r.setSeriesShapesVisible(1, false);
+    r.setSeriesPaint(1, MEDIAN);
+    r.setSeriesStroke(1, new BasicStroke(2.2f));
+    NumberAxis x = axis("Loss (nats per token)");
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = axis("Score (%)");
+    XYPlot plot = new XYPlot(data, x, y, r);
+    style(plot);
+    for (int i = 0; i < loss.length && i < labels.size(); i++) {
+      if (!labels.get(i).isEmpty()) {
+        XYTextAnnotation a = new XYTextAnnotation(" " + labels.get(i), loss[i], 100 * score[i]);
+        a.setFont(SMALL);
+        a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addAnnotation(a);
+      }
+    }
+    return chart(plot, title, null, footnote);
+  }
+
   public static void writePng(JFreeChart chart, Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
       ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, 2, 2);

@@ -136,6 +136,22 @@ class BadInputTest {
   }
 
   @Test
+  void fitBenchmarkRefusesBadCsvOnOneLine() throws IOException {
+    Path csv = Files.createDirectories(dir.resolve("in")).resolve("d.csv");
+    Path out = dir.resolve("fit");
+    for (String[] c : new String[][] {
+        {"n,d,s\n1,2,3\n", "d.csv:1", "needs columns loss,score or params,tokens,score"},
+        {"params,tokens,score\n7e9,1e12,35\n7e9,lots,40\n", "d.csv:3", "tokens: 'lots' is not a positive number"},
+        {"loss,score\n2.0,0.4\n", "d.csv", "needs more than 2 points"}}) {
+      Files.writeString(csv, c[0]);
+      CliRunner.Result r = CliRunner.run("fit-benchmark", csv.toString(), "--out", out.toString());
+      assertThat(r.code()).as(c[0]).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains(c[1]).contains(c[2]);
+      assertThat(out).doesNotExist();
+    }
+  }
+
+  @Test
   void metricTheSpecDoesNotConfigure() throws IOException {
     assertThat(failRunWith("--metric", "tokens")).contains("discrimination: block");
   }

@@ -159,6 +159,22 @@ class RunCommandTest {
   }
 
   @Test
+  void fitBenchmarkWritesAFragmentThatASpecAccepts() throws IOException {
+    Path out = dir.resolve("fit");
+    CliRunner.Result r = CliRunner.run("fit-benchmark", "distributions/data/mmlu.csv", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("L_mid").contains("R²");
+    assertThat(ImageIO.read(out.resolve("fit.png").toFile())).isNotNull();
+    JsonNode fit = JSON.readTree(out.resolve("fit.json").toFile());
+    assertThat(fit.at("/coefficients/L_mid/std_error").asDouble()).isPositive();
+    // the fragment drops into a spec as its benchmark block
+    Path spec = dir.resolve("with-fit.yaml");
+    Files.writeString(spec, Files.readString(Path.of("distributions/chinchilla.yaml")).replace("name: chinchilla", "name: with-fit")
+        + Files.readString(out.resolve("benchmark.yaml")));
+    assertThat(CliRunner.run("validate", spec.toString()).code()).isZero();
+  }
+
+  @Test
   void pointReproducesThePaper() {
     CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
     assertThat(chin.code()).as(chin.err()).isZero();
