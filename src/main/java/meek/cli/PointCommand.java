@@ -49,6 +49,9 @@ final class PointCommand implements Callable<Integer> {
     }
     TrainingGap gap = TrainingGap.of(p[1], p[0], p[3], p[4], p[5], p[6]);
     double base = spec.baselineYear();
+    if (!spec.schedules().isEmpty()) {
+      return scheduled(spec, base);
+    }
     double[] at = years != null ? years : DoubleStream.of(0, 1, 2, 5, 10, 20, 30).filter(t -> t <= spec.horizonYears()).toArray();
 
     ObjectNode o = new ObjectMapper().createObjectNode();
@@ -92,6 +95,42 @@ final class PointCommand implements Callable<Integer> {
     out.println("  gap ΔL by year:");
     for (double t : at) {
       out.printf(Locale.ROOT, "    %-8s %s nats%n", Numbers.year(base + t).replaceAll("\\.0$", ""), Numbers.sig(gap.gapAt(t), 4));
+    }
+    return 0;
+  }
+
+  /** With growth schedules: the model's own evaluation at the medians (MODEL.md §7). */
+  private int scheduled(Spec spec, double base) throws Exception {
+    TrainingGapModel model = new TrainingGapModel(base, meek.model.Metrics.LOSS_ONLY, spec.schedules());
+    ParameterDistribution[] d = spec.distributions(model.parameterNames());
+    double[] p = new double[d.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = d[i].median();
+    }
+    double[] out = new double[model.outputs().size()];
+    var outcome = model.newEvaluator().evaluate(p, new double[model.stateWidth()], out);
+    ObjectNode o = new ObjectMapper().createObjectNode();
+    o.put("spec", spec.name());
+    ObjectNode params = o.putObject("parameters_at_median");
+    for (int i = 0; i < p.length; i++) {
+      params.put(model.parameterNames().get(i), p[i]);
+    }
+    o.put("outcome", outcome.key());
+    for (int i = 0; i < out.length; i++) {
+      put(o, model.outputs().get(i).name(), out[i]);
+    }
+    PrintWriter w = self.commandLine().getOut();
+    if (json) {
+      w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+      return 0;
+    }
+    w.printf("%s: the model at every parameter's median, with growth schedules (%s)%n", spec.title(), outcome.key());
+    for (int i = 0; i < p.length; i++) {
+      w.printf(Locale.ROOT, "  %-8s = %s%n", model.parameterNames().get(i), Numbers.compact(p[i]));
+    }
+    for (int i = 0; i < out.length; i++) {
+      var def = model.outputs().get(i);
+      w.printf(Locale.ROOT, "  %-28s %s%n", def.name(), def.calendarYear() ? Numbers.year(out[i]) : Numbers.sig(out[i], 4));
     }
     return 0;
   }

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
     parseQuantiles(quantileMode);
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), chooseMetrics(spec));
+    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), chooseMetrics(spec), spec.schedules());
     if (spec.correlations().repaired() && !quiet) {
       self.commandLine().getErr().printf(
           "meek: note: %s: the correlations were not positive semi-definite (smallest eigenvalue %.3g) and were repaired as asked (repair: nearest); the effective values are in manifest.json and 'meek validate'%n",

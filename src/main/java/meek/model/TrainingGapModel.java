@@ -58,7 +58,8 @@ public final class TrainingGapModel implements MonteCarloModel {
   private static final int S_INF_K = 10; // A·C_inf0^(−α)
   private static final int S_INF_RATE = 11; // 2·α·ln g_inf
   private static final int S_SOTA0_K = 12; // A·C_sota0^(−α)
-  private static final int WIDTH = 13;
+  private static final int S_ALPHA = 13;
+  private static final int S_SCHEDULE = 14; // then s_a per merged segment, then s_b per merged segment
 
   /** The benchmark peak is searched on t = 0 and a log grid from 1e-3 to 1e3 years. */
   static final int PEAK_GRID = 64;
@@ -75,6 +76,10 @@ public final class TrainingGapModel implements MonteCarloModel {
   private final int tokensOut;
   private final int inferenceAt;
   private final int inferenceOut;
+  /** Piecewise growth: merged segment boundaries, and per growth rate (alg, hw, inv) its parameter per merged segment. */
+  private final double[] mergedBounds;
+  private final int[][] rateParameter;
+  private final boolean scheduled;
 
   /** The loss gap alone. */
   public TrainingGapModel(double baselineYear) {
@@ -82,11 +87,41 @@ public final class TrainingGapModel implements MonteCarloModel {
   }
 
   public TrainingGapModel(double baselineYear, Metrics metrics) {
+    this(baselineYear, metrics, java.util.Map.of());
+  }
+
+  /**
+   * @param schedules growth rates given as piecewise schedules (MODEL.md §7): "g_alg", "g_hw" or "g_inv" →
+   *     segment boundaries; segment i &gt; 0 of "g_inv" is the parameter "g_inv.i"
+   */
+  public TrainingGapModel(double baselineYear, Metrics metrics, java.util.Map<String, double[]> schedules) {
     this.baselineYear = baselineYear;
     this.metrics = metrics;
     List<String> p = new ArrayList<>(PARAMETERS);
     List<ScalarOutput> o = new ArrayList<>(LOSS_OUTPUTS);
     List<FanMetric> f = new ArrayList<>(List.of(FanMetric.LOSS));
+    scheduled = !schedules.isEmpty();
+    java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
+    schedules.values().forEach(b -> Arrays.stream(b).forEach(cuts::add));
+    mergedBounds = cuts.stream().mapToDouble(Double::doubleValue).toArray();
+    String[] growth = {"g_alg", "g_hw", "g_inv"};
+    int[] base = {G_ALG, G_HW, G_INV};
+    rateParameter = new int[3][mergedBounds.length + 1];
+    for (int r = 0; r < 3; r++) {
+      double[] own = schedules.getOrDefault(growth[r], new double[0]);
+      int first = p.size();
+      for (int i = 1; i <= own.length; i++) {
+        p.add(growth[r] + "." + i);
+      }
+      for (int seg = 0; seg <= mergedBounds.length; seg++) {
+        double segStart = seg == 0 ? 0 : mergedBounds[seg - 1];
+        int active = 0;
+        while (active < own.length && segStart >= own[active]) {
+          active++;
+        }
+        rateParameter[r][seg] = active == 0 ? base[r] : first + active - 1;
+      }
+    }
     benchmarkAt = metrics.benchmark() ? p.size() : -1;
     benchmarkOut = metrics.benchmark() ? o.size() : -1;
     if (metrics.benchmark()) {
@@ -143,12 +178,51 @@ public final class TrainingGapModel implements MonteCarloModel {
 
   @Override
   public int stateWidth() {
-    return WIDTH;
+    return S_SCHEDULE + 2 * (mergedBounds.length + 1);
   }
 
   @Override
   public FanEvaluator newFanEvaluator(int fan, int capacity) {
-    return new Recurrence(fans.get(fan), capacity);
+    return scheduled ? new ScheduledFan(fans.get(fan)) : new Recurrence(fans.get(fan), capacity);
+  }
+
+  /** With schedules: each point from the piecewise closed form (no recurrence across segment changes). */
+  private final class ScheduledFan implements FanEvaluator {
+    private final FanMetric metric;
+    private final ScheduledGap gap = new ScheduledGap(mergedBounds);
+    private final double[] sa = new double[mergedBounds.length + 1];
+    private final double[] sb = new double[mergedBounds.length + 1];
+    private double[][] source;
+    private int count;
+    private double step;
+    private int j;
+
+    ScheduledFan(FanMetric metric) {
+      this.metric = metric;
+    }
+
+    @Override
+    public void begin(double[][] state, int count, double step) {
+      this.source = state;
+      this.count = count;
+      this.step = step;
+      this.j = 0;
+    }
+
+    @Override
+    public void next(double[] out) {
+      double t = j++ * step;
+      int m = sa.length;
+      for (int i = 0; i < count; i++) {
+        for (int s = 0; s < m; s++) {
+          sa[s] = source[S_SCHEDULE + s][i];
+          sb[s] = source[S_SCHEDULE + m + s][i];
+        }
+        gap.set(source[S_K][i], source[S_ALPHA][i], sa, sb);
+        double g = gap.gap(t);
+        out[i] = metric == FanMetric.TOKENS ? Discrimination.tokens(source[S_NATS][i], g) : g;
+      }
+    }
   }
 
   @Override
@@ -159,6 +233,44 @@ public final class TrainingGapModel implements MonteCarloModel {
   private final class GapEvaluator implements Evaluator {
     private final TrainingGap.ConvergenceSolver solver = new TrainingGap.ConvergenceSolver();
     private final BenchmarkPeak benchmarkPeak = new BenchmarkPeak();
+    private final ScheduledGap schedule = new ScheduledGap(mergedBounds);
+    private final double[] sa = new double[mergedBounds.length + 1];
+    private final double[] sb = new double[mergedBounds.length + 1];
+
+    /** The piecewise path (MODEL.md §7): outcome and loss outputs from {@link ScheduledGap}. */
+    private GapOutcome evaluateScheduled(double[] p, double alpha, double k, double[] state, double[] out) {
+      int m = sa.length;
+      for (int s = 0; s < m; s++) {
+        sa[s] = Math.log(p[rateParameter[0][s]]) + Math.log(p[rateParameter[1][s]]);
+        sb[s] = sa[s] + Math.log(p[rateParameter[2][s]]);
+        state[S_SCHEDULE + s] = sa[s];
+        state[S_SCHEDULE + m + s] = sb[s];
+      }
+      state[S_ALPHA] = alpha;
+      schedule.set(k, alpha, sa, sb);
+      double[] peak = schedule.peak();
+      if (!(peak[1] > 0)) {
+        Arrays.fill(out, 0, LOSS_OUTPUTS.size(), Double.NaN);
+        return GapOutcome.NO_ADVANTAGE;
+      }
+      if (Double.isInfinite(peak[0])) {
+        Arrays.fill(out, 0, LOSS_OUTPUTS.size(), Double.POSITIVE_INFINITY);
+        out[PEAK_GAP] = peak[1];
+        return GapOutcome.NEVER_CONVERGES;
+      }
+      double half = schedule.firstFallTo(peak[0], 0.5 * peak[1]);
+      double tenth = schedule.firstFallTo(peak[0], 0.1 * peak[1]);
+      double steepest = schedule.steepestDecline(peak[0]);
+      out[INFLECTION_TIME] = peak[0];
+      out[INFLECTION_YEAR] = baselineYear + peak[0];
+      out[PEAK_GAP] = peak[1];
+      out[STEEPEST_DECLINE_TIME] = steepest;
+      out[HALF_GAP_TIME] = half;
+      out[TENTH_GAP_TIME] = tenth;
+      out[HALF_GAP_YEAR] = baselineYear + half;
+      out[TENTH_GAP_YEAR] = baselineYear + tenth;
+      return GapOutcome.CONVERGES;
+    }
 
     @Override
     public GapOutcome evaluate(double[] p, double[] state, double[] out) {
@@ -174,8 +286,10 @@ public final class TrainingGapModel implements MonteCarloModel {
       state[S_RATE] = alpha * lnG;
       state[S_EXCESS] = alpha * lnGinv;
       state[S_L0] = p[L0];
-      GapOutcome outcome = TrainingGap.classify(lnG, lnGinv);
-      switch (outcome) {
+      GapOutcome outcome = scheduled ? evaluateScheduled(p, alpha, k, state, out) : TrainingGap.classify(lnG, lnGinv);
+      switch (scheduled ? GapOutcome.INVALID : outcome) {
+        case INVALID: // the scheduled path has written its outputs already
+          break;
         case CONVERGES:
           double rho = lnGinv / lnG;
           double rate = alpha * lnG;
@@ -216,8 +330,8 @@ public final class TrainingGapModel implements MonteCarloModel {
         out[o] = outcome == GapOutcome.NO_ADVANTAGE ? Double.NaN : Discrimination.tokens(nats, out[PEAK_GAP]);
         for (int y = 0; y < metrics.tokenYears().size(); y++) {
           double t = metrics.tokenYears().get(y) - baselineYear;
-          out[o + 1 + y] = t < 0 ? Double.NaN
-              : Discrimination.tokens(nats, TrainingGap.gap(k, state[S_RATE], state[S_EXCESS], t));
+          double gapThen = scheduled ? schedule.gap(t) : TrainingGap.gap(k, state[S_RATE], state[S_EXCESS], t);
+          out[o + 1 + y] = t < 0 ? Double.NaN : Discrimination.tokens(nats, gapThen);
         }
       }
       if (inferenceAt >= 0) {
@@ -241,6 +355,13 @@ public final class TrainingGapModel implements MonteCarloModel {
       for (int i : MUST_BE_POSITIVE) {
         if (!(p[i] > 0) || !Double.isFinite(p[i])) {
           return i;
+        }
+      }
+      for (int[] rates : rateParameter) {
+        for (int i : rates) {
+          if (!(p[i] > 0) || !Double.isFinite(p[i])) {
+            return i;
+          }
         }
       }
       if (!Double.isFinite(p[L0])) {

@@ -18,6 +18,8 @@ import meek.distributions.ParameterDistribution;
  * @param stepYears fan chart step, in years
  * @param params each parameter's distribution, in the model's parameter order
  * @param correlations rank correlations among parameters ({@link Correlations#NONE} if none)
+ * @param schedules growth rates given as piecewise schedules: parameter → segment boundaries (years after
+ *     the baseline); segment i's rate is the parameter "g_inv" (i = 0) or "g_inv.i" (empty: none)
  * @param metrics the views besides the loss gap that the spec configures ({@code benchmark:},
  *     {@code discrimination:}); their coefficients are in {@code params} as "benchmark.k" and so on
  */
@@ -31,6 +33,7 @@ public record Spec(
     double stepYears,
     Map<String, ParameterDistribution> params,
     Correlations correlations,
+    Map<String, double[]> schedules,
     meek.model.Metrics metrics) {
 
   /** Most time steps a fan may have (bounds the fan's memory; 100 years monthly is 1,201). */

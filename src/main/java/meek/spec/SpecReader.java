@@ -111,13 +111,81 @@ public final class SpecReader {
           "give each a number or a distribution, e.g. " + missing.get(0) + ": {dist: normal, mean: …, sd: …}");
     }
     Map<String, ParameterDistribution> dists = new LinkedHashMap<>();
+    Map<String, double[]> schedules = new LinkedHashMap<>();
+    Map<String, ParameterDistribution> laterSegments = new HashMap<>();
     DistributionParser parser = new DistributionParser(cx);
     for (String p : requiredParameters) {
-      dists.put(p, parser.parse(params.get(p), "params." + p));
+      JsonNode v = params.get(p);
+      if (v.isArray() && SCHEDULABLE.contains(p)) {
+        schedules.put(p, schedule(cx, parser, v, p, dists, laterSegments));
+      } else {
+        dists.put(p, parser.parse(v, "params." + p));
+      }
+    }
+    // later segments' rates come after the required parameters, so a spec without schedules is unchanged
+    for (Map.Entry<String, double[]> e : schedules.entrySet()) {
+      for (int i = 1; i <= e.getValue().length; i++) {
+        dists.put(e.getKey() + "." + i, laterSegments.get(e.getKey() + "." + i));
+      }
     }
     Metrics metrics = metrics(cx, root, parser, dists, baseline);
+    if (!schedules.isEmpty() && (metrics.benchmark() || metrics.inference())) {
+      throw cx.error("params." + schedules.keySet().iterator().next(),
+          "growth schedules work with the loss and tokens views; the benchmark and inference views need constant-rate growth for now",
+          "give constant or distributed rates, or drop the benchmark:/inference: block");
+    }
     Correlations correlations = correlations(cx, root.get("correlations"), dists);
-    return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists, correlations, metrics);
+    return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists, correlations, schedules, metrics);
+  }
+
+  /** Growth rates that may be given as piecewise schedules. */
+  private static final Set<String> SCHEDULABLE = Set.of("g_alg", "g_hw", "g_inv");
+
+  /**
+   * A schedule: [{until: T1, rate: r1}, {until: T2, rate: r2}, …, {rate: rn}] with T1 &lt; T2 &lt; … (years after
+   * the baseline); rates may be distributions. Segment 0's rate is the parameter itself; later ones are
+   * named "g_inv.1" and so on.
+   */
+  private double[] schedule(Where cx, DistributionParser parser, JsonNode list, String p,
+      Map<String, ParameterDistribution> dists, Map<String, ParameterDistribution> laterSegments) {
+    String key = "params." + p;
+    if (list.isEmpty()) {
+      throw cx.error(key, "an empty schedule", "give segments, e.g. [{until: 5, rate: 3.6}, {rate: 1.0}]");
+    }
+    double[] bounds = new double[list.size() - 1];
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode seg = list.get(i);
+      String k = key + "[" + i + "]";
+      if (!seg.isObject()) {
+        throw cx.error(k, "a segment must be a mapping {until: T, rate: r}", "e.g. [{until: 5, rate: 3.6}, {rate: 1.0}]");
+      }
+      checkKeys(cx, seg, k, Set.of("until", "rate"), "a schedule key");
+      if (!seg.has("rate")) {
+        throw cx.error(k, "missing 'rate'", "add rate: <number or distribution>");
+      }
+      boolean last = i == list.size() - 1;
+      if (last && seg.has("until")) {
+        throw cx.error(k + ".until", "the last segment runs on for ever and takes no 'until'", "drop until: from the last segment");
+      }
+      if (!last) {
+        if (!seg.has("until")) {
+          throw cx.error(k, "every segment but the last needs 'until' (years after the baseline)", "e.g. {until: 5, rate: 3.6}");
+        }
+        bounds[i] = parser.number(seg.get("until"), k + ".until");
+        double previous = i == 0 ? 0 : bounds[i - 1];
+        if (!(bounds[i] > previous)) {
+          throw cx.error(k + ".until", "segments must be in order without overlap: until " + bounds[i]
+              + " is not after " + previous, "give increasing until: values, each > 0");
+        }
+      }
+      ParameterDistribution rate = parser.parse(seg.get("rate"), k + ".rate");
+      if (i == 0) {
+        dists.put(p, rate);
+      } else {
+        laterSegments.put(p + "." + i, rate);
+      }
+    }
+    return bounds;
   }
 
   /**

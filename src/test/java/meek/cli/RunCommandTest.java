@@ -175,6 +175,27 @@ class RunCommandTest {
   }
 
   @Test
+  void investmentScenariosReproduceThePaper() throws IOException {
+    // MODEL.md §7: stagnation after 5 years peaks at min(t*, 5); Fig. 7: t* = 3.12 at 5x and 2.77 at 10x
+    String[][] cases = {{"paper-stagnation", "3.332", "0.0005"}, {"paper-investment-5x", "3.12", "0.005"}, {"paper-investment-10x", "2.77", "0.005"}};
+    for (String[] c : cases) {
+      CliRunner.Result r = CliRunner.run("point", "distributions/" + c[0] + ".yaml", "--json");
+      assertThat(r.code()).as(r.err()).isZero();
+      double t = JSON.readTree(r.out()).get("inflection_time_years").asDouble();
+      assertThat(t).as(c[0]).isCloseTo(Double.parseDouble(c[1]), org.assertj.core.api.Assertions.within(Double.parseDouble(c[2])));
+    }
+    // a stagnation earlier than t*: the peak moves to it, for every draw
+    Path spec = dir.resolve("early-stop.yaml");
+    Files.writeString(spec, "name: early\nparams:\n  alpha: {dist: normal, mean: 0.155, sd: 0.01}\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n"
+        + "  g_alg: 2.8\n  g_hw: 1.4\n  g_inv: [{until: 1.5, rate: {dist: uniform, min: 3, max: 4}}, {rate: 1.0}]\n");
+    Path out = dir.resolve("early");
+    assertThat(CliRunner.run("run", spec.toString(), "--samples", "5000", "--out", out.toString(), "--quiet").code()).isZero();
+    JsonNode t = JSON.readTree(out.resolve("summary.json").toFile()).at("/outputs/inflection_time_years");
+    assertThat(t.get("p1").asDouble()).isEqualTo(1.5);
+    assertThat(t.get("p99").asDouble()).isEqualTo(1.5);
+  }
+
+  @Test
   void pointReproducesThePaper() {
     CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
     assertThat(chin.code()).as(chin.err()).isZero();
