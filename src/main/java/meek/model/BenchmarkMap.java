@@ -38,12 +38,15 @@ public final class BenchmarkMap {
     return 100 * (score(sota, c[0], c[1], c[2], c[3], c[4]) - score(meek, c[0], c[1], c[2], c[3], c[4]));
   }
 
-  /** d/dt of {@link #gapPoints}: zero at the peak. */
-  static double gapSlope(double t, double k0, double l0, double rate, double excess, double[] c) {
-    double em = k0 * Math.exp(-rate * t);
-    double es = k0 * Math.exp(-(rate + excess) * t);
-    double dSota = slope(l0 + es, c[0], c[1], c[2], c[3], c[4]) * (-(rate + excess) * es);
-    double dMeek = slope(l0 + em, c[0], c[1], c[2], c[3], c[4]) * (-rate * em);
-    return 100 * (dSota - dMeek);
+  /** The gap in points from the two losses' excesses over L0. */
+  public static double gapPoints(double meekExcess, double sotaExcess, double l0, double[] c) {
+    return 100 * (score(l0 + sotaExcess, c[0], c[1], c[2], c[3], c[4]) - score(l0 + meekExcess, c[0], c[1], c[2], c[3], c[4]));
   }
+
+  /** d/dt of the gap in points, from the excesses and their time derivatives. */
+  public static double gapSlope(double meekExcess, double dMeek, double sotaExcess, double dSota, double l0, double[] c) {
+    return 100 * (slope(l0 + sotaExcess, c[0], c[1], c[2], c[3], c[4]) * dSota
+        - slope(l0 + meekExcess, c[0], c[1], c[2], c[3], c[4]) * dMeek);
+  }
+
 }

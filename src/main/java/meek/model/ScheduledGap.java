@@ -74,6 +74,70 @@ public final class ScheduledGap {
     return k * (Math.exp(-alpha * (a0[i] + sa[i] * u)) - Math.exp(-alpha * (b0[i] + sb[i] * u)));
   }
 
+  /** K·e^(−α·a(t)): the meek model's loss above L0. */
+  public double meekExcess(double t) {
+    int i = segmentOf(t);
+    return k * Math.exp(-alpha * (a0[i] + sa[i] * (t - start[i])));
+  }
+
+  /** K·e^(−α·b(t)): the SOTA model's loss above L0. */
+  public double sotaExcess(double t) {
+    int i = segmentOf(t);
+    return k * Math.exp(-alpha * (b0[i] + sb[i] * (t - start[i])));
+  }
+
+  /** d/dt of {@link #meekExcess} (from the right). */
+  public double meekExcessSlope(double t) {
+    return -alpha * sa[segmentOf(t)] * meekExcess(t);
+  }
+
+  /** d/dt of {@link #sotaExcess} (from the right). */
+  public double sotaExcessSlope(double t) {
+    return -alpha * sb[segmentOf(t)] * sotaExcess(t);
+  }
+
+  /**
+   * The first t ≥ 0 at which h0 − r·t + α·b(t) ≤ 0, exactly (h is linear in each segment); +∞ if never. This
+   * is the inference view's catch-up, with h0 = α·ln(C_sota0/C_inf0) and r = 2·α·ln g_inf.
+   */
+  public double firstLinearCrossing(double h0, double r) {
+    double[] constant = new double[start.length];
+    java.util.Arrays.fill(constant, r);
+    return firstLinearCrossing(h0, constant);
+  }
+
+  /** As {@link #firstLinearCrossing(double, double)} with a meek slope r_i per segment (a g_inf schedule). */
+  public double firstLinearCrossing(double h0, double[] r) {
+    double rIntegral = 0; // ∫ r up to the segment's start
+    for (int i = 0; i < start.length; i++) {
+      if (i > 0) {
+        rIntegral += r[i - 1] * (start[i] - start[i - 1]);
+      }
+      double h = h0 - rIntegral + alpha * b0[i];
+      if (h <= 0) {
+        return start[i];
+      }
+      double slope = alpha * sb[i] - r[i];
+      if (slope < 0) {
+        double t = start[i] + h / -slope;
+        if (t < end(i)) {
+          return t;
+        }
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /** ∫₀ᵗ of a piecewise-constant rate given per segment (e.g. 2α·ln g_inf). */
+  public double integral(double[] perSegment, double t) {
+    int i = segmentOf(t);
+    double sum = 0;
+    for (int j = 0; j < i; j++) {
+      sum += perSegment[j] * (start[j + 1] - start[j]);
+    }
+    return sum + perSegment[i] * (t - start[i]);
+  }
+
   /** dΔL/dt from the right. */
   public double slope(double t) {
     int i = segmentOf(t);

@@ -59,7 +59,7 @@ public final class TrainingGapModel implements MonteCarloModel {
   private static final int S_INF_RATE = 11; // 2·α·ln g_inf
   private static final int S_SOTA0_K = 12; // A·C_sota0^(−α)
   private static final int S_ALPHA = 13;
-  private static final int S_SCHEDULE = 14; // then s_a per merged segment, then s_b per merged segment
+  private static final int S_SCHEDULE = 14; // then s_a, s_b and 2α·ln g_inf, each per merged segment
 
   /** The benchmark peak is searched on t = 0 and a log grid from 1e-3 to 1e3 years. */
   static final int PEAK_GRID = 64;
@@ -79,7 +79,23 @@ public final class TrainingGapModel implements MonteCarloModel {
   /** Piecewise growth: merged segment boundaries, and per growth rate (alg, hw, inv) its parameter per merged segment. */
   private final double[] mergedBounds;
   private final int[][] rateParameter;
+  /** With the inference view: g_inf's parameter per merged segment. */
+  private final int[] infRateParameter;
   private final boolean scheduled;
+
+  /** For each merged segment, the parameter holding a rate's value there (own: that rate's boundaries). */
+  private static int[] activeParameters(double[] merged, double[] own, int base, int first) {
+    int[] out = new int[merged.length + 1];
+    for (int seg = 0; seg <= merged.length; seg++) {
+      double segStart = seg == 0 ? 0 : merged[seg - 1];
+      int active = 0;
+      while (active < own.length && segStart >= own[active]) {
+        active++;
+      }
+      out[seg] = active == 0 ? base : first + active - 1;
+    }
+    return out;
+  }
 
   /** The loss gap alone. */
   public TrainingGapModel(double baselineYear) {
@@ -101,27 +117,25 @@ public final class TrainingGapModel implements MonteCarloModel {
     List<ScalarOutput> o = new ArrayList<>(LOSS_OUTPUTS);
     List<FanMetric> f = new ArrayList<>(List.of(FanMetric.LOSS));
     scheduled = !schedules.isEmpty();
+    // (g_inf's boundaries join the merged grid below, so every rate is constant inside a merged segment)
     java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
     schedules.values().forEach(b -> Arrays.stream(b).forEach(cuts::add));
-    mergedBounds = cuts.stream().mapToDouble(Double::doubleValue).toArray();
     String[] growth = {"g_alg", "g_hw", "g_inv"};
     int[] base = {G_ALG, G_HW, G_INV};
-    rateParameter = new int[3][mergedBounds.length + 1];
+    if (schedules.containsKey("inference.g_inf")) {
+      Arrays.stream(schedules.get("inference.g_inf")).forEach(cuts::add);
+    }
+    double[] merged = cuts.stream().mapToDouble(Double::doubleValue).toArray();
+    rateParameter = new int[3][merged.length + 1];
     for (int r = 0; r < 3; r++) {
       double[] own = schedules.getOrDefault(growth[r], new double[0]);
       int first = p.size();
       for (int i = 1; i <= own.length; i++) {
         p.add(growth[r] + "." + i);
       }
-      for (int seg = 0; seg <= mergedBounds.length; seg++) {
-        double segStart = seg == 0 ? 0 : mergedBounds[seg - 1];
-        int active = 0;
-        while (active < own.length && segStart >= own[active]) {
-          active++;
-        }
-        rateParameter[r][seg] = active == 0 ? base[r] : first + active - 1;
-      }
+      rateParameter[r] = activeParameters(merged, own, base[r], first);
     }
+    mergedBounds = merged;
     benchmarkAt = metrics.benchmark() ? p.size() : -1;
     benchmarkOut = metrics.benchmark() ? o.size() : -1;
     if (metrics.benchmark()) {
@@ -144,12 +158,20 @@ public final class TrainingGapModel implements MonteCarloModel {
     }
     inferenceAt = metrics.inference() ? p.size() : -1;
     inferenceOut = metrics.inference() ? o.size() : -1;
+    int[] infRates = null;
     if (metrics.inference()) {
       Metrics.inferenceParameters(metrics.inferenceFromParameters()).forEach(n -> p.add("inference." + n));
+      double[] own = schedules.getOrDefault("inference.g_inf", new double[0]);
+      int first = p.size();
+      for (int i = 1; i <= own.length; i++) {
+        p.add("inference.g_inf." + i);
+      }
+      infRates = activeParameters(mergedBounds, own, inferenceAt, first);
       o.add(new ScalarOutput("inference_catch_up_years", "years", "time until the meek user's runnable model catches up with the SOTA (inference view)", false));
       o.add(new ScalarOutput("inference_catch_up_year", "", "calendar year the meek user's runnable model catches up (inference view)", true));
       f.add(FanMetric.INFERENCE);
     }
+    this.infRateParameter = infRates;
     this.parameters = List.copyOf(p);
     this.outputs = List.copyOf(o);
     this.fans = List.copyOf(f);
@@ -178,7 +200,7 @@ public final class TrainingGapModel implements MonteCarloModel {
 
   @Override
   public int stateWidth() {
-    return S_SCHEDULE + 2 * (mergedBounds.length + 1);
+    return S_SCHEDULE + 3 * (mergedBounds.length + 1);
   }
 
   @Override
@@ -192,6 +214,8 @@ public final class TrainingGapModel implements MonteCarloModel {
     private final ScheduledGap gap = new ScheduledGap(mergedBounds);
     private final double[] sa = new double[mergedBounds.length + 1];
     private final double[] sb = new double[mergedBounds.length + 1];
+    private final double[] coefficients = new double[5];
+    private final double[] infRate = new double[mergedBounds.length + 1];
     private double[][] source;
     private int count;
     private double step;
@@ -219,8 +243,22 @@ public final class TrainingGapModel implements MonteCarloModel {
           sb[s] = source[S_SCHEDULE + m + s][i];
         }
         gap.set(source[S_K][i], source[S_ALPHA][i], sa, sb);
-        double g = gap.gap(t);
-        out[i] = metric == FanMetric.TOKENS ? Discrimination.tokens(source[S_NATS][i], g) : g;
+        if (metric == FanMetric.BENCHMARK) {
+          for (int c = 0; c < 5; c++) {
+            coefficients[c] = source[S_BENCH + c][i];
+          }
+          out[i] = BenchmarkMap.gapPoints(gap.meekExcess(t), gap.sotaExcess(t), source[S_L0][i], coefficients);
+        } else if (metric == FanMetric.INFERENCE) {
+          // the SOTA's start is its own (C_sota0) but it grows along the same schedule: scale K·e^(−α b(t))
+          double sota = source[S_SOTA0_K][i] * gap.sotaExcess(t) / source[S_K][i];
+          for (int s = 0; s < m; s++) {
+            infRate[s] = source[S_SCHEDULE + 2 * m + s][i];
+          }
+          out[i] = Math.max(0, source[S_INF_K][i] * Math.exp(-gap.integral(infRate, t)) - sota);
+        } else {
+          double g = gap.gap(t);
+          out[i] = metric == FanMetric.TOKENS ? Discrimination.tokens(source[S_NATS][i], g) : g;
+        }
       }
     }
   }
@@ -234,6 +272,8 @@ public final class TrainingGapModel implements MonteCarloModel {
     private final TrainingGap.ConvergenceSolver solver = new TrainingGap.ConvergenceSolver();
     private final BenchmarkPeak benchmarkPeak = new BenchmarkPeak();
     private final ScheduledGap schedule = new ScheduledGap(mergedBounds);
+    private final ScheduledPath schedulePath = new ScheduledPath(schedule);
+    private final double[] infRate = new double[mergedBounds.length + 1];
     private final double[] sa = new double[mergedBounds.length + 1];
     private final double[] sb = new double[mergedBounds.length + 1];
 
@@ -319,7 +359,11 @@ public final class TrainingGapModel implements MonteCarloModel {
         if (outcome == GapOutcome.NO_ADVANTAGE) {
           Arrays.fill(out, benchmarkOut, benchmarkOut + 3, Double.NaN);
         } else {
-          benchmarkPeak.find(state, out, benchmarkOut);
+          if (scheduled) {
+            benchmarkPeak.find(state, schedulePath, out, benchmarkOut);
+          } else {
+            benchmarkPeak.find(state, out, benchmarkOut);
+          }
           out[benchmarkOut + 1] = baselineYear + out[benchmarkOut];
         }
       }
@@ -343,7 +387,17 @@ public final class TrainingGapModel implements MonteCarloModel {
         state[S_INF_K] = TrainingGap.scaleK(p[A], alpha, cInf0);
         state[S_INF_RATE] = 2 * alpha * lnGinf;
         state[S_SOTA0_K] = TrainingGap.scaleK(p[A], alpha, cSota0);
-        double tc = InferenceBudget.catchUpYears(cInf0, cSota0, lnGinf, lnG + lnGinv);
+        double tc;
+        if (scheduled) {
+          int m = infRate.length;
+          for (int seg = 0; seg < m; seg++) {
+            infRate[seg] = 2 * alpha * Math.log(p[infRateParameter[seg]]);
+            state[S_SCHEDULE + 2 * m + seg] = infRate[seg];
+          }
+          tc = schedule.firstLinearCrossing(alpha * Math.log(cSota0 / cInf0), infRate);
+        } else {
+          tc = InferenceBudget.catchUpYears(cInf0, cSota0, lnGinf, lnG + lnGinv);
+        }
         out[inferenceOut] = tc;
         out[inferenceOut + 1] = metrics.inferenceBaselineYear() + tc;
       }
@@ -359,6 +413,13 @@ public final class TrainingGapModel implements MonteCarloModel {
       }
       for (int[] rates : rateParameter) {
         for (int i : rates) {
+          if (!(p[i] > 0) || !Double.isFinite(p[i])) {
+            return i;
+          }
+        }
+      }
+      if (infRateParameter != null) {
+        for (int i : infRateParameter) {
           if (!(p[i] > 0) || !Double.isFinite(p[i])) {
             return i;
           }
@@ -416,6 +477,7 @@ public final class TrainingGapModel implements MonteCarloModel {
     private final BrentSolver solver = new BrentSolver(1e-12, 1e-14, 0);
     private final double[] coefficients = new double[5];
     private final Slope slope = new Slope();
+    private final ConstantRates constant = new ConstantRates();
 
     private static double[] grid() {
       double[] g = new double[PEAK_GRID + 1];
@@ -425,17 +487,21 @@ public final class TrainingGapModel implements MonteCarloModel {
       return g;
     }
 
-    /** Writes time, calendar year and peak (points) at out[at …], from a draw's state. */
+    /** Writes time, calendar year and peak (points) at out[at …], from a draw's state (constant rates). */
     void find(double[] state, double[] out, int at) {
+      constant.set(state[S_K], state[S_RATE], state[S_EXCESS]);
+      find(state, constant, out, at);
+    }
+
+    /** The same along any loss path (a growth schedule's, for one). */
+    void find(double[] state, LossPath path, double[] out, int at) {
       System.arraycopy(state, S_BENCH, coefficients, 0, 5);
-      double k0 = state[S_K];
       double l0 = state[S_L0];
-      double rate = state[S_RATE];
-      double excess = state[S_EXCESS];
       int best = 0;
       double bestGap = 0;
       for (int j = 1; j < GRID.length; j++) {
-        double g = BenchmarkMap.gapPoints(GRID[j], k0, l0, rate, excess, coefficients);
+        double t = GRID[j];
+        double g = BenchmarkMap.gapPoints(path.meek(t), path.sota(t), l0, coefficients);
         if (g > bestGap) {
           bestGap = g;
           best = j;
@@ -453,14 +519,14 @@ public final class TrainingGapModel implements MonteCarloModel {
         out[at + 2] = bestGap;
         return;
       }
-      slope.set(k0, l0, rate, excess, coefficients);
+      slope.set(path, l0, coefficients);
       double lo = GRID[best - 1];
       double hi = GRID[best + 1];
       double t = GRID[best];
       if (slope.applyAsDouble(lo) > 0 && slope.applyAsDouble(hi) < 0) {
         t = solver.findRoot(slope, lo, hi);
       }
-      double peak = BenchmarkMap.gapPoints(t, k0, l0, rate, excess, coefficients);
+      double peak = BenchmarkMap.gapPoints(path.meek(t), path.sota(t), l0, coefficients);
       if (peak < bestGap) { // the slope's root was a lesser turn: keep the grid's best
         t = GRID[best];
         peak = bestGap;
@@ -470,25 +536,94 @@ public final class TrainingGapModel implements MonteCarloModel {
     }
   }
 
-  /** d(benchmark gap)/dt of one draw, mutable so one instance serves every draw of a block. */
-  private static final class Slope implements DoubleUnaryOperator {
-    private double k0;
-    private double l0;
+  /** The meek and SOTA losses above L0 over time, with their time derivatives. */
+  interface LossPath {
+    double meek(double t);
+
+    double sota(double t);
+
+    double meekSlope(double t);
+
+    double sotaSlope(double t);
+  }
+
+  /** Constant rates: K·e^(−rate·t) and K·e^(−(rate+excess)·t). */
+  private static final class ConstantRates implements LossPath {
+    private double k;
     private double rate;
     private double excess;
-    private double[] c;
 
-    void set(double k0, double l0, double rate, double excess, double[] c) {
-      this.k0 = k0;
-      this.l0 = l0;
+    void set(double k, double rate, double excess) {
+      this.k = k;
       this.rate = rate;
       this.excess = excess;
+    }
+
+    @Override
+    public double meek(double t) {
+      return k * Math.exp(-rate * t);
+    }
+
+    @Override
+    public double sota(double t) {
+      return k * Math.exp(-(rate + excess) * t);
+    }
+
+    @Override
+    public double meekSlope(double t) {
+      return -rate * meek(t);
+    }
+
+    @Override
+    public double sotaSlope(double t) {
+      return -(rate + excess) * sota(t);
+    }
+  }
+
+  /** A growth schedule's path, read from a loaded {@link ScheduledGap}. */
+  private static final class ScheduledPath implements LossPath {
+    private final ScheduledGap gap;
+
+    ScheduledPath(ScheduledGap gap) {
+      this.gap = gap;
+    }
+
+    @Override
+    public double meek(double t) {
+      return gap.meekExcess(t);
+    }
+
+    @Override
+    public double sota(double t) {
+      return gap.sotaExcess(t);
+    }
+
+    @Override
+    public double meekSlope(double t) {
+      return gap.meekExcessSlope(t);
+    }
+
+    @Override
+    public double sotaSlope(double t) {
+      return gap.sotaExcessSlope(t);
+    }
+  }
+
+  /** d(benchmark gap)/dt of one draw, mutable so one instance serves every draw of a block. */
+  private static final class Slope implements DoubleUnaryOperator {
+    private LossPath path;
+    private double l0;
+    private double[] c;
+
+    void set(LossPath path, double l0, double[] c) {
+      this.path = path;
+      this.l0 = l0;
       this.c = c;
     }
 
     @Override
     public double applyAsDouble(double t) {
-      return BenchmarkMap.gapSlope(t, k0, l0, rate, excess, c);
+      return BenchmarkMap.gapSlope(path.meek(t), path.meekSlope(t), path.sota(t), path.sotaSlope(t), l0, c);
     }
   }
 

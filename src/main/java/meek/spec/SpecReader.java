@@ -128,12 +128,7 @@ public final class SpecReader {
         dists.put(e.getKey() + "." + i, laterSegments.get(e.getKey() + "." + i));
       }
     }
-    Metrics metrics = metrics(cx, root, parser, dists, baseline);
-    if (!schedules.isEmpty() && (metrics.benchmark() || metrics.inference())) {
-      throw cx.error("params." + schedules.keySet().iterator().next(),
-          "growth schedules work with the loss and tokens views; the benchmark and inference views need constant-rate growth for now",
-          "give constant or distributed rates, or drop the benchmark:/inference: block");
-    }
+    Metrics metrics = metrics(cx, root, parser, dists, baseline, schedules);
     Correlations correlations = correlations(cx, root.get("correlations"), dists);
     return new Spec(file, sha256(bytes), name, title, baseline, horizon, step, dists, correlations, schedules, metrics);
   }
@@ -148,7 +143,7 @@ public final class SpecReader {
    */
   private double[] schedule(Where cx, DistributionParser parser, JsonNode list, String p,
       Map<String, ParameterDistribution> dists, Map<String, ParameterDistribution> laterSegments) {
-    String key = "params." + p;
+    String key = p.contains(".") ? p : "params." + p;
     if (list.isEmpty()) {
       throw cx.error(key, "an empty schedule", "give segments, e.g. [{until: 5, rate: 3.6}, {rate: 1.0}]");
     }
@@ -194,7 +189,8 @@ public final class SpecReader {
    * unstated has a documented default (floor 0.25 for four-choice MMLU, ceiling 1, steps 1, epsilon 0.05,
    * slowdown 1).
    */
-  private Metrics metrics(Where cx, JsonNode root, DistributionParser parser, Map<String, ParameterDistribution> dists, double baseline) {
+  private Metrics metrics(Where cx, JsonNode root, DistributionParser parser, Map<String, ParameterDistribution> dists,
+      double baseline, Map<String, double[]> schedules) {
     JsonNode bench = root.get("benchmark");
     if (bench != null) {
       if (!bench.isObject()) {
@@ -270,7 +266,16 @@ public final class SpecReader {
         if (!inf.has(k)) {
           throw cx.error("inference", "missing '" + k + "'", "see distributions/README.md (inference)");
         }
-        dists.put("inference." + k, parser.parse(inf.get(k), "inference." + k));
+        if (k.equals("g_inf") && inf.get(k).isArray()) { // g_inf is a growth rate: it may follow a schedule
+          Map<String, ParameterDistribution> later = new HashMap<>();
+          double[] bounds = schedule(cx, parser, inf.get(k), "inference.g_inf", dists, later);
+          schedules.put("inference.g_inf", bounds);
+          for (int i = 1; i <= bounds.length; i++) {
+            dists.put("inference.g_inf." + i, later.get("inference.g_inf." + i));
+          }
+        } else {
+          dists.put("inference." + k, parser.parse(inf.get(k), "inference." + k));
+        }
         constantIn(cx, dists, "inference." + k, v -> v > 0, "must be > 0", "give a positive number");
       }
     }

@@ -102,7 +102,6 @@ class BadInputTest {
         Arguments.of("schedule overlapping", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{until: 5, rate: 3.6}, {until: 5, rate: 2}, {rate: 1}]"), "params.g_inv[1].until", "in order without overlap", 10),
         Arguments.of("schedule without until", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{rate: 3.6}, {rate: 1}]"), "params.g_inv[0]", "needs 'until'", 10),
         Arguments.of("schedule with a last until", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{until: 5, rate: 3.6}, {until: 9, rate: 1}]"), "params.g_inv[1].until", "runs on for ever", 10),
-        Arguments.of("schedule with the benchmark view", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{until: 5, rate: 3.6}, {rate: 1}]") + "benchmark: {L_mid: 2, k: 8}\n", "params.g_inv", "constant-rate growth for now", 10),
         Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
   }
 

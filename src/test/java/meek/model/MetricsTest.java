@@ -72,6 +72,113 @@ class MetricsTest {
     return 100 * (perf(sota, steps) - perf(meek, steps));
   }
 
+  /** The same draw by name, for a model whose parameter list includes schedule segments. */
+  private static double[] byName(TrainingGapModel model, java.util.Map<String, Double> extra) {
+    List<String> base = List.of("alpha", "A", "L0", "C0", "g_alg", "g_hw", "g_inv", "benchmark.floor", "benchmark.ceiling",
+        "benchmark.L_mid", "benchmark.k", "benchmark.steps", "discrimination.epsilon", "discrimination.slowdown",
+        "inference.g_inf", "inference.C_inf0", "inference.C_sota0");
+    double[] values = params(2);
+    double[] p = new double[model.parameterNames().size()];
+    for (int i = 0; i < p.length; i++) {
+      String name = model.parameterNames().get(i);
+      p[i] = base.contains(name) ? values[base.indexOf(name)] : extra.get(name);
+    }
+    return p;
+  }
+
+  /** Constant rates cut into schedule segments: every output and every fan as with constant rates, to 1e-9. */
+  @Test
+  void aConstantScheduleGivesTheConstantRateResultsInEveryView() {
+    TrainingGapModel plain = new TrainingGapModel(2019, BOTH);
+    TrainingGapModel cut = new TrainingGapModel(2019, BOTH, java.util.Map.of("g_alg", new double[] {1.3, 7}, "g_inv", new double[] {2.5}));
+    double[] p1 = byName(plain, java.util.Map.of());
+    double[] p2 = byName(cut, java.util.Map.of("g_alg.1", 2.8, "g_alg.2", 2.8, "g_inv.1", 3.6));
+    double[] s1 = new double[plain.stateWidth()];
+    double[] s2 = new double[cut.stateWidth()];
+    double[] o1 = new double[plain.outputs().size()];
+    double[] o2 = new double[cut.outputs().size()];
+    plain.newEvaluator().evaluate(p1, s1, o1);
+    cut.newEvaluator().evaluate(p2, s2, o2);
+    assertThat(cut.outputs()).isEqualTo(plain.outputs());
+    for (int i = 0; i < o1.length; i++) {
+      assertThat(o2[i]).as(plain.outputs().get(i).name()).isCloseTo(o1[i], within(1e-9 * Math.abs(o1[i]) + 1e-9));
+    }
+    for (int f = 0; f < plain.fans().size(); f++) {
+      double[][] c1 = column(s1);
+      double[][] c2 = column(s2);
+      MonteCarloModel.FanEvaluator e1 = plain.newFanEvaluator(f, 1);
+      MonteCarloModel.FanEvaluator e2 = cut.newFanEvaluator(f, 1);
+      e1.begin(c1, 1, 0.25);
+      e2.begin(c2, 1, 0.25);
+      double[] r1 = new double[1];
+      double[] r2 = new double[1];
+      for (int j = 0; j <= 120; j++) {
+        e1.next(r1);
+        e2.next(r2);
+        if (Double.isInfinite(r1[0])) {
+          assertThat(r2[0]).isInfinite();
+        } else {
+          assertThat(r2[0]).as("%s at step %d", plain.fans().get(f).key(), j).isCloseTo(r1[0], within(1e-9 * Math.abs(r1[0]) + 1e-12));
+        }
+      }
+    }
+  }
+
+  private static double[][] column(double[] state) {
+    double[][] c = new double[state.length][1];
+    for (int i = 0; i < state.length; i++) {
+      c[i][0] = state[i];
+    }
+    return c;
+  }
+
+  /** Investment stagnating after 3 years: the catch-up against bisection on the scaling law's two losses. */
+  @Test
+  void inferenceCatchUpFollowsAStagnatingSchedule() {
+    TrainingGapModel cut = new TrainingGapModel(2019, BOTH, java.util.Map.of("g_inv", new double[] {3}));
+    double[] p = byName(cut, java.util.Map.of("g_inv.1", 1.0));
+    double[] out = new double[cut.outputs().size()];
+    cut.newEvaluator().evaluate(p, new double[cut.stateWidth()], out);
+    int at = cut.outputs().stream().map(ScalarOutput::name).toList().indexOf("inference_catch_up_years");
+    double lo = 0;
+    double hi = 100;
+    for (int i = 0; i < 200; i++) {
+      double t = (lo + hi) / 2;
+      double sotaCompute = 1e26 * Math.pow(2.8 * 1.4, t) * Math.pow(3.6, Math.min(t, 3));
+      double diff = 1070 * Math.pow(1e22 * Math.pow(9, 2 * t), -0.155) - 1070 * Math.pow(sotaCompute, -0.155);
+      if (diff > 0) {
+        lo = t;
+      } else {
+        hi = t;
+      }
+    }
+    assertThat(out[at]).isCloseTo(lo, within(1e-9));
+  }
+
+  /** A g_inf schedule (prices fall 30×/yr for 2 years, then 9×): the catch-up against bisection. */
+  @Test
+  void inferenceCatchUpFollowsAGInfSchedule() {
+    TrainingGapModel cut = new TrainingGapModel(2019, BOTH, java.util.Map.of("inference.g_inf", new double[] {2}));
+    double[] p = byName(cut, java.util.Map.of("inference.g_inf.1", 9.0));
+    p[cut.parameterNames().indexOf("inference.g_inf")] = 30;
+    double[] out = new double[cut.outputs().size()];
+    cut.newEvaluator().evaluate(p, new double[cut.stateWidth()], out);
+    int at = cut.outputs().stream().map(ScalarOutput::name).toList().indexOf("inference_catch_up_years");
+    double lo = 0;
+    double hi = 100;
+    for (int i = 0; i < 200; i++) {
+      double t = (lo + hi) / 2;
+      double meekCompute = 1e22 * Math.pow(30, 2 * Math.min(t, 2)) * Math.pow(9, 2 * Math.max(0, t - 2));
+      double diff = 1070 * Math.pow(meekCompute, -0.155) - 1070 * Math.pow(1e26 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155);
+      if (diff > 0) {
+        lo = t;
+      } else {
+        hi = t;
+      }
+    }
+    assertThat(out[at]).isCloseTo(lo, within(1e-9));
+  }
+
   @Test
   void tokensNumeratorIsWaldsExpectedLogLikelihoodRatio() {
     assertThat(Discrimination.nats(0.05, 1)).isCloseTo(2.650, within(0.0005)); // MODEL.md §5
