@@ -5,24 +5,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import meek.model.ChinchillaLoss;
 import meek.report.Charts;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
+import meek.spec.BenchmarkData;
 import meek.spec.SpecException;
 import meek.stats.SigmoidFit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,11 +57,9 @@ final class FitBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the output folder if it exists.")
   boolean force;
 
-  private record Points(double[] loss, double[] score, List<String> labels, boolean percent, boolean fromCounts) {}
-
   @Override
   public Integer call() throws IOException {
-    Points pts = read(data);
+    BenchmarkData pts = BenchmarkData.read(data);
     Path target = out != null ? out : Path.of("results", "fit-" + data.getFileName().toString().replaceFirst("\\.csv$", ""));
     ResultFolder.checkWritable(target, force);
     SigmoidFit.Result fit;
@@ -137,53 +128,6 @@ final class FitBenchmarkCommand implements Callable<Integer> {
     }
     y.append("  steps: 1\n");
     return y.toString();
-  }
-
-  private static Points read(Path csv) {
-    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-            .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r)) {
-      boolean direct = p.getHeaderMap().containsKey("loss");
-      boolean counts = p.getHeaderMap().containsKey("params") && p.getHeaderMap().containsKey("tokens");
-      if (!p.getHeaderMap().containsKey("score") || (!direct && !counts)) {
-        throw new SpecException(csv + ":1: needs columns loss,score or params,tokens,score (has " + String.join(", ", p.getHeaderNames())
-            + "); fix the header");
-      }
-      List<double[]> rows = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      for (CSVRecord rec : p) {
-        long line = rec.getParser().getCurrentLineNumber();
-        double loss = direct ? number(csv, line, rec, "loss")
-            : ChinchillaLoss.loss(number(csv, line, rec, "params"), number(csv, line, rec, "tokens"));
-        rows.add(new double[] {loss, number(csv, line, rec, "score")});
-        labels.add(rec.isMapped("model") && rec.isSet("model") ? rec.get("model") : "");
-      }
-      if (rows.isEmpty()) {
-        throw new SpecException(csv + ": no data rows; add rows under the header");
-      }
-      boolean percent = rows.stream().anyMatch(x -> x[1] > 1);
-      double[] loss = rows.stream().mapToDouble(x -> x[0]).toArray();
-      double[] score = rows.stream().mapToDouble(x -> percent ? x[1] / 100 : x[1]).toArray();
-      return new Points(loss, score, labels, percent, !direct);
-    } catch (NoSuchFileException e) {
-      throw new SpecException(csv + ": no such file; check the path (shipped data is in distributions/data/)");
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new SpecException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row");
-    }
-  }
-
-  private static double number(Path csv, long line, CSVRecord rec, String column) {
-    String cell = rec.isSet(column) ? rec.get(column) : "";
-    try {
-      double v = Double.parseDouble(cell);
-      if (Double.isFinite(v) && (!column.equals("params") && !column.equals("tokens") || v > 0)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new SpecException(csv + ":" + line + ": " + column + ": '" + cell + "' is not a "
-        + (column.equals("params") || column.equals("tokens") ? "positive number" : "number") + "; fix the cell or remove the row");
   }
 
 }

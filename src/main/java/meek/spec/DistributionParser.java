@@ -2,9 +2,6 @@ package meek.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import meek.distributions.ContinuousParameter;
 import meek.distributions.EmpiricalParameter;
 import meek.distributions.MixtureParameter;
 import meek.distributions.ParameterDistribution;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -237,21 +233,14 @@ final class DistributionParser {
   }
 
   private double[] readColumn(Path csv, String column, String key) {
-    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(r)) {
+    try (CSVParser p = CsvInput.open(csv)) {
       if (!p.getHeaderMap().containsKey(column)) {
         throw where.error(key + ".column", csv.getFileName() + " has no column '" + column + "'",
             Suggest.closest(column, p.getHeaderMap().keySet(), "its columns: " + String.join(", ", p.getHeaderNames())));
       }
       List<Double> values = new ArrayList<>();
       for (CSVRecord rec : p) {
-        String cell = rec.isSet(column) ? rec.get(column) : "";
-        try {
-          values.add(Double.parseDouble(cell));
-        } catch (NumberFormatException e) {
-          throw new SpecException(csv + ":" + (rec.getRecordNumber() + 1) + ": column '" + column + "': '" + cell
-              + "' is not a number; fix the cell or remove the row");
-        }
+        values.add(CsvInput.number(csv, rec, column, false));
       }
       if (values.isEmpty()) {
         throw where.error(key + ".file", csv.getFileName() + " has no data rows", "add rows under the header");

@@ -1,15 +1,11 @@
 package meek.spec;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -28,9 +24,7 @@ public final class ObservedPoints {
   private ObservedPoints() {}
 
   public static List<Point> read(Path csv) {
-    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-            .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r)) {
+    try (CSVParser p = CsvInput.open(csv)) {
       for (String needed : List.of("year", "gap")) {
         if (!p.getHeaderMap().containsKey(needed)) {
           throw new SpecException(csv + ":1: no '" + needed + "' column (columns: " + String.join(", ", p.getHeaderNames())
@@ -41,9 +35,9 @@ public final class ObservedPoints {
       boolean metrics = p.getHeaderMap().containsKey("metric");
       List<Point> points = new ArrayList<>();
       for (CSVRecord rec : p) {
-        long line = rec.getParser().getCurrentLineNumber();
-        double year = number(csv, line, rec, "year");
-        double gap = number(csv, line, rec, "gap");
+        long line = CsvInput.line(rec);
+        double year = CsvInput.number(csv, rec, "year", false);
+        double gap = CsvInput.number(csv, rec, "gap", false);
         String metric = metrics && rec.isSet("metric") && !rec.get("metric").isEmpty() ? rec.get("metric") : "loss";
         if (!METRICS.contains(metric)) {
           throw new SpecException(csv + ":" + line + ": metric: '" + metric + "' is not loss, benchmark or tokens; fix the cell");
@@ -58,16 +52,4 @@ public final class ObservedPoints {
     }
   }
 
-  private static double number(Path csv, long line, CSVRecord rec, String column) {
-    String cell = rec.isSet(column) ? rec.get(column) : "";
-    try {
-      double v = Double.parseDouble(cell);
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new SpecException(csv + ":" + line + ": " + column + ": '" + cell + "' is not a number; fix the cell or remove the row");
-  }
 }

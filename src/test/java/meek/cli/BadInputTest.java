@@ -120,7 +120,7 @@ class BadInputTest {
   void empiricalColumnMissingOrNonNumeric() throws IOException {
     Files.writeString(dir.resolve("obs.csv"), "year,rate\n2020,2.5\n2021,lots\n");
     String base = VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "{dist: empirical, file: obs.csv, column: COL}");
-    for (String[] c : new String[][] {{"rte", "has no column 'rte'"}, {"rate", "obs.csv:3: column 'rate': 'lots' is not a number"}}) {
+    for (String[] c : new String[][] {{"rte", "has no column 'rte'"}, {"rate", "obs.csv:3: rate: 'lots' is not a number"}}) {
       Path spec = dir.resolve("s.yaml");
       Files.writeString(spec, base.replace("COL", c[0]));
       CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", dir.resolve("out").toString());

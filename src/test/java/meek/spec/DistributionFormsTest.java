@@ -14,9 +14,6 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TriangularDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +32,11 @@ class DistributionFormsTest {
   @TempDir Path dir;
 
   private ParameterDistribution parse(String value) throws IOException {
-    Path f = dir.resolve("s.yaml");
-    Files.writeString(f, "params:\n  x: " + value + "\n");
-    return new SpecReader(List.of("x")).read(f).params().get("x");
+    return SpecFixtures.parse(dir, value);
   }
 
   private static double[] draw(ParameterDistribution d, long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    ContinuousSampler s = d.sampler(rng);
-    double[] x = new double[N];
-    for (int i = 0; i < N; i++) {
-      x[i] = s.sample();
-    }
-    return x;
+    return SpecFixtures.draw(d, seed, N);
   }
 
   /** Fractions of draws below the truth's quantiles are binomial around p; KS does not reject. */

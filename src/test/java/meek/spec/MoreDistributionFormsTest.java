@@ -17,9 +17,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,19 +33,11 @@ class MoreDistributionFormsTest {
   @TempDir Path dir;
 
   private ParameterDistribution parse(String value) throws IOException {
-    Path f = dir.resolve("s.yaml");
-    Files.writeString(f, "params:\n  x: " + value + "\n");
-    return new SpecReader(List.of("x")).read(f).params().get("x");
+    return SpecFixtures.parse(dir, value);
   }
 
   private static double[] draw(ParameterDistribution d, long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    ContinuousSampler s = d.sampler(rng);
-    double[] x = new double[N];
-    for (int i = 0; i < N; i++) {
-      x[i] = s.sample();
-    }
-    return x;
+    return SpecFixtures.draw(d, seed, N);
   }
 
   /** A distribution known only by its CDF, for the KS test. */
