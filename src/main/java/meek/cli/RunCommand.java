@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec.Target;
     mixinStandardHelpOptions = true,
     description = {
       "Samples the spec's parameters, runs the training-gap model on every draw and writes a results folder:",
-      "summary.json, quantiles.csv, fan.csv, fan.png, fan.svg, inflection_time.png, summary.md, manifest.json."
+      "summary.json, quantiles.csv, fan.csv, fan.png, fan.svg, inflection_time.png, summary.md, manifest.json,",
+      "and fan_<view>.csv/.png/.svg for each other view the spec configures (benchmark, tokens, inference)."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -64,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
   String design;
 
   @Option(names = "--precision", paramLabel = "R",
-      description = "Add draws until every p5…p95 of every scalar output has a 95% CI half-width below R × its value (e.g. 0.01), up to --max-samples.")
+      description = "Add draws until every p5…p95 of every scalar output has a 95%% CI half-width below R × its value (e.g. 0.01), up to --max-samples.")
   Double precision;
 
   @Option(names = "--max-samples", paramLabel = "N", defaultValue = "20000000",
