@@ -196,6 +196,24 @@ class RunCommandTest {
   }
 
   @Test
+  void everyCommandsHelpRendersCleanly() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String command : List.of("run", "point", "validate", "fit-benchmark")) {
+        CliRunner.Result r = CliRunner.run(command, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: meek " + command);
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    // picocli reports a description it cannot format (an unescaped %) on System.err
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+  }
+
+  @Test
   void pointReproducesThePaper() {
     CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
     assertThat(chin.code()).as(chin.err()).isZero();
