@@ -327,32 +327,32 @@ public final class TrainingGapModel implements MonteCarloModel {
       state[S_EXCESS] = alpha * lnGinv;
       state[S_L0] = p[L0];
       GapOutcome outcome = scheduled ? evaluateScheduled(p, alpha, k, state, out) : TrainingGap.classify(lnG, lnGinv);
-      switch (scheduled ? GapOutcome.INVALID : outcome) {
-        case INVALID: // the scheduled path has written its outputs already
-          break;
-        case CONVERGES:
-          double rho = lnGinv / lnG;
-          double rate = alpha * lnG;
-          double tStar = TrainingGap.peakU(rho) / rate;
-          double half = solver.timeBelowFractionOfPeak(rate, rho, 0.5);
-          double tenth = solver.timeBelowFractionOfPeak(rate, rho, 0.1);
-          out[INFLECTION_TIME] = tStar;
-          out[INFLECTION_YEAR] = baselineYear + tStar;
-          out[PEAK_GAP] = k * TrainingGap.peakFraction(rho);
-          out[STEEPEST_DECLINE_TIME] = 2 * tStar;
-          out[HALF_GAP_TIME] = half;
-          out[TENTH_GAP_TIME] = tenth;
-          out[HALF_GAP_YEAR] = baselineYear + half;
-          out[TENTH_GAP_YEAR] = baselineYear + tenth;
-          break;
-        case NEVER_CONVERGES:
-          Arrays.fill(out, 0, LOSS_OUTPUTS.size(), Double.POSITIVE_INFINITY);
-          // the supremum of the gap: K when G = 1 exactly, unbounded when G < 1
-          out[PEAK_GAP] = lnG == 0 ? k : Double.POSITIVE_INFINITY;
-          break;
-        default: // NO_ADVANTAGE: there is no peak, so none of the scalars exists
-          Arrays.fill(out, Double.NaN);
-          break;
+      if (!scheduled) { // (the scheduled path has written the loss outputs already)
+        switch (outcome) {
+          case CONVERGES:
+            double rho = lnGinv / lnG;
+            double rate = alpha * lnG;
+            double tStar = TrainingGap.peakU(rho) / rate;
+            double half = solver.timeBelowFractionOfPeak(rate, rho, 0.5);
+            double tenth = solver.timeBelowFractionOfPeak(rate, rho, 0.1);
+            out[INFLECTION_TIME] = tStar;
+            out[INFLECTION_YEAR] = baselineYear + tStar;
+            out[PEAK_GAP] = k * TrainingGap.peakFraction(rho);
+            out[STEEPEST_DECLINE_TIME] = 2 * tStar;
+            out[HALF_GAP_TIME] = half;
+            out[TENTH_GAP_TIME] = tenth;
+            out[HALF_GAP_YEAR] = baselineYear + half;
+            out[TENTH_GAP_YEAR] = baselineYear + tenth;
+            break;
+          case NEVER_CONVERGES:
+            Arrays.fill(out, 0, LOSS_OUTPUTS.size(), Double.POSITIVE_INFINITY);
+            // the supremum of the gap: K when G = 1 exactly, unbounded when G < 1
+            out[PEAK_GAP] = lnG == 0 ? k : Double.POSITIVE_INFINITY;
+            break;
+          default: // NO_ADVANTAGE: there is no peak, so none of the scalars exists
+            Arrays.fill(out, Double.NaN);
+            break;
+        }
       }
       if (benchmarkAt >= 0) {
         System.arraycopy(p, benchmarkAt, state, S_BENCH, 5);

@@ -3,13 +3,11 @@ package meek.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import meek.spec.SpecException;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * A results folder written atomically: files go into a hidden sibling folder, which replaces the target in
@@ -103,21 +101,7 @@ public final class ResultFolder implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      PathUtils.deleteDirectory(root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package meek.stats;
 import meek.sampling.BlockListener;
 import meek.sampling.Block;
 import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -51,31 +52,23 @@ final class BatchQuantiles implements BlockListener {
    */
   double[][] intervals(int output, double[] pooled) {
     int k = pooled.length;
-    double[] sum = new double[k];
-    double[] sumSq = new double[k];
-    int batches = 0;
-    for (double[][] b : perBlock) {
-      if (b == null || b[output] == null) {
-        return null;
-      }
-      for (int j = 0; j < k; j++) {
-        sum[j] += b[output][j];
-      }
-      batches++;
-    }
+    int batches = perBlock.length;
     if (batches < 2) {
       return null;
     }
-    for (double[][] b : perBlock) {
+    double[][] byProbability = new double[k][batches];
+    for (int b = 0; b < batches; b++) {
+      if (perBlock[b] == null || perBlock[b][output] == null) {
+        return null;
+      }
       for (int j = 0; j < k; j++) {
-        double d = b[output][j] - sum[j] / batches;
-        sumSq[j] += d * d;
+        byProbability[j][b] = perBlock[b][output][j];
       }
     }
     double t = TDistribution.of(batches - 1).inverseSurvivalProbability(0.025);
     double[][] ci = new double[k][2];
     for (int j = 0; j < k; j++) {
-      double half = t * Math.sqrt(sumSq[j] / (batches - 1) / batches);
+      double half = t * Math.sqrt(Variance.of(byProbability[j]).getAsDouble() / batches);
       ci[j][0] = pooled[j] - half;
       ci[j][1] = pooled[j] + half;
     }
