@@ -27,6 +27,7 @@ public final class DrawPlan {
   private static final double EDGE = 0x1p-54;
 
   private final ParameterDistribution[] dists;
+  private final java.util.List<String> names;
   private final Design design;
   /** Parameters drawn through the copula, in the copula's order; their rows of the root matrix. */
   private final int[] correlated;
@@ -35,8 +36,9 @@ public final class DrawPlan {
   private final int[] driven;
   private final double[][] sobol;
 
-  private DrawPlan(ParameterDistribution[] dists, Design design, int[] correlated, double[][] root, int blockSize) {
+  private DrawPlan(ParameterDistribution[] dists, java.util.List<String> names, Design design, int[] correlated, double[][] root, int blockSize) {
     this.dists = dists.clone();
+    this.names = java.util.List.copyOf(names);
     this.design = design;
     this.correlated = correlated;
     this.root = root;
@@ -68,16 +70,30 @@ public final class DrawPlan {
         ? new double[0][0]
         : new RectangularCholeskyDecomposition(new Array2DRowRealMatrix(correlations.normalScores()), 1e-12)
             .getRootMatrix().getData();
-    return new DrawPlan(dists, design, correlated, root, blockSize);
+    return new DrawPlan(dists, names, design, correlated, root, blockSize);
   }
 
   public Design design() {
     return design;
   }
 
-  /** The draws of one block: {@code size} of them, from this block's own stream. Not thread-safe. */
+  /**
+   * The draws of one block: {@code size} of them, from this block's own stream. Each parameter draws from
+   * its own sub-stream keyed by its name ({@link RandomStreams#forParameter}), so a parameter's draws do not
+   * depend on the other parameters: common random numbers across specs. Not thread-safe.
+   */
   public Drawer forBlock(int size, UniformRandomProvider rng) {
-    return design == Design.MC ? new MonteCarlo(rng) : new Designed(size, rng);
+    long key = rng.nextLong();
+    UniformRandomProvider[] streams = new UniformRandomProvider[dists.length];
+    for (int p = 0; p < dists.length; p++) {
+      streams[p] = RandomStreams.forParameter(key, names.get(p));
+    }
+    StringBuilder copula = new StringBuilder("copula");
+    for (int c : correlated) {
+      copula.append(':').append(names.get(c));
+    }
+    UniformRandomProvider copulaStream = RandomStreams.forParameter(key, copula.toString());
+    return design == Design.MC ? new MonteCarlo(streams, copulaStream) : new Designed(size, streams);
   }
 
   /** Draws parameter vectors one after another. */
@@ -91,15 +107,15 @@ public final class DrawPlan {
     private final ZigguratSampler.NormalizedGaussian gauss;
     private final double[] z = new double[correlated.length];
 
-    MonteCarlo(UniformRandomProvider rng) {
+    MonteCarlo(UniformRandomProvider[] streams, UniformRandomProvider copulaStream) {
       boolean[] inCopula = new boolean[dists.length];
       for (int p : correlated) {
         inCopula[p] = true;
       }
       for (int p = 0; p < dists.length; p++) {
-        samplers[p] = inCopula[p] ? null : dists[p].sampler(rng);
+        samplers[p] = inCopula[p] ? null : dists[p].sampler(streams[p]);
       }
-      gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+      gauss = ZigguratSampler.NormalizedGaussian.of(copulaStream);
     }
 
     @Override
@@ -125,11 +141,12 @@ public final class DrawPlan {
     private final int[] copulaCoordinate = new int[correlated.length];
     private int i;
 
-    Designed(int size, UniformRandomProvider rng) {
+    Designed(int size, UniformRandomProvider[] streams) {
       u = new double[driven.length][size];
       if (design == Design.LHS) {
         int[] perm = new int[size];
         for (int k = 0; k < driven.length; k++) {
+          UniformRandomProvider rng = streams[driven[k]];
           for (int j = 0; j < size; j++) {
             perm[j] = j;
           }
@@ -140,7 +157,7 @@ public final class DrawPlan {
         }
       } else {
         for (int k = 0; k < driven.length; k++) {
-          double shift = rng.nextDouble(); // Cranley–Patterson rotation: one per coordinate per block
+          double shift = streams[driven[k]].nextDouble(); // Cranley–Patterson rotation: one per coordinate per block
           for (int j = 0; j < size; j++) {
             double v = sobol[j][k] + shift;
             u[k][j] = v >= 1 ? v - 1 : v;

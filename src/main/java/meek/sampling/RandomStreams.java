@@ -16,6 +16,20 @@ public final class RandomStreams {
 
   private RandomStreams() {}
 
+  /**
+   * The stream of one parameter within a block, keyed by the parameter's name: the same seed gives the same
+   * draws of a parameter in any spec that has it (common random numbers for {@code compare}), whatever the
+   * other parameters are. The block key and a hash of the name make a 64-bit seed, which Commons RNG expands
+   * into the generator's state with SplitMix64.
+   */
+  public static UniformRandomProvider forParameter(long blockKey, String name) {
+    long h = 1125899906842597L;
+    for (int i = 0; i < name.length(); i++) {
+      h = 31 * h + name.charAt(i);
+    }
+    return SOURCE.create(blockKey ^ h);
+  }
+
   /** Streams for blocks 0 … count−1. */
   public static UniformRandomProvider[] forBlocks(long seed, int count) {
     JumpableUniformRandomProvider master = (JumpableUniformRandomProvider) SOURCE.create(seed);

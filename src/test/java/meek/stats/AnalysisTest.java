@@ -51,9 +51,12 @@ class AnalysisTest {
       double hi = tStar(0.155, 2.8 * 1.4, 2.5 + 2.5 * Math.max(0, 1 - p - 5 * se));
       double lo = tStar(0.155, 2.8 * 1.4, 2.5 + 2.5 * Math.min(1, 1 - p + 5 * se));
       assertThat(q.value()).as(q.key()).isBetween(lo, hi);
-      // and the reported confidence interval contains the analytic value
+      // and the analytic value is near its 95% interval: widened by its own half-width (≈3.9 standard
+      // errors, a miss chance near 1e-4 each, 1e-3 for all nine; coverage itself is tested by repetition
+      // in QuantileSummarizerTest)
       double exact = tStar(0.155, 2.8 * 1.4, 2.5 + 2.5 * (1 - p));
-      assertThat(exact).as(q.key() + " in its CI").isBetween(q.ciLower() - 1e-12, q.ciUpper() + 1e-12);
+      double half = (q.ciUpper() - q.ciLower()) / 2;
+      assertThat(exact).as(q.key() + " near its CI").isBetween(q.ciLower() - half, q.ciUpper() + half);
     }
     // the fan at t = 0 is exactly zero; at t = 3 the gap increases with g_inv, so its median lies between
     // the gaps at g_inv's (0.5 ± 5·se) quantiles, widened by the fan sketch's stated relative accuracy
