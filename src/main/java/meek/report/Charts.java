@@ -227,6 +227,52 @@ public final class Charts {
     return chart;
   }
 
+  private static final Color[] SPEC_COLORS = {new Color(0x2166ac), new Color(0xd95f02), new Color(0x1b9e77), new Color(0x7570b3)};
+
+  /** Several specs' loss-gap fans overlaid: per spec, its 5–95 and 25–75 bands (translucent) and median. */
+  public static JFreeChart compareFans(List<FanData> fans, List<String> names, String title, String footnote) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(0.22f);
+    LegendItemCollection legend = new LegendItemCollection();
+    int series = 0;
+    for (int f = 0; f < fans.size(); f++) {
+      FanData fan = fans.get(f);
+      Color color = SPEC_COLORS[f % SPEC_COLORS.length];
+      double[] median = fan.band(0.5);
+      for (double[] band : new double[][] {{0.05, 0.95}, {0.25, 0.75}}) {
+        double[] lo = fan.band(band[0]);
+        double[] hi = fan.band(band[1]);
+        YIntervalSeries s = new YIntervalSeries(names.get(f) + " " + band[0]);
+        for (int j = 0; j < lo.length; j++) {
+          if (plottable(false, lo[j], median[j], hi[j])) {
+            s.add(fan.years()[j], median[j], lo[j], hi[j]);
+          }
+        }
+        data.addSeries(s);
+        renderer.setSeriesFillPaint(series, color);
+        renderer.setSeriesPaint(series, color);
+        renderer.setSeriesStroke(series, new BasicStroke(band[0] == 0.25 ? 2.2f : 0f));
+        renderer.setSeriesLinesVisible(series, band[0] == 0.25); // the median line, drawn once per spec
+        series++;
+      }
+      legend.add(new LegendItem(names.get(f) + ": median, 50% and 90% intervals", null, null, null,
+          new Rectangle2D.Double(-7, -5, 14, 10), color));
+    }
+    NumberAxis x = axis("Year");
+    x.setAutoRangeIncludesZero(false);
+    x.setNumberFormatOverride(new DecimalFormat("0"));
+    double[] years = fans.get(0).years();
+    x.setRange(years[0], years[years.length - 1]);
+    NumberAxis y = axis(fans.get(0).metric().axisLabel());
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    style(plot);
+    plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(0.8f)));
+    plot.setFixedLegendItems(legend);
+    return chart(plot, title, "Loss gap between SOTA and meek models, common random numbers", footnote);
+  }
+
   /** Data points (score against loss) with the fitted sigmoid drawn through them. */
   public static JFreeChart sigmoidFit(double[] loss, double[] score, List<String> labels, meek.stats.SigmoidFit.Result fit, String title, String footnote) {
     XYSeries points = new XYSeries("Published scores");

@@ -51,6 +51,19 @@ public final class Numbers {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
+  /** A probability: 3 significant figures, more near 0 and 1 so that 0.99996 does not read as 1. */
+  public static String probability(double p) {
+    if (Double.isNaN(p)) {
+      return "n/a";
+    }
+    if (p == 0 || p == 1) {
+      return p == 0 ? "0" : "1";
+    }
+    double tail = Math.min(p, 1 - p);
+    int digits = tail >= 0.01 ? 3 : (int) Math.ceil(-Math.log10(tail)) + 2;
+    return new java.math.BigDecimal(p).round(new java.math.MathContext(digits)).toPlainString();
+  }
+
   /** A calendar year to two decimals, for confidence intervals of a year. */
   public static String year2(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : year(v);

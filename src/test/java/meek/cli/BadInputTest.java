@@ -156,6 +156,19 @@ class BadInputTest {
   }
 
   @Test
+  void compareRefusesSpecsOnDifferentTimeAxes() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path a = in.resolve("a.yaml");
+    Path b = in.resolve("b.yaml");
+    Files.writeString(a, VALID.replace("name: t", "name: a"));
+    Files.writeString(b, VALID.replace("name: t", "name: b") + "horizon_years: 20\n");
+    CliRunner.Result r = CliRunner.run("compare", a.toString(), b.toString(), "--samples", "1000", "--out", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("b.yaml").contains("horizon_years").contains("align");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void metricTheSpecDoesNotConfigure() throws IOException {
     assertThat(failRunWith("--metric", "tokens")).contains("discrimination: block");
   }

@@ -214,6 +214,26 @@ class RunCommandTest {
   }
 
   @Test
+  void compareWritesItsFilesWithTheContractKeys() throws IOException {
+    Path out = dir.resolve("cmp");
+    CliRunner.Result r = CliRunner.run("compare", "distributions/kaplan.yaml", "distributions/chinchilla.yaml",
+        "--samples", "20000", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("later under kaplan than under chinchilla");
+    JsonNode c = JSON.readTree(out.resolve("compare.json").toFile());
+    assertThat(c.get("specs").get(0).asText()).isEqualTo("kaplan");
+    assertThat(c.at("/outputs/inflection_time_years/kaplan/p50").isNumber()).isTrue();
+    assertThat(c.at("/outputs/inflection_time_years/chinchilla/p50").isNumber()).isTrue();
+    JsonNode d = c.at("/differences/kaplan − chinchilla/inflection_time_years");
+    assertThat(d.get("p50").asDouble()).isPositive();
+    assertThat(d.get("p_a_greater").asDouble()).isBetween(0.0, 1.0);
+    assertThat(d.get("p_a_greater_ci95")).hasSize(2);
+    assertThat(Files.readAllLines(out.resolve("compare.csv")).get(0)).startsWith("kind,output,spec_or_pair");
+    assertThat(Files.readString(out.resolve("compare.md"))).contains("| output | kaplan | chinchilla |");
+    assertThat(ImageIO.read(out.resolve("compare_fan.png").toFile())).isNotNull();
+  }
+
+  @Test
   void pointReproducesThePaper() {
     CliRunner.Result chin = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--json");
     assertThat(chin.code()).as(chin.err()).isZero();

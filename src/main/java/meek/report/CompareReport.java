@@ -1,0 +1,180 @@
+package meek.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import meek.stats.Comparison;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileEstimate;
+import meek.stats.RunResult;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code compare.json} ({@code {"specs", "outputs": {name: {spec: {…quantiles}}}, "differences"}}, the key
+ * names a contract), {@code compare.csv} and {@code compare.md}.
+ */
+public final class CompareReport {
+
+  private CompareReport() {}
+
+  public static ObjectNode json(Comparison c) {
+    ObjectNode root = JsonReport.MAPPER.createObjectNode();
+    ArrayNode specs = root.putArray("specs");
+    c.runs().forEach(r -> specs.add(r.spec().name()));
+    RunResult first = c.runs().get(0);
+    root.put("samples", first.samples());
+    root.put("seed", first.seed());
+    root.put("design", first.design().name().toLowerCase());
+    root.put("common_random_numbers", "each parameter draws from a stream keyed by its name: shared parameters have identical draws in every spec");
+    ObjectNode outputs = root.putObject("outputs");
+    for (RunResult r : c.runs()) {
+      for (OutputSummary s : r.outputs()) {
+        ObjectNode byName = outputs.has(s.output().name()) ? (ObjectNode) outputs.get(s.output().name()) : outputs.putObject(s.output().name());
+        byName.set(r.spec().name(), summary(s));
+      }
+    }
+    ObjectNode diffs = root.putObject("differences");
+    c.differences().forEach((pair, byOutput) -> {
+      ObjectNode p = diffs.putObject(pair);
+      byOutput.forEach((name, d) -> {
+        ObjectNode o = summary(d.summary());
+        number(o, "p_a_greater", d.pAGreater());
+        ArrayNode ci = o.putArray("p_a_greater_ci95");
+        numberIn(ci, d.pLower());
+        numberIn(ci, d.pUpper());
+        o.put("both_never", d.bothNever());
+        p.set(name, o);
+      });
+    });
+    return root;
+  }
+
+  private static ObjectNode summary(OutputSummary s) {
+    ObjectNode o = JsonReport.MAPPER.createObjectNode();
+    o.put("n", s.n());
+    o.put("n_infinite", s.infinite());
+    number(o, "mean", s.mean());
+    number(o, "sd", s.sd());
+    for (QuantileEstimate q : s.quantiles()) {
+      number(o, q.key(), q.value());
+    }
+    ObjectNode ci = o.putObject("ci95");
+    for (QuantileEstimate q : s.quantiles()) {
+      ArrayNode pair = ci.putArray(q.key());
+      numberIn(pair, q.ciLower());
+      numberIn(pair, q.ciUpper());
+    }
+    return o;
+  }
+
+  public static void writeCsv(Comparison c, Path file) throws IOException {
+    List<String> header = List.of("kind", "output", "spec_or_pair", "n", "mean", "p5", "p50", "p95", "p50_ci95_low", "p50_ci95_high", "p_a_greater", "p_a_greater_ci95_low", "p_a_greater_ci95_high");
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get())) {
+      for (RunResult r : c.runs()) {
+        for (OutputSummary s : r.outputs()) {
+          csv.printRecord(row("output", s, r.spec().name(), Double.NaN, Double.NaN, Double.NaN));
+        }
+      }
+      for (Map.Entry<String, Map<String, Comparison.Difference>> e : c.differences().entrySet()) {
+        for (Comparison.Difference d : e.getValue().values()) {
+          csv.printRecord(row("difference", d.summary(), e.getKey(), d.pAGreater(), d.pLower(), d.pUpper()));
+        }
+      }
+    }
+  }
+
+  private static List<Object> row(String kind, OutputSummary s, String who, double p, double lo, double hi) {
+    List<Object> row = new ArrayList<>(List.of(kind, s.output().name(), who, s.n()));
+    row.add(cell(s.mean()));
+    if (s.n() == 0) {
+      row.addAll(List.of("", "", "", "", ""));
+    } else {
+      row.add(cell(s.at(0.05).value()));
+      row.add(cell(s.at(0.5).value()));
+      row.add(cell(s.at(0.95).value()));
+      row.add(cell(s.at(0.5).ciLower()));
+      row.add(cell(s.at(0.5).ciUpper()));
+    }
+    row.add(cell(p));
+    row.add(cell(lo));
+    row.add(cell(hi));
+    return row;
+  }
+
+  public static String markdown(Comparison c, String toolVersion) {
+    RunResult first = c.runs().get(0);
+    String sample = "N = " + Numbers.count(first.samples()) + " per spec, seed " + first.seed() + ", common random numbers";
+    StringBuilder md = new StringBuilder("# Comparison: ");
+    md.append(String.join(" vs ", c.runs().stream().map(r -> r.spec().title()).toList())).append("\n\n");
+    md.append(sample).append("; meek ").append(toolVersion).append(".\n\n## Citable sentences\n\n");
+    for (Map.Entry<String, Map<String, Comparison.Difference>> e : c.differences().entrySet()) {
+      Comparison.Difference t = e.getValue().get("inflection_time_years");
+      if (t != null && t.summary().n() > 0) {
+        String[] names = e.getKey().split(" − ");
+        md.append(String.format(
+            "- The loss gap peaks %s years later under %s than under %s (median paired difference; 90%% interval %s to %s years; P(%s later) = %s, 95%% CI %s–%s; %s).%n",
+            Numbers.sig(t.summary().at(0.5).value(), 3), names[0], names[1], Numbers.sig(t.summary().at(0.05).value(), 3),
+            Numbers.sig(t.summary().at(0.95).value(), 3), names[0], Numbers.probability(t.pAGreater()), Numbers.probability(t.pLower()),
+            Numbers.probability(t.pUpper()), sample));
+      }
+    }
+    md.append("\n## Outputs: median [p5–p95]\n\n| output |");
+    c.runs().forEach(r -> md.append(' ').append(r.spec().name()).append(" |"));
+    md.append("\n|---|");
+    c.runs().forEach(r -> md.append("---|"));
+    md.append('\n');
+    for (OutputSummary s0 : first.outputs()) {
+      md.append("| `").append(s0.output().name()).append("` |");
+      for (RunResult r : c.runs()) {
+        OutputSummary s = r.outputs().stream().filter(o -> o.output().name().equals(s0.output().name())).findFirst().orElse(null);
+        md.append(' ').append(s == null || s.n() == 0 ? "n/a" : interval(s)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append("\n## Paired differences: median [p5–p95], P(A > B) [95% CI]\n\n| pair | output | difference | P(A > B) |\n|---|---|---|---|\n");
+    c.differences().forEach((pair, byOutput) -> byOutput.forEach((name, d) -> md.append("| ").append(pair).append(" | `").append(name)
+        .append("` | ").append(d.summary().n() == 0 ? "n/a" : interval(d.summary())).append(" | ")
+        .append(Numbers.probability(d.pAGreater())).append(" [").append(Numbers.probability(d.pLower())).append("–")
+        .append(Numbers.probability(d.pUpper())).append("] |\n")));
+    md.append("\nEach spec draws the same values for the parameters it shares with another (common random numbers), so")
+        .append(" a paired difference is far more precise than a difference of two independent runs. Absolute loss gaps")
+        .append(" are not comparable across scaling laws fitted on different corpora; peak times are (MODEL.md §2).\n\n")
+        .append("![Fans overlaid](compare_fan.png)\n");
+    return md.toString();
+  }
+
+  private static String interval(OutputSummary s) {
+    boolean year = s.output().calendarYear();
+    java.util.function.DoubleFunction<String> f = v -> year ? Numbers.year(v) : Numbers.sig(v, 3);
+    return f.apply(s.at(0.5).value()) + " [" + f.apply(s.at(0.05).value()) + "–" + f.apply(s.at(0.95).value()) + "]";
+  }
+
+  private static Object cell(double v) {
+    return Double.isFinite(v) ? (Object) v : "";
+  }
+
+  private static void number(ObjectNode o, String key, double v) {
+    if (Double.isFinite(v)) {
+      o.put(key, v);
+    } else {
+      o.putNull(key);
+    }
+  }
+
+  private static void numberIn(ArrayNode a, double v) {
+    if (Double.isFinite(v)) {
+      a.add(v);
+    } else {
+      a.addNull();
+    }
+  }
+}

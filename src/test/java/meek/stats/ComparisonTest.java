@@ -1,0 +1,93 @@
+package meek.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import meek.model.ScalarOutput;
+import meek.model.TrainingGapModel;
+import meek.sampling.Design;
+import meek.spec.Spec;
+import meek.spec.SpecReader;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
+
+/** Common random numbers, measured; and the paired difference's own statistics. */
+class ComparisonTest {
+
+  private static Spec read(String file) {
+    return new SpecReader(TrainingGapModel.PARAMETERS).read(Path.of(file));
+  }
+
+  /**
+   * Kaplan vs Chinchilla share every growth parameter. With common random numbers the 95% interval of the
+   * median paired difference in t* must be narrower than that of the same difference between independent
+   * runs (the Chinchilla spec under another seed): measured, not assumed. With t* ≈ f/α and f shared, the
+   * paired spread is var(f)·(1/α_K − 1/α_C)² against var(f)·(1/α_K² + 1/α_C²) independently: an sd ratio
+   * near 0.67 at α ≈ 0.05 and 0.16, so the sd of the paired differences must also be below 0.8 of the other.
+   */
+  @Test
+  void commonRandomNumbersNarrowThePairedInterval() {
+    Spec kaplan = read("distributions/kaplan.yaml");
+    Spec chinchilla = read("distributions/chinchilla.yaml");
+    RunOptions options = new RunOptions(50_000, 7, 2, Design.MC, RunOptions.Quantiles.EXACT);
+    Comparison paired = Comparison.run(List.of(kaplan, chinchilla), options, d -> {});
+    QuantileEstimate p = paired.differences().get("kaplan − chinchilla").get("inflection_time_years").summary().at(0.5);
+
+    // independent: the same two specs, each from its own seed, paired draw by draw all the same
+    double[] a = collect(kaplan, 7);
+    double[] b = collect(chinchilla, 8);
+    OutputSummary independent = Comparison.difference(new ScalarOutput("d", "", "d", false), a, b).summary();
+    QuantileEstimate q = independent.at(0.5);
+    assertThat(p.ciUpper() - p.ciLower()).isLessThan(q.ciUpper() - q.ciLower());
+    double pairedSd = paired.differences().get("kaplan − chinchilla").get("inflection_time_years").summary().sd();
+    assertThat(pairedSd).isLessThan(0.8 * independent.sd());
+  }
+
+  private static double[] collect(Spec spec, long seed) {
+    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    Comparison.Collector c = new Comparison.Collector(model.outputs(), 50_000);
+    Analysis.run(spec, model, new RunOptions(50_000, seed, 2, Design.MC, RunOptions.Quantiles.EXACT), c, d -> {});
+    return c.values[0];
+  }
+
+  /** The draws of a parameter depend on its name, distribution and the seed, not on the other parameters. */
+  @Test
+  void sharedParametersHaveIdenticalDraws() {
+    Spec kaplan = read("distributions/kaplan.yaml"); // alpha differs from chinchilla's (a normal, not a mixture)
+    Spec chinchilla = read("distributions/chinchilla.yaml");
+    double[][] k = probe(kaplan);
+    double[][] c = probe(chinchilla);
+    for (String shared : List.of("C0", "g_alg", "g_hw", "g_inv")) {
+      int i = TrainingGapModel.PARAMETERS.indexOf(shared);
+      assertThat(k[i]).as(shared).containsExactly(c[i]);
+    }
+    int alpha = TrainingGapModel.PARAMETERS.indexOf("alpha");
+    assertThat(k[alpha][0]).isNotEqualTo(c[alpha][0]);
+  }
+
+  private static double[][] probe(Spec spec) {
+    try (meek.sampling.Parallel parallel = new meek.sampling.Parallel(2)) {
+      var plan = meek.sampling.DrawPlan.of(spec.distributions(TrainingGapModel.PARAMETERS), TrainingGapModel.PARAMETERS,
+          spec.correlations(), Design.MC, meek.sampling.MonteCarloEngine.BLOCK_SIZE);
+      return new meek.sampling.MonteCarloEngine(parallel)
+          .run(new TrainingGapModel(2019), plan, 20_000, 3, b -> {}, true, d -> {}).parameterProbe();
+    }
+  }
+
+  @Test
+  void probabilityIntervalIsClopperPearson() {
+    double[] a = new double[100];
+    double[] b = new double[100];
+    for (int i = 0; i < 100; i++) {
+      a[i] = i < 70 ? 2 : 0; // A > B in 70 of 100 pairs
+      b[i] = 1;
+    }
+    Comparison.Difference d = Comparison.difference(new ScalarOutput("x", "", "x", false), a, b);
+    assertThat(d.pAGreater()).isEqualTo(0.70);
+    // the exact interval's defining property: P(X >= 70 | p = lower) = 0.025 and P(X <= 70 | p = upper) = 0.025
+    assertThat(BinomialDistribution.of(100, d.pLower()).survivalProbability(69)).isCloseTo(0.025, within(1e-9));
+    assertThat(BinomialDistribution.of(100, d.pUpper()).cumulativeProbability(70)).isCloseTo(0.025, within(1e-9));
+  }
+}
