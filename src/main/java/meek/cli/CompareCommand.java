@@ -100,6 +100,7 @@ final class CompareCommand implements Callable<Integer> {
           String.format("N = %s draws per spec, seed %d, common random numbers · meek %s", Numbers.count(samples), seed, Main.version()));
       Charts.writePng(chart, folder.file("compare_fan.png"));
       Charts.writeSvg(chart, folder.file("compare_fan.svg"));
+      Files.writeString(folder.file("references.bib"), meek.report.References.forSpecs(specFiles), StandardCharsets.UTF_8);
       folder.commit();
     }
     if (!quiet) {

@@ -186,6 +186,7 @@ final class RunCommand implements Callable<Integer> {
           MarkdownReport.render(result, Main.version()) + MarkdownReport.precision(precisionReport), StandardCharsets.UTF_8);
       double wall = (System.nanoTime() - wallStart) / 1e9;
       JsonReport.write(JsonReport.manifest(result, Main.version(), wall), folder.file("manifest.json"));
+      Files.writeString(folder.file("references.bib"), meek.report.References.forSpecs(List.of(specFile)), StandardCharsets.UTF_8);
       folder.commit();
     }
     warnAboutInvalidDraws(result);

@@ -59,6 +59,7 @@ public final class CompareReport {
 
   private static ObjectNode summary(OutputSummary s) {
     ObjectNode o = JsonReport.MAPPER.createObjectNode();
+    o.put("unit", s.output().unit());
     o.put("n", s.n());
     o.put("n_infinite", s.infinite());
     number(o, "mean", s.mean());

@@ -1,0 +1,81 @@
+package meek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cite} prints the numbers of summary.json, rounded as stated; parsed back, they match. */
+class CiteTest {
+
+  @TempDir static Path dir;
+  private static Path run;
+  private static JsonNode summary;
+
+  @BeforeAll
+  static void runOnce() throws IOException {
+    run = dir.resolve("run");
+    assertThat(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--seed", "5", "--out", run.toString(), "--quiet").code()).isZero();
+    summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+  }
+
+  /** |printed − exact| may be at most half a unit in the last printed significant figure. */
+  private static void assertRoundedFrom(String printed, double exact, int sig) {
+    double parsed = Double.parseDouble(printed);
+    double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(exact))) - sig + 1);
+    assertThat(parsed).as("%s from %s", printed, exact).isCloseTo(exact, within(0.5 * unit + 1e-12));
+  }
+
+  @Test
+  void markdownTableParsesBackToTheSummary() {
+    for (int sig : new int[] {2, 4}) {
+      CliRunner.Result r = CliRunner.run("cite", run.toString(), "--format", "md", "--sig", "" + sig);
+      assertThat(r.code()).as(r.err()).isZero();
+      Matcher m = Pattern.compile("\\| `(\\w+)` \\| ([-0-9.e+]+) \\[([-0-9.e+]+)–([-0-9.e+]+)\\] \\|").matcher(r.out());
+      int rows = 0;
+      while (m.find()) {
+        JsonNode o = summary.get("outputs").get(m.group(1));
+        if (m.group(1).endsWith("_year")) { // calendar years: one decimal
+          assertThat(Double.parseDouble(m.group(2))).isCloseTo(o.get("p50").asDouble(), within(0.05 + 1e-9));
+          continue;
+        }
+        assertRoundedFrom(m.group(2), o.get("p50").asDouble(), sig);
+        assertRoundedFrom(m.group(3), o.get("p5").asDouble(), sig);
+        assertRoundedFrom(m.group(4), o.get("p95").asDouble(), sig);
+        rows++;
+      }
+      assertThat(rows).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void textAndLatexCarryTheSampleAndSeed() {
+    assertThat(CliRunner.run("cite", run.toString()).out()).contains("N = 20,000, seed 5").contains("90% interval");
+    String latex = CliRunner.run("cite", run.toString(), "--format", "latex").out();
+    assertThat(latex).contains("\\toprule").contains("\\bottomrule").contains("inflection\\_time\\_years").contains("N = 20,000, seed 5");
+  }
+
+  @Test
+  void runsWriteTheReferencesTheirSpecCites() throws IOException {
+    String bib = Files.readString(run.resolve("references.bib"));
+    assertThat(bib).contains("@misc{gundlach2025meek").contains("ho2024algorithmic").contains("hobbhahn2022gpu")
+        .doesNotContain("kaplan2020scaling"); // chinchilla.yaml does not cite Kaplan
+  }
+
+  @Test
+  void aFolderThatIsNotAResultIsRefused() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    CliRunner.Result r = CliRunner.run("cite", empty.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("not a meek results folder");
+  }
+}
