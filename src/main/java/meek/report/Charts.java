@@ -323,6 +323,8 @@ public final class Charts {
 
   public static void writeSvg(JFreeChart chart, Path file) throws IOException {
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+    // JFreeSVG's default id prefix is time-based, which made identical runs write different files
+    g2.setDefsKeyPrefix("meek-" + file.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
     chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
     SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
   }

@@ -112,6 +112,9 @@ class RunCommandTest {
     assertThat(files[1]).isEqualTo(files[0]);
     assertThat(Files.readAllBytes(dir.resolve("t4/fan.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("t1/fan.csv")));
     assertThat(Files.readAllBytes(dir.resolve("t4/quantiles.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("t1/quantiles.csv")));
+    // the charts too: same numbers, same bytes (JFreeSVG's ids would otherwise carry a timestamp)
+    assertThat(Files.readAllBytes(dir.resolve("t4/fan.svg"))).isEqualTo(Files.readAllBytes(dir.resolve("t1/fan.svg")));
+    assertThat(Files.readAllBytes(dir.resolve("t4/fan.png"))).isEqualTo(Files.readAllBytes(dir.resolve("t1/fan.png")));
   }
 
   @Test
