@@ -28,16 +28,6 @@ public final class BenchmarkMap {
     return steps == 1 ? dPerf : steps * Math.pow(perf, steps - 1) * dPerf;
   }
 
-  /**
-   * The benchmark gap at time t in percentage points, with losses L0 + K·e^(−rate·t) (meek) and
-   * L0 + K·e^(−(rate+excess)·t) (SOTA).
-   */
-  public static double gapPoints(double t, double k0, double l0, double rate, double excess, double[] c) {
-    double meek = l0 + k0 * Math.exp(-rate * t);
-    double sota = l0 + k0 * Math.exp(-(rate + excess) * t);
-    return 100 * (score(sota, c[0], c[1], c[2], c[3], c[4]) - score(meek, c[0], c[1], c[2], c[3], c[4]));
-  }
-
   /** The gap in points from the two losses' excesses over L0. */
   public static double gapPoints(double meekExcess, double sotaExcess, double l0, double[] c) {
     return 100 * (score(l0 + sotaExcess, c[0], c[1], c[2], c[3], c[4]) - score(l0 + meekExcess, c[0], c[1], c[2], c[3], c[4]));

@@ -42,10 +42,6 @@ public final class ScheduledGap {
     }
   }
 
-  public int segments() {
-    return start.length;
-  }
-
   /** Loads one draw: K, α and each segment's slopes s_a and s_b. */
   public void set(double k, double alpha, double[] sa, double[] sb) {
     this.k = k;

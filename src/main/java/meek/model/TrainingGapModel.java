@@ -700,11 +700,7 @@ public final class TrainingGapModel implements MonteCarloModel {
           for (int c = 0; c < 5; c++) {
             coefficients[c] = source[S_BENCH + c][i];
           }
-          double lMeek = l0[i] + k[i] * meek[i];
-          double lSota = l0[i] + k[i] * meek[i] * ratio[i];
-          double[] c = coefficients;
-          out[i] = 100 * (BenchmarkMap.score(lSota, c[0], c[1], c[2], c[3], c[4])
-              - BenchmarkMap.score(lMeek, c[0], c[1], c[2], c[3], c[4]));
+          out[i] = BenchmarkMap.gapPoints(k[i] * meek[i], k[i] * meek[i] * ratio[i], l0[i], coefficients);
           advance(i);
         }
       }

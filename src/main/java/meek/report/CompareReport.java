@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import meek.stats.Comparison;
 import meek.stats.OutputSummary;
-import meek.stats.QuantileEstimate;
 import meek.stats.RunResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -38,42 +37,23 @@ public final class CompareReport {
     for (RunResult r : c.runs()) {
       for (OutputSummary s : r.outputs()) {
         ObjectNode byName = outputs.has(s.output().name()) ? (ObjectNode) outputs.get(s.output().name()) : outputs.putObject(s.output().name());
-        byName.set(r.spec().name(), summary(s));
+        byName.set(r.spec().name(), JsonReport.output(s));
       }
     }
     ObjectNode diffs = root.putObject("differences");
     c.differences().forEach((pair, byOutput) -> {
       ObjectNode p = diffs.putObject(pair);
       byOutput.forEach((name, d) -> {
-        ObjectNode o = summary(d.summary());
-        number(o, "p_a_greater", d.pAGreater());
+        ObjectNode o = JsonReport.output(d.summary());
+        JsonReport.number(o, "p_a_greater", d.pAGreater());
         ArrayNode ci = o.putArray("p_a_greater_ci95");
-        numberIn(ci, d.pLower());
-        numberIn(ci, d.pUpper());
+        JsonReport.numberIn(ci, d.pLower());
+        JsonReport.numberIn(ci, d.pUpper());
         o.put("both_never", d.bothNever());
         p.set(name, o);
       });
     });
     return root;
-  }
-
-  private static ObjectNode summary(OutputSummary s) {
-    ObjectNode o = JsonReport.MAPPER.createObjectNode();
-    o.put("unit", s.output().unit());
-    o.put("n", s.n());
-    o.put("n_infinite", s.infinite());
-    number(o, "mean", s.mean());
-    number(o, "sd", s.sd());
-    for (QuantileEstimate q : s.quantiles()) {
-      number(o, q.key(), q.value());
-    }
-    ObjectNode ci = o.putObject("ci95");
-    for (QuantileEstimate q : s.quantiles()) {
-      ArrayNode pair = ci.putArray(q.key());
-      numberIn(pair, q.ciLower());
-      numberIn(pair, q.ciUpper());
-    }
-    return o;
   }
 
   public static void writeCsv(Comparison c, Path file) throws IOException {
@@ -163,19 +143,4 @@ public final class CompareReport {
     return Double.isFinite(v) ? (Object) v : "";
   }
 
-  private static void number(ObjectNode o, String key, double v) {
-    if (Double.isFinite(v)) {
-      o.put(key, v);
-    } else {
-      o.putNull(key);
-    }
-  }
-
-  private static void numberIn(ArrayNode a, double v) {
-    if (Double.isFinite(v)) {
-      a.add(v);
-    } else {
-      a.addNull();
-    }
-  }
 }

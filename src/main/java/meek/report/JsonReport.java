@@ -36,21 +36,7 @@ public final class JsonReport {
     root.put("baseline_year", r.spec().baselineYear());
     ObjectNode outputs = root.putObject("outputs");
     for (OutputSummary s : r.outputs()) {
-      ObjectNode o = outputs.putObject(s.output().name());
-      o.put("unit", s.output().unit());
-      o.put("n", s.n());
-      o.put("n_infinite", s.infinite());
-      number(o, "mean", s.mean());
-      number(o, "sd", s.sd());
-      for (QuantileEstimate q : s.quantiles()) {
-        number(o, q.key(), q.value());
-      }
-      ObjectNode ci = o.putObject("ci95");
-      for (QuantileEstimate q : s.quantiles()) {
-        ArrayNode pair = ci.putArray(q.key());
-        numberIn(pair, q.ciLower());
-        numberIn(pair, q.ciUpper());
-      }
+      outputs.set(s.output().name(), output(s));
     }
     ObjectNode counts = root.putObject("counts");
     for (GapOutcome o : GapOutcome.values()) {
@@ -75,6 +61,26 @@ public final class JsonReport {
       probs.add(p);
     }
     return root;
+  }
+
+  /** One output's block: unit, n, n_infinite, mean, sd, p1 … p99 and their ci95 pairs (null: not finite). */
+  static ObjectNode output(OutputSummary s) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("unit", s.output().unit());
+    o.put("n", s.n());
+    o.put("n_infinite", s.infinite());
+    number(o, "mean", s.mean());
+    number(o, "sd", s.sd());
+    for (QuantileEstimate q : s.quantiles()) {
+      number(o, q.key(), q.value());
+    }
+    ObjectNode ci = o.putObject("ci95");
+    for (QuantileEstimate q : s.quantiles()) {
+      ArrayNode pair = ci.putArray(q.key());
+      numberIn(pair, q.ciLower());
+      numberIn(pair, q.ciUpper());
+    }
+    return o;
   }
 
   /** The manifest: spec as parsed, its hash, seed, samples, threads, versions, start and wall time. */
@@ -139,7 +145,7 @@ public final class JsonReport {
     return MAPPER.valueToTree(map);
   }
 
-  private static void number(ObjectNode o, String key, double v) {
+  static void number(ObjectNode o, String key, double v) {
     if (Double.isFinite(v)) {
       o.put(key, v);
     } else {
@@ -147,7 +153,7 @@ public final class JsonReport {
     }
   }
 
-  private static void numberIn(ArrayNode a, double v) {
+  static void numberIn(ArrayNode a, double v) {
     if (Double.isFinite(v)) {
       a.add(v);
     } else {

@@ -26,7 +26,7 @@ public final class MonteCarloEngine {
    *
    * @param plan how each block draws its parameters
    * @param listener given each finished block, on the worker thread
-   * @param keepScalars keep every draw's scalars in the returned set (exact quantiles; 65 bytes a draw), or
+   * @param keepScalars keep every draw's scalars in the returned set (exact quantiles; 64 bytes a draw), or
    *     only let listeners see them
    * @param progress told the number of samples done so far, after each block (may be called concurrently)
    */
@@ -91,7 +91,7 @@ public final class MonteCarloEngine {
           for (int p = 0; p < parameters && from < probe[0].length; p++) {
             System.arraycopy(drawn[p], 0, probe[p], from, Math.min(to, probe[0].length) - from);
           }
-          set.keep(from, blockScalars, blockOutcomes);
+          set.keep(from, blockScalars);
           listener.block(new Block(b, from, to, drawn, blockScalars, blockOutcomes, stateColumns, valid));
           progress.accept(done.addAndGet(to - from));
         });

@@ -3,15 +3,14 @@ package meek.sampling;
 import meek.model.GapOutcome;
 
 /**
- * The per-sample results of a run, as primitive columns indexed by sample: the model's scalar outputs and
- * each draw's outcome, plus the counts of each outcome. (The fan's per-draw state is not kept: it is
+ * The per-sample results of a run, as primitive columns indexed by sample: the model's scalar outputs, plus
+ * the counts of each outcome (listeners see each draw's outcome in its {@link Block}). (The fan's per-draw state is not kept: it is
  * aggregated block by block through a {@link BlockListener}.)
  */
 public final class SampleSet {
   private static final GapOutcome[] OUTCOMES = GapOutcome.values();
   private final int size;
   private final double[][] scalars;
-  private final byte[] outcome;
   private final long[] outcomeCounts = new long[OUTCOMES.length];
   private final long[] invalidByParameter;
   private final double[][] parameterProbe;
@@ -22,14 +21,13 @@ public final class SampleSet {
   SampleSet(int size, int outputs, int parameters, boolean keepScalars) {
     this.size = size;
     this.scalars = keepScalars ? new double[outputs][size] : null;
-    this.outcome = keepScalars ? new byte[size] : null;
     this.invalidByParameter = new long[parameters];
     this.parameterProbe = new double[parameters][Math.min(size, PROBE_SIZE)];
   }
 
   /** Bytes a set of this shape holds, for the memory check before a run. */
   public static long bytesFor(long size, int outputs) {
-    return size * (8L * outputs + 1);
+    return size * 8L * outputs;
   }
 
   public int size() {
@@ -43,11 +41,6 @@ public final class SampleSet {
    */
   public double[][] scalars() {
     return scalars;
-  }
-
-  /** The outcome of a draw (kept sets only). */
-  public GapOutcome outcome(int sample) {
-    return OUTCOMES[outcome[sample]];
   }
 
   public long count(GapOutcome o) {
@@ -69,15 +62,14 @@ public final class SampleSet {
     return scalars != null;
   }
 
-  /** Copies a block's scalars and outcomes into the kept columns (no-op when streaming). */
-  void keep(int from, double[][] blockScalars, byte[] blockOutcomes) {
+  /** Copies a block's scalars into the kept columns (no-op when streaming). */
+  void keep(int from, double[][] blockScalars) {
     if (scalars == null) {
       return;
     }
     for (int c = 0; c < scalars.length; c++) {
       System.arraycopy(blockScalars[c], 0, scalars[c], from, blockScalars[c].length);
     }
-    System.arraycopy(blockOutcomes, 0, outcome, from, blockOutcomes.length);
   }
 
   void addCounts(long[] outcomes, long[] invalid) {

@@ -75,7 +75,4 @@ final class BatchQuantiles implements BlockListener {
     return ci;
   }
 
-  int batches() {
-    return perBlock.length;
-  }
 }

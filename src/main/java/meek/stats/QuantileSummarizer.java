@@ -99,8 +99,4 @@ public final class QuantileSummarizer {
     return Math.max(0, Math.min(n - 1, rank));
   }
 
-  /** Type-7 quantiles of a whole array, reordering it in place (for the fan). */
-  public static double[] quantilesInPlace(double[] values, int n) {
-    return TYPE_7.evaluateRange(values, 0, n, PROBABILITIES);
-  }
 }
