@@ -38,20 +38,11 @@ final class CompareCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec(Target.SELF)
   CommandSpec self;
 
+  /** Same options as run; mc and lhs keep common random numbers per parameter. */
+  @picocli.CommandLine.Mixin SamplingOptions sampling;
+
   @Parameters(arity = "2..*", paramLabel = "SPEC", description = "Two or more spec files with the same baseline, horizon and step.")
   List<Path> specFiles;
-
-  @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", description = "Draws per spec (default: ${DEFAULT-VALUE}).")
-  int samples;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-  Integer threads;
-
-  @Option(names = "--design", paramLabel = "D", defaultValue = "mc", description = "mc or lhs keep common random numbers per parameter (default: ${DEFAULT-VALUE}).")
-  String design;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<a>-vs-<b>/).")
   Path out;
@@ -59,15 +50,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the output folder if it exists.")
   boolean force;
 
-  @Option(names = "--quiet", description = "Print nothing but errors.")
-  boolean quiet;
+
 
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
-    if (samples < 1) {
-      throw new SpecException("--samples must be a positive whole number (got " + samples + ")");
-    }
+    RunOptions options = sampling.options(RunOptions.Quantiles.EXACT);
+    int samples = options.samples();
+    boolean quiet = sampling.quiet;
     List<Spec> specs = new ArrayList<>();
     for (Path f : specFiles) {
       specs.add(new SpecReader(TrainingGapModel.PARAMETERS).read(f));
@@ -85,8 +75,6 @@ final class CompareCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : Path.of("results", String.join("-vs-", specs.stream().map(Spec::name).toList()));
     ResultFolder.checkWritable(target, force);
-    int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    RunOptions options = new RunOptions(samples, seed, threadCount, RunCommand.parseDesign(design), RunOptions.Quantiles.EXACT);
     Comparison c;
     try (Progress progress = new Progress("meek compare", (long) samples * specs.size(), !quiet)) {
       c = Comparison.run(specs, options, progress);
@@ -97,7 +85,7 @@ final class CompareCommand implements Callable<Integer> {
       Files.writeString(folder.file("compare.md"), CompareReport.markdown(c, Main.version()), StandardCharsets.UTF_8);
       var chart = Charts.compareFans(c.runs().stream().map(r -> r.fan()).toList(), specs.stream().map(Spec::title).toList(),
           String.join(" vs ", specs.stream().map(Spec::name).toList()),
-          String.format("N = %s draws per spec, seed %d, common random numbers · meek %s", Numbers.count(samples), seed, Main.version()));
+          String.format("N = %s draws per spec, seed %d, common random numbers · meek %s", Numbers.count(samples), options.seed(), Main.version()));
       Charts.writePng(chart, folder.file("compare_fan.png"));
       Charts.writeSvg(chart, folder.file("compare_fan.svg"));
       Files.writeString(folder.file("references.bib"), meek.report.References.forSpecs(specFiles), StandardCharsets.UTF_8);

@@ -30,6 +30,7 @@ public final class Main {
   /** Runs meek with the given output streams (for tests). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // --design lhs, --quantiles sketch
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -24,7 +24,6 @@ import meek.stats.PrecisionTarget;
 import meek.stats.RunOptions;
 import java.util.List;
 import meek.stats.RunResult;
-import meek.sampling.Design;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,24 +44,13 @@ final class RunCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec(Target.SELF)
   CommandSpec self;
 
+  @picocli.CommandLine.Mixin SamplingOptions sampling;
+
   @Parameters(index = "0", paramLabel = "SPEC", description = "Spec file (YAML), e.g. distributions/chinchilla.yaml")
   Path specFile;
 
-  @Option(names = "--samples", paramLabel = "N", description = "Number of draws (default: ${DEFAULT-VALUE}).", defaultValue = "100000")
-  int samples;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
   @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<spec name>/).")
   Path out;
-
-  @Option(names = "--design", paramLabel = "D", defaultValue = "mc",
-      description = "Sampling design: mc (independent draws), lhs (Latin hypercube per block of 8,192), sobol (randomly shifted Sobol points per block). Default: ${DEFAULT-VALUE}.")
-  String design;
 
   @Option(names = "--precision", paramLabel = "R",
       description = "Add draws until every p5…p95 of every scalar output has a 95%% CI half-width below R × its value (e.g. 0.01), up to --max-samples.")
@@ -77,8 +65,8 @@ final class RunCommand implements Callable<Integer> {
   Path keepSamples;
 
   @Option(names = "--quantiles", paramLabel = "MODE", defaultValue = "auto",
-      description = "Scalar quantiles: exact (keeps 64 bytes per draw), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: ${DEFAULT-VALUE}.")
-  String quantileMode;
+      description = "Scalar quantiles: exact (keeps 64 bytes per draw), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: auto.")
+  RunOptions.Quantiles quantileMode;
 
   @Option(names = "--metric", split = ",", paramLabel = "M",
       description = "Which views to report: loss, benchmark, tokens, inference (comma-separated; default: all the spec configures). The loss gap is always reported.")
@@ -91,21 +79,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
-  @Option(names = "--quiet", description = "Print nothing but errors (no progress bar, no summary).")
-  boolean quiet;
-
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
-    if (samples < 1) {
-      throw new SpecException("--samples must be a positive whole number (got " + samples + "); e.g. --samples 100000");
-    }
-    int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (threadCount < 1) {
-      throw new SpecException("--threads must be >= 1 (got " + threadCount + ")");
-    }
-    parseDesign(design);
-    parseQuantiles(quantileMode);
+    RunOptions options = sampling.options(quantileMode);
+    boolean quiet = sampling.quiet;
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
     TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), chooseMetrics(spec), spec.schedules());
@@ -121,19 +99,18 @@ final class RunCommand implements Callable<Integer> {
     if (keepSamples != null) {
       SampleWriter.checkWritable(keepSamples, force);
     }
-    checkMemory(model, new RunOptions(samples, seed, threadCount, parseDesign(design), parseQuantiles(quantileMode)), spec.times().length);
+    checkMemory(model, options, spec.times().length);
 
     RunResult result;
     PrecisionTarget.Report precisionReport = null;
-    RunOptions options = new RunOptions(samples, seed, threadCount, parseDesign(design), parseQuantiles(quantileMode));
     if (precision != null) {
       if (!(precision > 0 && precision < 1)) {
         throw new SpecException("--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
       }
-      if (maxSamples < samples) {
-        throw new SpecException("--max-samples (" + maxSamples + ") must be at least --samples (" + samples + ")");
+      if (maxSamples < options.samples()) {
+        throw new SpecException("--max-samples (" + maxSamples + ") must be at least --samples (" + options.samples() + ")");
       }
-      checkMemory(model, new RunOptions(maxSamples, seed, threadCount, options.design(), options.quantiles()), spec.times().length);
+      checkMemory(model, sampling.options(maxSamples, options.quantiles()), spec.times().length);
       List<SampleWriter> writers = new java.util.ArrayList<>();
       try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
         PrecisionTarget.Outcome o = PrecisionTarget.run(spec, model, options, precision, maxSamples,
@@ -152,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         writers.forEach(SampleWriter::close);
       }
     } else {
-      try (Progress progress = new Progress("meek run " + spec.name(), samples, !quiet);
+      try (Progress progress = new Progress("meek run " + spec.name(), options.samples(), !quiet);
           SampleWriter writer = keepSamples == null ? null
               : SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs())) {
         result = Analysis.run(spec, model, options, writer, progress);
@@ -169,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
       JsonReport.write(summaryJson, folder.file("summary.json"));
       CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
       String footnote = String.format(
-          "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), seed, spec.source().getFileName(), Main.version());
+          "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), options.seed(), spec.source().getFileName(), Main.version());
       for (var fanData : result.fans()) {
         String stem = fanData.metric().fileStem();
         CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
@@ -240,24 +217,6 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return chosen;
-  }
-
-  static RunOptions.Quantiles parseQuantiles(String name) {
-    for (RunOptions.Quantiles q : RunOptions.Quantiles.values()) {
-      if (q.name().equalsIgnoreCase(name)) {
-        return q;
-      }
-    }
-    throw new SpecException("--quantiles must be auto, exact or sketch (got '" + name + "')");
-  }
-
-  static Design parseDesign(String name) {
-    for (Design d : Design.values()) {
-      if (d.name().equalsIgnoreCase(name)) {
-        return d;
-      }
-    }
-    throw new SpecException("--design must be mc, lhs or sobol (got '" + name + "')");
   }
 
   private static String histogramNote(RunResult r) {

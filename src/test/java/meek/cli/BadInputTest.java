@@ -175,7 +175,7 @@ class BadInputTest {
 
   @Test
   void unknownDesign() throws IOException {
-    assertThat(failRunWith("--design", "random")).contains("--design").contains("mc, lhs or sobol");
+    assertThat(failRunWith("--design", "random")).contains("--design").contains("expected one of [MC, LHS, SOBOL]");
   }
 
   @Test
