@@ -315,6 +315,141 @@ public final class Charts {
     return chart(plot, title, null, footnote);
   }
 
+  /** Axis of named rows or columns: position k shows names[k]. */
+  private static org.jfree.chart.axis.SymbolAxis symbols(String label, List<String> names) {
+    org.jfree.chart.axis.SymbolAxis a = new org.jfree.chart.axis.SymbolAxis(label, names.toArray(String[]::new));
+    a.setLabelFont(LABEL);
+    a.setTickLabelFont(LABEL);
+    a.setLabelPaint(INK);
+    a.setTickLabelPaint(INK);
+    a.setAxisLinePaint(INK);
+    a.setGridBandsVisible(false);
+    return a;
+  }
+
+  /**
+   * A tornado chart: one row per input (largest swing on top), a bar from the base value to the output with
+   * the input at its 5th percentile and another to the output at its 95th, the others at their medians.
+   *
+   * @param rows input labels, top row first
+   * @param low the output with each input at p5 (same order)
+   * @param high at p95
+   */
+  public static JFreeChart tornado(List<String> rows, double base, double[] low, double[] high, String xLabel, String title, String footnote) {
+    int n = rows.size();
+    org.jfree.data.xy.XYIntervalSeries lowSeries = new org.jfree.data.xy.XYIntervalSeries("input at its 5th percentile");
+    org.jfree.data.xy.XYIntervalSeries highSeries = new org.jfree.data.xy.XYIntervalSeries("input at its 95th percentile");
+    List<String> bottomUp = new java.util.ArrayList<>(rows);
+    java.util.Collections.reverse(bottomUp);
+    for (int k = 0; k < n; k++) {
+      int row = n - 1 - k; // the symbol axis counts from the bottom
+      if (Double.isFinite(low[k])) {
+        lowSeries.add(row, row, row + 0.38, low[k], Math.min(base, low[k]), Math.max(base, low[k]));
+      }
+      if (Double.isFinite(high[k])) {
+        highSeries.add(row, row - 0.38, row, high[k], Math.min(base, high[k]), Math.max(base, high[k]));
+      }
+    }
+    org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    data.addSeries(lowSeries);
+    data.addSeries(highSeries);
+    XYBarRenderer renderer = new XYBarRenderer();
+    renderer.setUseYInterval(true);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, BANDS[1]);
+    renderer.setSeriesPaint(1, SPEC_COLORS[1]);
+    XYPlot plot = new XYPlot(data, symbols(null, bottomUp), axis(xLabel), renderer);
+    plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    style(plot);
+    ValueMarker at = new ValueMarker(base, INK, new BasicStroke(1.5f));
+    at.setLabel("all inputs at their medians: " + Numbers.sig(base, 3));
+    at.setLabelFont(SMALL);
+    at.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+    at.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    at.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+    plot.addRangeMarker(at);
+    return chart(plot, title, null, footnote);
+  }
+
+  /**
+   * Sobol indices as bars with their 95% confidence intervals as error bars: first-order and total side by
+   * side for each input. Negative estimates are drawn below zero, as they are.
+   */
+  public static JFreeChart sobol(List<String> inputs, double[] first, double[] firstLow, double[] firstHigh,
+      double[] total, double[] totalLow, double[] totalHigh, String title, String footnote) {
+    org.jfree.data.xy.XYIntervalSeries s1 = new org.jfree.data.xy.XYIntervalSeries("first-order S");
+    org.jfree.data.xy.XYIntervalSeries st = new org.jfree.data.xy.XYIntervalSeries("total ST");
+    for (int k = 0; k < inputs.size(); k++) {
+      if (Double.isFinite(first[k])) {
+        s1.add(k - 0.19, k - 0.36, k - 0.02, first[k], firstLow[k], firstHigh[k]);
+      }
+      if (Double.isFinite(total[k])) {
+        st.add(k + 0.19, k + 0.02, k + 0.36, total[k], totalLow[k], totalHigh[k]);
+      }
+    }
+    org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    data.addSeries(s1);
+    data.addSeries(st);
+    XYBarRenderer bars = new XYBarRenderer();
+    bars.setBarPainter(new StandardXYBarPainter());
+    bars.setShadowVisible(false);
+    bars.setSeriesPaint(0, BANDS[1]);
+    bars.setSeriesPaint(1, BANDS[2]);
+    org.jfree.chart.renderer.xy.XYErrorRenderer whiskers = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    whiskers.setDrawXError(false);
+    whiskers.setDefaultShapesVisible(false);
+    whiskers.setDefaultLinesVisible(false);
+    whiskers.setErrorPaint(INK);
+    whiskers.setErrorStroke(new BasicStroke(1.3f));
+    whiskers.setCapLength(6);
+    whiskers.setSeriesVisibleInLegend(0, false);
+    whiskers.setSeriesVisibleInLegend(1, false);
+    NumberAxis y = axis("Sobol index (share of the output's variance)");
+    XYPlot plot = new XYPlot(data, symbols(null, inputs), y, bars);
+    plot.setDataset(1, data);
+    plot.setRenderer(1, whiskers);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    style(plot);
+    plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(1f)));
+    return chart(plot, title, null, footnote);
+  }
+
+  /**
+   * A forest plot: one row per run, its median as a dot and its 5–95% interval as a line.
+   *
+   * @param rows run labels, top row first
+   */
+  public static JFreeChart forest(List<String> rows, double[] median, double[] low, double[] high, String xLabel, String title, String footnote) {
+    int n = rows.size();
+    org.jfree.data.xy.XYIntervalSeries s = new org.jfree.data.xy.XYIntervalSeries("median and 90% interval (p5–p95)");
+    List<String> bottomUp = new java.util.ArrayList<>(rows);
+    java.util.Collections.reverse(bottomUp);
+    for (int k = 0; k < n; k++) {
+      if (Double.isFinite(median[k])) {
+        int row = n - 1 - k;
+        s.add(row, row, row, median[k], low[k], Double.isFinite(high[k]) ? high[k] : median[k]);
+      }
+    }
+    org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    data.addSeries(s);
+    org.jfree.chart.renderer.xy.XYErrorRenderer r = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    r.setDrawXError(false);
+    r.setDefaultLinesVisible(false);
+    r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+    r.setSeriesPaint(0, MEDIAN);
+    r.setErrorPaint(BANDS[2]);
+    r.setErrorStroke(new BasicStroke(2.5f));
+    r.setCapLength(8);
+    NumberAxis x = axis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, symbols(null, bottomUp), x, r);
+    plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+    style(plot);
+    return chart(plot, title, null, footnote);
+  }
+
   public static void writePng(JFreeChart chart, Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
       ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, 2, 2);

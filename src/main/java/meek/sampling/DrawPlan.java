@@ -20,7 +20,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>Plain Monte Carlo without correlations keeps each distribution's own sampler (ziggurat where the
  * library has one): the fast path.
  */
-public final class DrawPlan {
+public final class DrawPlan implements DrawSource {
 
   private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
   /** Keeps uniforms off 0 and 1, where a quantile function may be infinite (probability 2^-53 events). */
@@ -77,12 +77,23 @@ public final class DrawPlan {
     return design;
   }
 
+  /** The distributions, in parameter order. */
+  public ParameterDistribution[] distributions() {
+    return dists.clone();
+  }
+
+  /** The parameter names, in order. */
+  public java.util.List<String> names() {
+    return names;
+  }
+
   /**
    * The draws of one block: {@code size} of them, from this block's own stream. Each parameter draws from
    * its own sub-stream keyed by its name ({@link RandomStreams#forParameter}), so a parameter's draws do not
    * depend on the other parameters: common random numbers across specs. Not thread-safe.
    */
-  public Drawer forBlock(int size, UniformRandomProvider rng) {
+  @Override
+  public Drawer forBlock(int from, int size, UniformRandomProvider rng) {
     long key = rng.nextLong();
     UniformRandomProvider[] streams = new UniformRandomProvider[dists.length];
     for (int p = 0; p < dists.length; p++) {
@@ -94,11 +105,6 @@ public final class DrawPlan {
     }
     UniformRandomProvider copulaStream = RandomStreams.forParameter(key, copula.toString());
     return design == Design.MC ? new MonteCarlo(streams, copulaStream) : new Designed(size, streams);
-  }
-
-  /** Draws parameter vectors one after another. */
-  public interface Drawer {
-    void next(double[] params);
   }
 
   /** Independent draws; correlated parameters through the copula from ziggurat normals. */

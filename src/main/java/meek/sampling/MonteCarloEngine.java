@@ -32,7 +32,7 @@ public final class MonteCarloEngine {
    */
   public SampleSet run(
       MonteCarloModel model,
-      DrawPlan plan,
+      DrawSource plan,
       int n,
       long seed,
       BlockListener listener,
@@ -53,7 +53,7 @@ public final class MonteCarloEngine {
         b -> {
           int from = b * BLOCK_SIZE;
           int to = (int) Math.min(n, (long) from + BLOCK_SIZE);
-          DrawPlan.Drawer drawer = plan.forBlock(to - from, streams[b]);
+          DrawSource.Drawer drawer = plan.forBlock(from, to - from, streams[b]);
           MonteCarloModel.Evaluator evaluator = model.newEvaluator();
           double[][] probe = set.parameterProbe();
           double[][] drawn = new double[parameters][to - from];

@@ -1,0 +1,137 @@
+package meek.stats;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import meek.distributions.ParameterDistribution;
+import meek.model.MonteCarloModel;
+import meek.model.ScalarOutput;
+import meek.sampling.Block;
+import meek.sampling.Design;
+import meek.sampling.DrawPlan;
+import meek.sampling.MonteCarloEngine;
+import meek.sampling.Parallel;
+import meek.sampling.SaltelliDesign;
+import meek.spec.Correlations;
+import meek.spec.Spec;
+import meek.spec.SpecException;
+
+/**
+ * Which uncertain inputs drive each output: rank correlations and PRCC from an ordinary run, one-at-a-time
+ * swings (tornado), and Sobol indices from a Saltelli design.
+ *
+ * @param inputs the spec's uncertain (non-constant) parameters
+ * @param outputs what is explained ({@link SensitivityOutputs})
+ * @param ranks per output, or null when not asked for
+ * @param tornado or null
+ * @param sobol per output, or null
+ * @param correlated the spec has rank correlations; Sobol indices assume independent inputs and drop them
+ */
+public record Sensitivity(
+    Spec spec, List<String> inputs, List<ScalarOutput> outputs, RunOptions options,
+    RankCorrelations[] ranks, Tornado tornado, SobolIndices[] sobol, int sobolRows, int bootstrap,
+    boolean correlated, double seconds) {
+
+  public enum Method { SPEARMAN, TORNADO, SOBOL }
+
+  /** Bytes per draw the rank analysis keeps: every input and output, as doubles. */
+  static long bytesPerDraw(int inputs, int outputs) {
+    return 8L * (inputs + outputs);
+  }
+
+  /**
+   * @param options samples, seed, threads and design of the ordinary run behind the rank correlations
+   * @param sobolRows N of the Saltelli design (N·(d + 2) model evaluations)
+   * @param bootstrap resamples for the Sobol confidence intervals
+   * @param gapYears calendar years at which the loss gap is an output
+   */
+  public static Sensitivity run(
+      Spec spec, MonteCarloModel model, Set<Method> methods, RunOptions options, int sobolRows, int bootstrap,
+      double[] gapYears, LongConsumer progress) {
+    long t0 = System.nanoTime();
+    List<String> names = model.parameterNames();
+    ParameterDistribution[] dists = spec.distributions(names);
+    List<String> inputs = new ArrayList<>();
+    List<Integer> index = new ArrayList<>();
+    for (int p = 0; p < dists.length; p++) {
+      if (!dists[p].isConstant()) {
+        inputs.add(names.get(p));
+        index.add(p);
+      }
+    }
+    if (inputs.isEmpty()) {
+      throw new SpecException(spec.source() + ": every parameter is a constant, so there is nothing to rank; give at least one a distribution");
+    }
+    int[] driven = index.stream().mapToInt(Integer::intValue).toArray();
+    SensitivityOutputs outs = new SensitivityOutputs(model, spec.baselineYear(), gapYears);
+    RankCorrelations[] ranks = null;
+    SobolIndices[] sobol = null;
+    Tornado tornado = null;
+    try (Parallel parallel = new Parallel(options.threads())) {
+      if (methods.contains(Method.SPEARMAN)) {
+        long need = (long) options.samples() * bytesPerDraw(driven.length, outs.size());
+        if (need > Runtime.getRuntime().maxMemory() * 4 / 10) {
+          throw new SpecException("--samples " + options.samples() + ": rank correlations keep every draw (" + need / (1 << 20)
+              + " MB), more than 40% of the heap; use fewer samples (1e5 is plenty for ranking) or raise -Xmx");
+        }
+        DrawPlan plan = DrawPlan.of(dists, names, spec.correlations(), options.design(), MonteCarloEngine.BLOCK_SIZE);
+        double[][] x = new double[driven.length][options.samples()];
+        double[][] y = new double[outs.size()][options.samples()];
+        evaluate(parallel, model, plan, options.samples(), options.seed(), outs, x, driven, y, progress);
+        RankCorrelations[] r = new RankCorrelations[outs.size()];
+        parallel.forEach(r.length, k -> r[k] = RankCorrelations.of(x, y[k]));
+        ranks = r;
+      }
+      if (methods.contains(Method.TORNADO)) {
+        tornado = Tornado.of(dists, driven, outs::evaluate);
+      }
+      if (methods.contains(Method.SOBOL)) {
+        // independent inputs: Sobol indices are defined for them; MC rows so that the bootstrap's resampling is valid
+        DrawPlan plan = DrawPlan.of(dists, names, Correlations.NONE, Design.MC, MonteCarloEngine.BLOCK_SIZE);
+        SaltelliDesign design = new SaltelliDesign(plan, sobolRows, driven, options.seed());
+        double[][] y = new double[outs.size()][design.points()];
+        evaluate(parallel, model, design, design.points(), options.seed() + 1, outs, null, driven, y, progress);
+        int d = driven.length;
+        int width = design.pointsPerRow();
+        SobolIndices[] s = new SobolIndices[outs.size()];
+        parallel.forEach(s.length, k -> {
+          double[] fA = new double[sobolRows];
+          double[] fB = new double[sobolRows];
+          double[][] fAB = new double[d][sobolRows];
+          for (int row = 0; row < sobolRows; row++) {
+            fA[row] = y[k][row * width];
+            fB[row] = y[k][row * width + 1];
+            for (int i = 0; i < d; i++) {
+              fAB[i][row] = y[k][row * width + 2 + i];
+            }
+          }
+          s[k] = SobolIndices.estimate(fA, fB, fAB, bootstrap, options.seed() * 31 + k);
+        });
+        sobol = s;
+      }
+    }
+    return new Sensitivity(spec, List.copyOf(inputs), outs.outputs(), options, ranks, tornado, sobol, sobolRows, bootstrap,
+        !spec.correlations().isEmpty(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Runs the engine over n points and keeps the driven inputs (when x is not null) and every output. */
+  private static void evaluate(
+      Parallel parallel, MonteCarloModel model, meek.sampling.DrawSource source, int n, long seed, SensitivityOutputs outs,
+      double[][] x, int[] driven, double[][] y, LongConsumer progress) {
+    ThreadLocal<SensitivityOutputs.Scratch> scratch = ThreadLocal.withInitial(() -> outs.newScratch(MonteCarloEngine.BLOCK_SIZE));
+    new MonteCarloEngine(parallel).run(model, source, n, seed, (Block b) -> {
+      outs.fromBlock(b, scratch.get(), y, b.from());
+      if (x != null) {
+        for (int i = 0; i < driven.length; i++) {
+          System.arraycopy(b.params()[driven[i]], 0, x[i], b.from(), b.size());
+        }
+      }
+    }, false, progress);
+  }
+
+  public static Set<Method> methods(String name) {
+    return name.equals("all") ? EnumSet.allOf(Method.class) : EnumSet.of(Method.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+  }
+}
