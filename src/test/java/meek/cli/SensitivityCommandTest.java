@@ -1,0 +1,84 @@
+package meek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: {@code meek sensitivity} writes its promised files; bad options write nothing. */
+class SensitivityCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesJsonCsvMarkdownAndCharts() throws IOException {
+    Path out = dir.resolve("sens");
+    CliRunner.Result r = CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--samples", "5000",
+        "--sobol-rows", "1024", "--bootstrap", "200", "--years", "2025", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("depends most on g_alg");
+    JsonNode json = new ObjectMapper().readTree(out.resolve("sensitivity.json").toFile());
+    assertThat(json.get("methods")).hasSize(3);
+    JsonNode tStar = json.at("/outputs/inflection_time_years");
+    assertThat(tStar.at("/sobol/inputs/g_alg/total").asDouble()).isBetween(0.0, 1.0);
+    assertThat(tStar.at("/sobol/inputs/g_alg/total_ci95")).hasSize(2);
+    assertThat(tStar.at("/spearman/inputs/g_alg/prcc").asDouble()).isNegative();
+    assertThat(tStar.at("/tornado/inputs/g_alg/output_at_p5").asDouble())
+        .isGreaterThan(tStar.at("/tornado/inputs/g_alg/output_at_p95").asDouble());
+    assertThat(json.at("/outputs/gap_2025_nats")).isNotNull();
+    List<String> csv = Files.readAllLines(out.resolve("sensitivity.csv"));
+    assertThat(csv.get(0)).isEqualTo("output,input,method,statistic,value,ci95_low,ci95_high,n");
+    assertThat(csv).anyMatch(l -> l.startsWith("inflection_time_years,g_inv,sobol,total,"));
+    assertThat(Files.readString(out.resolve("sensitivity.md"))).contains("| `g_alg` |").contains("## Method");
+    for (String chart : List.of("tornado_inflection_time_years", "sobol_peak_gap_nats", "tornado_gap_2025_nats")) {
+      assertThat(out.resolve(chart + ".png")).isNotEmptyFile();
+      assertThat(out.resolve(chart + ".svg")).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void oneMethodWritesOnlyItsPart() throws IOException {
+    Path out = dir.resolve("sp");
+    CliRunner.Result r = CliRunner.run("sensitivity", "distributions/kaplan.yaml", "--method", "spearman",
+        "--samples", "3000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.resolve("sensitivity.json").toFile());
+    assertThat(json.get("methods").toString()).isEqualTo("[\"spearman\"]");
+    assertThat(json.at("/outputs/inflection_time_years/sobol").isMissingNode()).isTrue();
+    assertThat(out.resolve("sobol_inflection_time_years.png")).doesNotExist();
+  }
+
+  @Test
+  void badOptionsFailWithOneLineAndWriteNothing() {
+    Path out = dir.resolve("bad");
+    for (String[] extra : List.of(
+        new String[] {"--years", "1990"},
+        new String[] {"--method", "morris"},
+        new String[] {"--sobol-rows", "1"},
+        new String[] {"--bootstrap", "10"})) {
+      String[] args = java.util.stream.Stream.concat(
+          java.util.stream.Stream.of("sensitivity", "distributions/chinchilla.yaml", "--out", out.toString(), "--quiet"),
+          java.util.stream.Stream.of(extra)).toArray(String[]::new);
+      CliRunner.Result r = CliRunner.run(args);
+      assertThat(r.code()).as(String.join(" ", extra) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err().strip()).doesNotContain("\n").startsWith("meek: ").doesNotContain("Exception");
+      assertThat(out).doesNotExist();
+    }
+  }
+
+  @Test
+  void aSpecOfConstantsHasNothingToRank() throws IOException {
+    Path spec = dir.resolve("c.yaml");
+    Files.writeString(spec, "name: c\nparams: {alpha: 0.155, A: 1070, L0: 1.7, C0: 1e20, g_alg: 2.8, g_hw: 1.4, g_inv: 3.6}\n");
+    CliRunner.Result r = CliRunner.run("sensitivity", spec.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nothing to rank");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+}
