@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec.Target;
 @Command(
     name = "cite",
     mixinStandardHelpOptions = true,
-    description = "Prints ready-to-paste numbers for a results folder of 'run' or 'compare': sentences (text), a table (md) or a booktabs table (latex), each 'median [p5–p95]' with N significant figures, the sample size and seed.")
+    description = "Prints ready-to-paste numbers for a results folder of 'run', 'compare' or 'batch': sentences (text), a table (md) or a booktabs table (latex), each 'median [p5–p95]' with N significant figures, the sample size and seed.")
 final class CiteCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec(Target.SELF)
   CommandSpec self;
 
-  @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A folder written by meek run or meek compare.")
+  @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A folder written by meek run, compare or batch.")
   Path dir;
 
   @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text, md or latex (default: ${DEFAULT-VALUE}).")
@@ -50,6 +50,7 @@ final class CiteCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     Path summary = dir.resolve("summary.json");
     Path compare = dir.resolve("compare.json");
+    Path batch = dir.resolve("batch.json");
     PrintWriter out = self.commandLine().getOut();
     if (Files.isRegularFile(summary)) {
       JsonNode s = json.readTree(summary.toFile());
@@ -72,8 +73,14 @@ final class CiteCommand implements Callable<Integer> {
         Map.Entry<String, JsonNode> pair = it.next();
         print(out, pair.getValue(), "paired difference " + pair.getKey(), who, "difference in ");
       }
+    } else if (Files.isRegularFile(batch)) {
+      JsonNode b = json.readTree(batch.toFile());
+      String who = "N = " + Numbers.count(b.get("samples").asLong()) + " per run, seed " + b.get("seed").asLong();
+      for (JsonNode run : b.get("runs")) {
+        print(out, run.get("outputs"), run.get("title").asText(), who, "");
+      }
     } else {
-      throw new SpecException(dir + ": not a meek results folder (no summary.json or compare.json); give a folder written by meek run or meek compare");
+      throw new SpecException(dir + ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch");
     }
     return 0;
   }

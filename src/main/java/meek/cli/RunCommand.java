@@ -1,20 +1,16 @@
 package meek.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meek.model.GapOutcome;
 import meek.model.Metrics;
 import meek.model.TrainingGapModel;
-import meek.report.Charts;
-import meek.report.CsvReport;
-import meek.report.JsonReport;
 import meek.report.MarkdownReport;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
+import meek.report.RunFolder;
 import meek.report.SampleWriter;
 import meek.spec.Spec;
 import meek.spec.SpecException;
@@ -99,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     if (keepSamples != null) {
       SampleWriter.checkWritable(keepSamples, force);
     }
-    checkMemory(model, options, spec.times().length);
+    Analysis.checkMemory(model, options, spec.times().length);
 
     RunResult result;
     PrecisionTarget.Report precisionReport = null;
@@ -110,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
       if (maxSamples < options.samples()) {
         throw new SpecException("--max-samples (" + maxSamples + ") must be at least --samples (" + options.samples() + ")");
       }
-      checkMemory(model, sampling.options(maxSamples, options.quantiles()), spec.times().length);
+      Analysis.checkMemory(model, sampling.options(maxSamples, options.quantiles()), spec.times().length);
       List<SampleWriter> writers = new java.util.ArrayList<>();
       try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
         PrecisionTarget.Outcome o = PrecisionTarget.run(spec, model, options, precision, maxSamples,
@@ -139,31 +135,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     try (ResultFolder folder = ResultFolder.open(target, force)) {
-      var summaryJson = JsonReport.summary(result);
-      if (precisionReport != null) {
-        JsonReport.addPrecision(summaryJson, precisionReport);
-      }
-      JsonReport.write(summaryJson, folder.file("summary.json"));
-      CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
-      String footnote = String.format(
-          "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), options.seed(), spec.source().getFileName(), Main.version());
-      for (var fanData : result.fans()) {
-        String stem = fanData.metric().fileStem();
-        CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
-        var fan = Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed);
-        Charts.writePng(fan, folder.file(stem + ".png"));
-        Charts.writeSvg(fan, folder.file(stem + ".svg"));
-      }
-      var hist = Charts.histogram(
-          result.output("inflection_time_years"), result.headlineDraws(),
-          spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
-          footnote + histogramNote(result));
-      Charts.writePng(hist, folder.file("inflection_time.png"));
-      Files.writeString(folder.file("summary.md"),
-          MarkdownReport.render(result, Main.version()) + MarkdownReport.precision(precisionReport), StandardCharsets.UTF_8);
-      double wall = (System.nanoTime() - wallStart) / 1e9;
-      JsonReport.write(JsonReport.manifest(result, Main.version(), wall), folder.file("manifest.json"));
-      Files.writeString(folder.file("references.bib"), meek.report.References.forSpecs(List.of(specFile)), StandardCharsets.UTF_8);
+      RunFolder.write(folder, result, precisionReport, observed, List.of(specFile), Main.version(), wallStart);
       folder.commit();
     }
     warnAboutInvalidDraws(result);
@@ -219,11 +191,6 @@ final class RunCommand implements Callable<Integer> {
     return chosen;
   }
 
-  private static String histogramNote(RunResult r) {
-    long never = r.output("inflection_time_years").infinite();
-    return " · axis: p0.5–p99.5 of finite draws" + (never > 0 ? " · " + Numbers.count(never) + " never peak (not shown)" : "");
-  }
-
   private void warnAboutInvalidDraws(RunResult r) {
     if (r.count(GapOutcome.INVALID) > 0) {
       for (Map.Entry<String, Long> e : r.invalidByParameter().entrySet()) {
@@ -231,19 +198,6 @@ final class RunCommand implements Callable<Integer> {
             "meek: warning: %s: params.%s: %s of %s draws fell outside its domain (<= 0) and were excluded; add min: to truncate it%n",
             specFile, e.getKey(), Numbers.count(e.getValue()), Numbers.count(r.samples()));
       }
-    }
-  }
-
-  /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
-  private static void checkMemory(TrainingGapModel model, RunOptions options, int steps) {
-    int samples = options.samples();
-    long need = Analysis.bytesNeeded(model, samples, steps, options.exact(model.outputs().size()));
-    long max = Runtime.getRuntime().maxMemory();
-    // leave room for charts, JSON and the JVM itself
-    if (need > max - 64L * 1024 * 1024) {
-      throw new SpecException(String.format(
-          "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …), use --quantiles sketch, or lower --samples",
-          samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
     }
   }
 }

@@ -61,6 +61,15 @@ public final class SpecReader {
     } catch (IOException e) {
       throw new SpecException(file + ": cannot be read (" + e.getMessage() + ")");
     }
+    return read(file, bytes);
+  }
+
+  /**
+   * Reads and validates a spec given as bytes (e.g. composed by a batch).
+   *
+   * @param file the name errors and the spec's {@code source} give it
+   */
+  public Spec read(Path file, byte[] bytes) {
     Where cx = new Where(file, lineIndex(file, bytes));
     JsonNode root = parse(file, bytes);
     if (root == null || !root.isObject()) {
@@ -410,7 +419,7 @@ public final class SpecReader {
     }
   }
 
-  private static JsonNode parse(Path file, byte[] bytes) {
+  static JsonNode parse(Path file, byte[] bytes) {
     try {
       return yamlMapper().readTree(bytes);
     } catch (JsonProcessingException e) {
@@ -422,14 +431,14 @@ public final class SpecReader {
     }
   }
 
-  private static ObjectMapper yamlMapper() {
+  static ObjectMapper yamlMapper() {
     ObjectMapper m = new ObjectMapper(new YAMLFactory());
     m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return m;
   }
 
   /** Line of every key, by dotted path ("params.alpha.sd"), read from the token stream. */
-  private static Map<String, Integer> lineIndex(Path file, byte[] bytes) {
+  static Map<String, Integer> lineIndex(Path file, byte[] bytes) {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser p = new YAMLFactory().createParser(bytes)) {
       JsonToken t;
@@ -449,7 +458,7 @@ public final class SpecReader {
     return lines;
   }
 
-  private static String sha256(byte[] bytes) {
+  static String sha256(byte[] bytes) {
     try {
       return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -30,6 +30,19 @@ public final class Analysis {
         + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
+  /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
+  public static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
+    int samples = options.samples();
+    long need = bytesNeeded(model, samples, steps, options.exact(model.outputs().size()));
+    long max = Runtime.getRuntime().maxMemory();
+    // leave room for charts, JSON and the JVM itself
+    if (need > max - 64L * 1024 * 1024) {
+      throw new meek.spec.SpecException(String.format(
+          "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …), use --quantiles sketch, or lower --samples",
+          samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
+    }
+  }
+
   private static BlockListener listeners(BlockListener... all) {
     return BlockListener.all(java.util.Arrays.stream(all).filter(java.util.Objects::nonNull).toArray(BlockListener[]::new));
   }

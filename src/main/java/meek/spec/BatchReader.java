@@ -1,0 +1,279 @@
+package meek.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a batch file: a base spec plus a grid or a list of parameter overrides.
+ *
+ * <pre>
+ *   base: ../chinchilla.yaml        # relative to the batch file
+ *   grid:                           # every combination
+ *     g_inv: [1.5, 2.5, 3.6, 5, 10]
+ *     alpha: [{dist: normal, mean: 0.155, sd: 0.01}, {dist: normal, mean: 0.05, sd: 0.005}]
+ *   # or
+ *   runs:                           # one run per item; an item may name itself and change its base
+ *     - {name: chinchilla}
+ *     - {name: kaplan, base: ../kaplan.yaml}
+ *     - {g_inv: 5}
+ * </pre>
+ *
+ * Every run is composed (the base's YAML with its params replaced) and validated before anything runs.
+ */
+public final class BatchReader {
+
+  private static final Set<String> TOP_KEYS = Set.of("name", "title", "base", "grid", "runs");
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+  private static final int MAX_RUNS = 10_000;
+
+  private final List<String> requiredParameters;
+
+  public BatchReader(List<String> requiredParameters) {
+    this.requiredParameters = List.copyOf(requiredParameters);
+  }
+
+  public Batch read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(file + ": no such file; check the path (batches are in distributions/batches/)");
+    } catch (IOException e) {
+      throw new SpecException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    Where cx = new Where(file, SpecReader.lineIndex(file, bytes));
+    JsonNode root = SpecReader.parse(file, bytes);
+    if (root == null || !root.isObject()) {
+      throw new SpecException(file + ": a batch must be a YAML mapping with 'base:' and 'grid:' or 'runs:'; see distributions/batches/");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!TOP_KEYS.contains(k)) {
+        throw cx.error(k, "unknown key, not a batch key", Suggest.closest(k, TOP_KEYS, "valid: base, grid, runs, name, title"));
+      }
+    }
+    String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    String name = root.path("name").asText(stem);
+    if (UNSAFE.matcher(name).find() || name.isEmpty()) {
+      throw cx.error("name", "'" + name + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
+    }
+    String title = root.path("title").asText(name);
+    if (root.has("grid") == root.has("runs")) {
+      throw cx.error(root.has("grid") ? "runs" : "", root.has("grid") ? "give either grid: or runs:, not both" : "no 'grid:' or 'runs:'",
+          "e.g. grid: {g_inv: [2.5, 3.6, 5]} for every combination, or runs: [{g_inv: 5}, {alpha: 0.05}]");
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Path base = root.has("base") ? resolveBase(cx, dir, root.get("base"), "base") : null;
+    List<Batch.Run> runs = new ArrayList<>();
+    if (root.has("grid")) {
+      if (base == null) {
+        throw cx.error("", "no 'base:' spec for the grid", "e.g. base: ../chinchilla.yaml (relative to the batch file)");
+      }
+      JsonNode grid = root.get("grid");
+      if (!grid.isObject() || grid.isEmpty()) {
+        throw cx.error("grid", "is empty", "give at least one parameter and its values, e.g. grid: {g_inv: [2.5, 3.6, 5]}");
+      }
+      List<String> keys = new ArrayList<>();
+      List<List<JsonNode>> values = new ArrayList<>();
+      ObjectNode baseTree = baseTree(base);
+      long combinations = 1;
+      for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = "grid." + e.getKey();
+        checkParameter(cx, key, e.getKey(), baseTree, base);
+        if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+          throw cx.error(key, "must be a non-empty list of values", "e.g. " + e.getKey() + ": [2.5, 3.6, 5] (a schedule or distribution per item)");
+        }
+        List<JsonNode> vs = new ArrayList<>();
+        for (int i = 0; i < e.getValue().size(); i++) {
+          checkValue(cx, key + "[" + i + "]", e.getKey(), e.getValue().get(i));
+          vs.add(e.getValue().get(i));
+        }
+        keys.add(e.getKey());
+        values.add(vs);
+        combinations *= vs.size();
+      }
+      if (combinations > MAX_RUNS) {
+        throw cx.error("grid", "makes " + combinations + " runs, more than " + MAX_RUNS, "split the batch or use fewer values");
+      }
+      int[] at = new int[keys.size()];
+      for (long c = 0; c < combinations; c++) {
+        Map<String, JsonNode> overrides = new LinkedHashMap<>();
+        for (int k = 0; k < keys.size(); k++) {
+          overrides.put(keys.get(k), values.get(k).get(at[k]));
+        }
+        runs.add(compose(cx, "grid", base, baseTree, null, overrides));
+        for (int k = keys.size() - 1; k >= 0 && ++at[k] == values.get(k).size(); k--) {
+          at[k] = 0;
+        }
+      }
+    } else {
+      JsonNode list = root.get("runs");
+      if (!list.isArray() || list.isEmpty()) {
+        throw cx.error("runs", "is empty", "give a list of runs, e.g. runs: [{g_inv: 5}, {name: kaplan, base: ../kaplan.yaml}]");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String key = "runs[" + i + "]";
+        JsonNode item = list.get(i);
+        if (!item.isObject()) {
+          throw cx.error(key, "must be a mapping of overrides", "e.g. {g_inv: 5} or {name: kaplan, base: ../kaplan.yaml}");
+        }
+        Path itemBase = item.has("base") ? resolveBase(cx, dir, item.get("base"), key + ".base") : base;
+        if (itemBase == null) {
+          throw cx.error(key, "has no base spec", "give base: at the top of the batch or in the item");
+        }
+        ObjectNode baseTree = baseTree(itemBase);
+        Map<String, JsonNode> overrides = new LinkedHashMap<>();
+        String given = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (e.getKey().equals("base")) {
+            continue;
+          }
+          if (e.getKey().equals("name")) {
+            given = e.getValue().asText();
+            if (UNSAFE.matcher(given).find() || given.isEmpty()) {
+              throw cx.error(key + ".name", "'" + given + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
+            }
+            continue;
+          }
+          checkParameter(cx, key + "." + e.getKey(), e.getKey(), baseTree, itemBase);
+          checkValue(cx, key + "." + e.getKey(), e.getKey(), e.getValue());
+          overrides.put(e.getKey(), e.getValue());
+        }
+        runs.add(compose(cx, key, itemBase, baseTree, given, overrides));
+      }
+    }
+    Set<String> names = new HashSet<>();
+    for (Batch.Run r : runs) {
+      if (!names.add(r.name())) {
+        throw cx.error(root.has("grid") ? "grid" : "runs", "two runs would share the folder name '" + r.name() + "'",
+            "give the runs distinct values, or name: each item of runs:");
+      }
+    }
+    return new Batch(file, name, title, root.has("grid") ? "grid" : "runs", List.copyOf(runs));
+  }
+
+  private static Path resolveBase(Where cx, Path dir, JsonNode node, String key) {
+    if (!node.isTextual()) {
+      throw cx.error(key, "must be the path of a spec file", "e.g. base: ../chinchilla.yaml (relative to the batch file)");
+    }
+    Path p = dir.resolve(node.asText()).normalize();
+    if (!Files.isRegularFile(p)) {
+      throw cx.error(key, "no spec file at " + p, "the path is relative to the batch file's folder");
+    }
+    return p;
+  }
+
+  private static ObjectNode baseTree(Path base) {
+    try {
+      JsonNode tree = SpecReader.parse(base, Files.readAllBytes(base));
+      if (tree == null || !tree.isObject() || !tree.path("params").isObject()) {
+        throw new SpecException(base + ": not a spec (no params: block); check the batch's base:");
+      }
+      return (ObjectNode) tree;
+    } catch (IOException e) {
+      throw new SpecException(base + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private void checkParameter(Where cx, String key, String parameter, ObjectNode baseTree, Path base) {
+    Set<String> known = new java.util.TreeSet<>(requiredParameters);
+    baseTree.get("params").fieldNames().forEachRemaining(known::add);
+    if (!known.contains(parameter)) {
+      throw cx.error(key, "'" + parameter + "' is not a parameter of " + base.getFileName(),
+          Suggest.closest(parameter, known, "parameters: " + String.join(", ", known)));
+    }
+  }
+
+  /** A value must be a number, a distribution or (for a growth rate) a schedule; distributions are checked here, with this file's lines. */
+  private static void checkValue(Where cx, String key, String parameter, JsonNode value) {
+    if (value.isArray()) {
+      return; // a schedule: checked when the composed spec is read
+    }
+    new DistributionParser(cx).parse(value, key);
+  }
+
+  private Batch.Run compose(Where cx, String key, Path base, ObjectNode baseTree, String given, Map<String, JsonNode> overrides) {
+    ObjectNode tree = baseTree.deepCopy();
+    ObjectNode params = (ObjectNode) tree.get("params");
+    Map<String, String> shown = new LinkedHashMap<>();
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
+      params.set(e.getKey(), e.getValue());
+      shown.put(e.getKey(), flow(e.getValue()));
+      parts.add(e.getKey() + "-" + label(e.getValue()));
+    }
+    String baseName = tree.path("name").asText(base.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    String name = given != null ? given : parts.isEmpty() ? baseName : String.join("_", parts);
+    if (name.length() > 100) {
+      throw cx.error(key, "the run's folder name would be " + name.length() + " characters long", "name it: runs: [{name: short-name, …}]");
+    }
+    tree.put("name", baseName + "-" + name);
+    String baseTitle = tree.path("title").asText(baseName);
+    tree.put("title", shown.isEmpty() ? baseTitle : baseTitle + " · " + String.join(", ", shown.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList()));
+    byte[] yaml = yaml(tree);
+    Spec spec;
+    try {
+      spec = new SpecReader(requiredParameters).read(Path.of(name, "spec.yaml"), yaml);
+    } catch (SpecException e) {
+      throw new SpecException(cx.file() + ": run '" + name + "' (" + key + "): " + e.getMessage());
+    }
+    return new Batch.Run(name, base, shown, yaml, spec);
+  }
+
+  /** A value as it would be written inline in YAML: 3.6, {dist: normal, mean: 0.155, sd: 0.01}. */
+  static String flow(JsonNode v) {
+    if (v.isValueNode()) {
+      return v.asText();
+    }
+    List<String> parts = new ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(x -> parts.add(flow(x)));
+      return "[" + String.join(", ", parts) + "]";
+    }
+    v.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + flow(e.getValue())));
+    return "{" + String.join(", ", parts) + "}";
+  }
+
+  /** A value as a folder-name fragment: 3.6, normal-0.155-0.01. */
+  static String label(JsonNode v) {
+    if (v.isValueNode()) {
+      return UNSAFE.matcher(v.asText()).replaceAll("-");
+    }
+    List<String> parts = new ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(x -> parts.add(label(x)));
+    } else {
+      v.fields().forEachRemaining(e -> parts.add(label(e.getValue())));
+    }
+    return UNSAFE.matcher(String.join("-", parts)).replaceAll("-");
+  }
+
+  private static byte[] yaml(ObjectNode tree) {
+    ObjectMapper m = new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+    try {
+      return m.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

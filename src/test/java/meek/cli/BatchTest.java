@@ -1,0 +1,181 @@
+package meek.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import meek.model.TrainingGapModel;
+import meek.sampling.Design;
+import meek.spec.Batch;
+import meek.spec.BatchReader;
+import meek.spec.SpecException;
+import meek.stats.RunOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code meek batch}: composition, resumption after an interruption, refusals, and cite. */
+class BatchTest {
+
+  @TempDir Path dir;
+
+  private static final RunOptions OPTIONS = new RunOptions(4000, 9, 2, Design.MC, RunOptions.Quantiles.AUTO);
+
+  private Path batchFile(String body) throws IOException {
+    Path f = dir.resolve("b.yaml");
+    Files.writeString(f, "base: " + Path.of("distributions/chinchilla.yaml").toAbsolutePath() + "\n" + body);
+    return f;
+  }
+
+  private Batch read(Path f) {
+    return new BatchReader(TrainingGapModel.PARAMETERS).read(f);
+  }
+
+  /** Every regular file under the folder, with its bytes' hash and modification time. */
+  private static Map<Path, String> snapshot(Path folder) throws IOException {
+    Map<Path, String> files = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        FileTime t = Files.getLastModifiedTime(p);
+        files.put(folder.relativize(p), java.util.Arrays.hashCode(Files.readAllBytes(p)) + "@" + t.toMillis());
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void aGridRunsEveryCombinationLastKeyFastest() throws IOException {
+    Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n  alpha: [0.155, {dist: normal, mean: 0.05, sd: 0.005}]\n"));
+    assertThat(b.runs().stream().map(Batch.Run::name)).containsExactly(
+        "g_inv-3.6_alpha-0.155", "g_inv-3.6_alpha-normal-0.05-0.005", "g_inv-5_alpha-0.155", "g_inv-5_alpha-normal-0.05-0.005");
+    Batch.Run last = b.runs().get(3);
+    assertThat(last.spec().params().get("g_inv").median()).isEqualTo(5.0);
+    assertThat(last.spec().params().get("alpha").median()).isCloseTo(0.05, within(1e-12));
+    assertThat(last.spec().params().get("g_alg").isConstant()).isFalse(); // the rest is the base's
+    assertThat(last.overrides()).containsEntry("alpha", "{dist: normal, mean: 0.05, sd: 0.005}");
+  }
+
+  @Test
+  void anInterruptedBatchResumesWithoutTouchingFinishedRuns() throws IOException {
+    Batch b = read(batchFile("grid:\n  g_inv: [2.5, 3.6, 5, 10]\n"));
+    Path out = dir.resolve("out");
+    int k = 2;
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    int[] done = {0};
+    // a kill after k of n runs, as the callback throws once the k-th folder is committed
+    assertThatThrownBy(() -> BatchRunner.execute(b, out, OPTIONS, false, true, quiet, name -> {
+      if (++done[0] == k) {
+        throw new IllegalStateException("killed");
+      }
+    })).hasMessage("killed");
+    List<String> names = b.runs().stream().map(Batch.Run::name).toList();
+    for (int i = 0; i < names.size(); i++) {
+      assertThat(Files.exists(out.resolve(names.get(i)))).as(names.get(i)).isEqualTo(i < k);
+    }
+    assertThat(out.resolve("batch.csv")).doesNotExist();
+    Map<Path, String> first = snapshot(out.resolve(names.get(0)));
+    Map<Path, String> second = snapshot(out.resolve(names.get(1)));
+    // what a kill in the middle of run k+1 leaves: its hidden staging folder; and a run folder missing its manifest
+    Files.createDirectories(out.resolve("." + names.get(2) + ".tmp-12345")).resolve("summary.json").toFile().createNewFile();
+    Files.createDirectories(out.resolve(names.get(3))).resolve("fan.csv").toFile().createNewFile();
+    assertThat(BatchRunner.state(out.resolve(names.get(3)), b.runs().get(3).spec().sha256(), OPTIONS)).isEqualTo(BatchRunner.State.PARTIAL);
+
+    BatchRunner.execute(b, out, OPTIONS, false, true, quiet, name -> {});
+
+    assertThat(snapshot(out.resolve(names.get(0)))).isEqualTo(first); // same bytes, same modification times
+    assertThat(snapshot(out.resolve(names.get(1)))).isEqualTo(second);
+    for (Batch.Run r : b.runs()) {
+      assertThat(BatchRunner.state(out.resolve(r.name()), r.spec().sha256(), OPTIONS)).as(r.name()).isEqualTo(BatchRunner.State.UP_TO_DATE);
+      assertThat(out.resolve(r.name()).resolve("spec.yaml")).isNotEmptyFile();
+    }
+    try (Stream<Path> left = Files.list(out)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+    }
+    JsonNode index = new ObjectMapper().readTree(out.resolve("batch.json").toFile());
+    assertThat(index.get("runs")).hasSize(4);
+    assertThat(Files.readAllLines(out.resolve("batch.csv"))).hasSize(5);
+    assertThat(out.resolve("forest.png")).isNotEmptyFile();
+    // faster investment, earlier peak: t* medians fall along the grid (MODEL.md §1: ∂t*/∂ln g_inv < 0)
+    double previous = Double.POSITIVE_INFINITY;
+    for (JsonNode run : index.get("runs")) {
+      double t = run.at("/outputs/inflection_time_years/p50").asDouble();
+      assertThat(t).isLessThan(previous);
+      previous = t;
+    }
+  }
+
+  @Test
+  void runsMadeWithOtherOptionsAreRefusedUnlessForced() throws IOException {
+    Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n"));
+    Path out = dir.resolve("out");
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    BatchRunner.execute(b, out, OPTIONS, false, true, quiet, name -> {});
+    Map<Path, String> before = snapshot(out);
+    RunOptions otherSeed = new RunOptions(4000, 10, 2, Design.MC, RunOptions.Quantiles.AUTO);
+    assertThatThrownBy(() -> BatchRunner.execute(b, out, otherSeed, false, true, quiet, name -> {}))
+        .isInstanceOf(SpecException.class).hasMessageContaining("--force");
+    assertThat(snapshot(out)).isEqualTo(before);
+    BatchRunner.execute(b, out, otherSeed, true, true, quiet, name -> {});
+    JsonNode m = new ObjectMapper().readTree(out.resolve("g_inv-5/manifest.json").toFile());
+    assertThat(m.get("seed").asLong()).isEqualTo(10);
+  }
+
+  @Test
+  void badBatchesFailWithOneLineAndWriteNothing() throws IOException {
+    Map<String, String> cases = Map.of(
+        "grid:\n  g_inf: [3.6, 5]\n", "did you mean 'g_inv'",
+        "grid: {}\n", "grid: is empty",
+        "grid:\n  g_inv: []\n", "non-empty list",
+        "grid:\n  g_inv: [3.6]\nruns: [{g_inv: 5}]\n", "not both",
+        "grid:\n  g_inv: [3.6, {dist: normal, mean: 1}]\n", ":3:",
+        "runs: [{g_inv: 5}, {g_inv: 5}]\n", "share the folder name",
+        "runs:\n  - {name: x, base: nowhere.yaml}\n", "no spec file");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path f = batchFile(c.getKey());
+      Path out = dir.resolve("out");
+      CliRunner.Result r = CliRunner.run("batch", f.toString(), "--out", out.toString(), "--samples", "1000", "--quiet");
+      assertThat(r.code()).as(c.getKey() + r.err()).isEqualTo(2);
+      assertThat(r.err().strip()).as(c.getKey()).startsWith("meek: ").doesNotContain("\n").contains(c.getValue()).doesNotContain("Exception");
+      assertThat(out).as(c.getKey()).doesNotExist();
+    }
+  }
+
+  @Test
+  void citeOfABatchGivesEveryRunsNumbers() throws IOException {
+    Path out = dir.resolve("cited");
+    CliRunner.Result r = CliRunner.run("batch", "distributions/batches/investment.yaml", "--samples", "4000", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("[3/3] g_inv-10");
+    JsonNode index = new ObjectMapper().readTree(out.resolve("batch.json").toFile());
+    CliRunner.Result cite = CliRunner.run("cite", out.toString(), "--sig", "4");
+    assertThat(cite.code()).as(cite.err()).isZero();
+    for (JsonNode run : index.get("runs")) {
+      String title = Pattern.quote(run.get("title").asText());
+      Matcher m = Pattern.compile(title + ", inflection_time_years: ([0-9.]+) \\(median; 90% interval ([0-9.]+)–([0-9.]+) years; N = 4,000 per run, seed 1\\)")
+          .matcher(cite.out());
+      assertThat(m.find()).as(run.get("title").asText()).isTrue();
+      JsonNode t = run.at("/outputs/inflection_time_years");
+      for (int g = 1; g <= 3; g++) {
+        double exact = t.get(List.of("p50", "p5", "p95").get(g - 1)).asDouble();
+        double unit = Math.pow(10, Math.floor(Math.log10(exact)) - 3);
+        assertThat(Double.parseDouble(m.group(g))).isCloseTo(exact, within(0.5 * unit + 1e-12));
+      }
+    }
+    // a second invocation finds every run up to date
+    CliRunner.Result again = CliRunner.run("batch", "distributions/batches/investment.yaml", "--samples", "4000", "--out", out.toString());
+    assertThat(again.out()).contains("[1/3] g_inv-3.6: up to date");
+  }
+}
