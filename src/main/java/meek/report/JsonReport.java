@@ -50,6 +50,10 @@ public final class JsonReport {
     method.put("quantiles_relative_accuracy", r.quantileRelativeAccuracy());
     method.put("ci95", r.ciMethod());
     method.put("null_means", "not finite: a time that is never reached (+infinity); see n_infinite");
+    method.put("convergence_times", "half/tenth-gap times: the root of phi(u) = f*phi(u*) read off a cubic spline in ln(rho) and"
+        + " certified by a sign change of phi within a relative " + meek.model.TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR
+        + " of it, else solved by Brent's method to 1e-13 in u");
+    method.put("convergence_times_relative_error", meek.model.TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR);
     method.put("fan_draws", r.fan().draws());
     method.put(
         "fan_quantiles",

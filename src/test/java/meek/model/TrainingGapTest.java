@@ -136,4 +136,26 @@ class TrainingGapTest {
     assertThat(g.inflectionTime()).isCloseTo(expected, within(1e-9 * expected));
     assertThat(g.peakGap()).isCloseTo(g.k(), within(1e-6)); // peak → K as a → 0
   }
+
+  @Test
+  void certifiedSplineRootsAgreeWithBrentAndCoverPlausibleRho() {
+    TrainingGap.ConvergenceSolver fast = new TrainingGap.ConvergenceSolver();
+    TrainingGap.ConvergenceSolver reference = new TrainingGap.ConvergenceSolver();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 20_000; i++) {
+      double rho = Math.exp(-7 + 14 * random.nextDouble()); // 1e-3 … 1e3
+      for (double f : new double[] {0.5, 0.1}) {
+        double t = fast.timeBelowFractionOfPeak(1, rho, f);
+        double expected = reference.solveByBrent(1, rho, f);
+        // both are within their tolerances of the true root: 1e-9 relative (certified) and 1e-13 (Brent)
+        assertThat(t).as("rho %s, f %s", rho, f).isCloseTo(expected, within(1.01e-9 * expected + 1e-13));
+      }
+    }
+    assertThat(fast.solved()).as("draws that fell back to Brent").isZero();
+    assertThat(fast.certified()).isEqualTo(40_000);
+    // outside the spline's range the solver falls back to Brent and stays right
+    double tiny = fast.timeBelowFractionOfPeak(1, 1e-6, 0.5);
+    assertThat(tiny).isCloseTo(reference.solveByBrent(1, 1e-6, 0.5), within(1e-12));
+    assertThat(fast.solved()).isEqualTo(1);
+  }
 }
