@@ -64,14 +64,32 @@ public final class FanAccumulator implements BlockListener {
     for (int j = 0; j < times.length; j++) {
       w.evaluator.next(w.row);
       w.counts.add(j, w.row, count);
-      double s = 0;
-      for (int i = 0; i < count; i++) {
-        s += w.row[i];
-      }
-      sums[j] = s;
+      sums[j] = sum(w.row, count);
     }
     blockSums[block] = sums;
     blockCounts[block] = count;
+  }
+
+  /**
+   * Σ values[0 … count), with four partial sums: one running sum is a chain of dependent additions (4 cycles
+   * each), which a profile showed at 8% of a run. The order is fixed, so the result is too.
+   */
+  static double sum(double[] values, int count) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < count; i += 4) {
+      s0 += values[i];
+      s1 += values[i + 1];
+      s2 += values[i + 2];
+      s3 += values[i + 3];
+    }
+    for (; i < count; i++) {
+      s0 += values[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** The fan, once every block has been reported. */
