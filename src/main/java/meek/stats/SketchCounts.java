@@ -33,7 +33,7 @@ final class SketchCounts {
   private final Bins[] negative;
   private final long[] zeros;
   private final long[] infinite;
-  private static final long[] EMPTY = new long[0];
+  private static final int[] EMPTY = new int[0];
   private long clamped;
   private DDSketch[] sketches;
 
@@ -54,7 +54,7 @@ final class SketchCounts {
   void add(int step, double[] values, int count) {
     sketches = null;
     Bins pos = positive[step];
-    long[] counts = pos == null ? EMPTY : pos.counts;
+    int[] counts = pos == null ? EMPTY : pos.counts;
     int base = pos == null ? 0 : pos.base;
     for (int i = 0; i < count; i++) {
       double v = values[i];
@@ -194,11 +194,11 @@ final class SketchCounts {
   /** Counts for a contiguous range of bin indices, grown on demand. */
   private static final class Bins {
     final int base;
-    final long[] counts;
+    final int[] counts; // int: a series never holds more than N < 2^31 values, and half the cache of long
 
     private Bins(int base, int length) {
       this.base = base;
-      this.counts = new long[length];
+      this.counts = new int[length];
     }
 
     /** b, or a copy of it widened to cover [lo, hi] (with some slack, so growth is rare). */
