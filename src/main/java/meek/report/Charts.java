@@ -450,6 +450,33 @@ public final class Charts {
     return chart(plot, title, null, footnote);
   }
 
+  /**
+   * Runs chart-writing tasks on a small pool (one thread per core, at most the number of tasks) and waits
+   * for all; the first failure is rethrown.
+   */
+  public static void renderAll(List<java.util.concurrent.Callable<Void>> tasks) throws IOException {
+    int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing charts", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   public static void writePng(JFreeChart chart, Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
       ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, 2, 2);

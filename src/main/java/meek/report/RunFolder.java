@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import meek.spec.ObservedPoints;
 import meek.spec.Spec;
 import meek.stats.PrecisionTarget;
@@ -34,18 +36,29 @@ public final class RunFolder {
     CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
     String footnote = String.format(
         "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), result.seed(), spec.source().getFileName(), version);
+    // charts render in parallel: they are most of the time spent writing a run (about 0.5 s of a 1.4 s small run)
+    List<Callable<Void>> charts = new ArrayList<>();
     for (var fanData : result.fans()) {
       String stem = fanData.metric().fileStem();
       CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
-      var fan = Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed);
-      Charts.writePng(fan, folder.file(stem + ".png"));
-      Charts.writeSvg(fan, folder.file(stem + ".svg"));
+      charts.add(() -> {
+        Charts.writePng(Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".png"));
+        return null;
+      });
+      charts.add(() -> {
+        Charts.writeSvg(Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".svg"));
+        return null;
+      });
     }
-    var hist = Charts.histogram(
-        result.output("inflection_time_years"), result.headlineDraws(),
-        spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
-        footnote + histogramNote(result));
-    Charts.writePng(hist, folder.file("inflection_time.png"));
+    charts.add(() -> {
+      var hist = Charts.histogram(
+          result.output("inflection_time_years"), result.headlineDraws(),
+          spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
+          footnote + histogramNote(result));
+      Charts.writePng(hist, folder.file("inflection_time.png"));
+      return null;
+    });
+    Charts.renderAll(charts);
     Files.writeString(folder.file("summary.md"),
         MarkdownReport.render(result, version) + MarkdownReport.precision(precision), StandardCharsets.UTF_8);
     double wall = (System.nanoTime() - wallStart) / 1e9;
