@@ -72,13 +72,19 @@ final class RunCommand implements Callable<Integer> {
       description = "Overlay observed points on the fan chart of their metric: columns year,gap[,label,metric] (metric: loss, benchmark or tokens; default loss).")
   Path observedFile;
 
+  @Option(names = "--no-fan", description = "Scalars only: skip the fans over time (no fan*.csv/.png/.svg); for very large N when only t*, the peak and the other scalars matter.")
+  boolean noFan;
+
   @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
-    RunOptions options = sampling.options(quantileMode);
+    RunOptions options = noFan ? sampling.options(quantileMode).withoutFans() : sampling.options(quantileMode);
+    if (noFan && observedFile != null) {
+      throw new SpecException("--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
+    }
     boolean quiet = sampling.quiet;
     TrainingGapModel model0 = new TrainingGapModel(0);
     Spec spec = new SpecReader(model0.parameterNames()).read(specFile);

@@ -220,8 +220,12 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
     static final RootTable TENTH = new RootTable(0.1);
 
     private static final double STEP = (X_MAX - X_MIN) / (KNOTS - 1);
-    /** The spline's cubic pieces; the knots are uniform, so a piece is found by division, not binary search. */
-    private final org.apache.commons.math3.analysis.polynomials.PolynomialFunction[] pieces;
+    /**
+     * The spline's cubic pieces, their coefficients copied into one flat array (4 per piece, constant term
+     * first): a profile showed the pieces' separate objects and arrays costing more than the arithmetic. The
+     * knots are uniform, so a piece is found by division, not binary search.
+     */
+    private final double[] coefficients;
     private final double[] knots;
 
     private RootTable(double fraction) {
@@ -233,7 +237,12 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
         u[i] = brent.solveByBrent(1, Math.exp(x[i]), fraction);
       }
       var spline = new org.apache.commons.math3.analysis.interpolation.SplineInterpolator().interpolate(x, u);
-      pieces = spline.getPolynomials();
+      var pieces = spline.getPolynomials();
+      coefficients = new double[4 * pieces.length];
+      for (int i = 0; i < pieces.length; i++) {
+        double[] c = pieces[i].getCoefficients(); // a natural cubic spline's pieces have degree ≤ 3
+        System.arraycopy(c, 0, coefficients, 4 * i, c.length);
+      }
       knots = spline.getKnots();
     }
 
@@ -243,8 +252,10 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
 
     double root(double rho) {
       double x = Math.min(X_MAX, Math.max(X_MIN, Math.log(rho)));
-      int i = Math.min(pieces.length - 1, (int) ((x - X_MIN) / STEP));
-      return pieces[i].value(x - knots[i]); // each piece is a polynomial in the distance from its knot
+      int i = Math.min(knots.length - 2, (int) ((x - X_MIN) / STEP));
+      double h = x - knots[i]; // each piece is a polynomial in the distance from its knot (Horner's rule)
+      int c = 4 * i;
+      return coefficients[c] + h * (coefficients[c + 1] + h * (coefficients[c + 2] + h * coefficients[c + 3]));
     }
   }
 

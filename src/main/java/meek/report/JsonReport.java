@@ -54,12 +54,16 @@ public final class JsonReport {
         + " certified by a sign change of phi within a relative " + meek.model.TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR
         + " of it, else solved by Brent's method to 1e-13 in u");
     method.put("convergence_times_relative_error", meek.model.TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR);
-    method.put("fan_draws", r.fan().draws());
-    method.put(
-        "fan_quantiles",
-        "DDSketch logarithmic bins: each fan quantile is within fan_relative_accuracy of the sample value at rank floor(p(n-1)); fan means are exact");
-    method.put("fan_relative_accuracy", r.fan().relativeAccuracy());
-    method.put("fan_values_clamped", r.fan().clamped());
+    if (r.fans().isEmpty()) {
+      method.put("fan_quantiles", "not computed (--no-fan)");
+    } else {
+      method.put("fan_draws", r.fan().draws());
+      method.put(
+          "fan_quantiles",
+          "DDSketch logarithmic bins: each fan quantile is within fan_relative_accuracy of the sample value at rank floor(p(n-1)); fan means are exact");
+      method.put("fan_relative_accuracy", r.fan().relativeAccuracy());
+      method.put("fan_values_clamped", r.fan().clamped());
+    }
     ArrayNode probs = method.putArray("probabilities");
     for (double p : QuantileSummarizer.PROBABILITIES) {
       probs.add(p);

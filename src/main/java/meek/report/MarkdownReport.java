@@ -64,8 +64,12 @@ public final class MarkdownReport {
       md.append('\n');
     }
     md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
-    for (var f : r.fans().subList(1, r.fans().size())) {
+    for (var f : r.fans().subList(Math.min(1, r.fans().size()), r.fans().size())) {
       md.append("\n![").append(f.metric().axisLabel()).append("](").append(f.metric().fileStem()).append(".png)\n");
+    }
+    if (r.fans().isEmpty()) {
+      md.append("\nDistribution of t*: ![Inflection time](inflection_time.png) (no fan: run with --no-fan)\n");
+      return md.toString();
     }
     md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
         .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")

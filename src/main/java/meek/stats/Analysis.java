@@ -95,7 +95,7 @@ public final class Analysis {
       double[] times = spec.times();
       int blockSize = MonteCarloEngine.BLOCK_SIZE;
       int blocks = (samples + blockSize - 1) / blockSize;
-      FanAccumulator[] fanAccumulators = new FanAccumulator[model.fans().size()];
+      FanAccumulator[] fanAccumulators = new FanAccumulator[options.fans() ? model.fans().size() : 0];
       for (int f = 0; f < fanAccumulators.length; f++) {
         fanAccumulators[f] = new FanAccumulator(model, f, times, blocks, blockSize);
       }

@@ -11,14 +11,24 @@ import meek.sampling.Design;
  * @param design how the draws are laid out
  * @param quantiles exact (keep every draw's scalars), sketch (bounded memory), or auto (exact while the
  *     draws fit in {@link #EXACT_HEAP_SHARE} of the heap)
+ * @param fans whether to aggregate the fans (false: scalars only, {@code --no-fan})
  */
-public record RunOptions(int samples, long seed, int threads, Design design, Quantiles quantiles) {
+public record RunOptions(int samples, long seed, int threads, Design design, Quantiles quantiles, boolean fans) {
 
   /** Share of the JVM's heap the exact path may use before auto switches to sketches. */
   public static final double EXACT_HEAP_SHARE = 0.4;
 
   /** How scalar-output quantiles are computed. */
   public enum Quantiles { AUTO, EXACT, SKETCH }
+
+  public RunOptions(int samples, long seed, int threads, Design design, Quantiles quantiles) {
+    this(samples, seed, threads, design, quantiles, true);
+  }
+
+  /** The same, scalars only (no fan). */
+  public RunOptions withoutFans() {
+    return new RunOptions(samples, seed, threads, design, quantiles, false);
+  }
 
   public RunOptions(int samples, long seed, int threads, Design design) {
     this(samples, seed, threads, design, Quantiles.AUTO);
