@@ -315,6 +315,40 @@ public final class Charts {
     return chart(plot, title, null, footnote);
   }
 
+  /**
+   * Throughput against N on log-log axes, one line per tool (bench/peers.py): draws per second of compute.
+   *
+   * @param series tool name → {N values, draws per second}, in the order to draw
+   */
+  public static JFreeChart throughput(java.util.Map<String, double[][]> series, String title, String footnote) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (var e : series.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey());
+      for (int i = 0; i < e.getValue()[0].length; i++) {
+        s.add(e.getValue()[0][i], e.getValue()[1][i]);
+      }
+      data.addSeries(s);
+    }
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < series.size(); i++) {
+      r.setSeriesPaint(i, SPEC_COLORS[i % SPEC_COLORS.length]);
+      r.setSeriesStroke(i, new BasicStroke(2.2f));
+    }
+    LogAxis x = new LogAxis("Samples N");
+    LogAxis y = new LogAxis("Draws per second of compute (higher is better)");
+    for (LogAxis a : List.of(x, y)) {
+      a.setLabelFont(LABEL);
+      a.setTickLabelFont(LABEL);
+      a.setLabelPaint(INK);
+      a.setTickLabelPaint(INK);
+      a.setBase(10);
+      a.setNumberFormatOverride(new DecimalFormat("0.#E0"));
+    }
+    XYPlot plot = new XYPlot(data, x, y, r);
+    style(plot);
+    return chart(plot, title, null, footnote);
+  }
+
   /** Axis of named rows or columns: position k shows names[k]. */
   private static org.jfree.chart.axis.SymbolAxis symbols(String label, List<String> names) {
     org.jfree.chart.axis.SymbolAxis a = new org.jfree.chart.axis.SymbolAxis(label, names.toArray(String[]::new));

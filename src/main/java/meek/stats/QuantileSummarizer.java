@@ -5,7 +5,6 @@ import java.util.List;
 import meek.model.ScalarOutput;
 import org.apache.commons.numbers.arrays.Selection;
 import org.apache.commons.statistics.descriptive.Mean;
-import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
@@ -24,9 +23,6 @@ public final class QuantileSummarizer {
 
   /** Coverage of the quantile confidence intervals. */
   public static final double CONFIDENCE = 0.95;
-
-  private static final Quantile TYPE_7 =
-      Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(false);
 
   private QuantileSummarizer() {}
 
@@ -58,15 +54,23 @@ public final class QuantileSummarizer {
     }
     double mean = Mean.ofRange(values, 0, n).getAsDouble();
     double sd = n > 1 && infinite == 0 ? StandardDeviation.ofRange(values, 0, n).getAsDouble() : Double.NaN;
-    double[] q = TYPE_7.evaluateRange(values, 0, n, PROBABILITIES);
+    // one multi-index selection places every order statistic needed: both neighbours of each type-7
+    // position and both ends of each confidence interval (two separate selections cost twice as much)
     int[][] ranks = new int[PROBABILITIES.length][];
-    int[] all = new int[2 * PROBABILITIES.length];
+    int[] all = new int[4 * PROBABILITIES.length];
     for (int i = 0; i < PROBABILITIES.length; i++) {
       ranks[i] = confidenceRanks(n, PROBABILITIES[i]);
-      all[2 * i] = ranks[i][0];
-      all[2 * i + 1] = ranks[i][1];
+      int below = (int) Math.floor(PROBABILITIES[i] * (n - 1));
+      all[4 * i] = ranks[i][0];
+      all[4 * i + 1] = ranks[i][1];
+      all[4 * i + 2] = below;
+      all[4 * i + 3] = Math.min(below + 1, n - 1);
     }
     Selection.select(values, 0, n, all);
+    double[] q = new double[PROBABILITIES.length];
+    for (int i = 0; i < PROBABILITIES.length; i++) {
+      q[i] = type7(values, n, PROBABILITIES[i]);
+    }
     double[][] batchIntervals = batches == null ? null : batches.intervals(q);
     List<QuantileEstimate> estimates = new ArrayList<>();
     for (int i = 0; i < PROBABILITIES.length; i++) {
@@ -75,6 +79,23 @@ public final class QuantileSummarizer {
       estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], lo, hi));
     }
     return new OutputSummary(output, n, infinite, mean, sd, estimates);
+  }
+
+  /**
+   * The type-7 p-quantile (Hyndman &amp; Fan; numpy's default) of values[0 … n) once the order statistics at
+   * ⌊h⌋ and ⌊h⌋ + 1, h = p·(n − 1), are in place: linear interpolation between them. +∞ values ("never")
+   * rank last; a quantile between two +∞ is +∞.
+   */
+  static double type7(double[] values, int n, double p) {
+    double h = p * (n - 1);
+    int below = (int) Math.floor(h);
+    double a = values[below];
+    double fraction = h - below;
+    if (fraction == 0 || below + 1 >= n) {
+      return a;
+    }
+    double b = values[below + 1];
+    return a == b ? a : a + fraction * (b - a);
   }
 
   /** Batch-means intervals for one output, given the pooled estimates. */

@@ -38,6 +38,9 @@ public class AnalysisBenchmark {
   @Param({"EXACT"})
   RunOptions.Quantiles quantiles;
 
+  @Param({"true"})
+  boolean fans;
+
   private Spec spec;
   private TrainingGapModel model;
 
@@ -47,8 +50,18 @@ public class AnalysisBenchmark {
     model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
   }
 
+  /** The engine alone: draws and closed forms, no fan, no aggregation. */
+  @Benchmark
+  public Object engineOnly() {
+    try (meek.sampling.Parallel parallel = new meek.sampling.Parallel(threads)) {
+      var plan = meek.sampling.DrawPlan.of(spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(),
+          Design.MC, meek.sampling.MonteCarloEngine.BLOCK_SIZE);
+      return new meek.sampling.MonteCarloEngine(parallel).run(model, plan, samples, 1, b -> {}, false, n -> {});
+    }
+  }
+
   @Benchmark
   public RunResult run() {
-    return Analysis.run(spec, model, new RunOptions(samples, 1, threads, Design.MC, quantiles), n -> {});
+    return Analysis.run(spec, model, new RunOptions(samples, 1, threads, Design.MC, quantiles, fans), n -> {});
   }
 }

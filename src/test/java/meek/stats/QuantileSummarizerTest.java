@@ -100,4 +100,23 @@ class QuantileSummarizerTest {
     assertThat((double) r[0]).isCloseTo(n / 2.0 - half, within(3.0));
     assertThat((double) r[1]).isCloseTo(n / 2.0 + half, within(3.0));
   }
+
+  @Test
+  void type7AgreesWithCommonsStatisticsIncludingNeverValues() {
+    // Commons Statistics' Quantile (HF7) is an independent implementation of the same definition
+    var commons = org.apache.commons.statistics.descriptive.Quantile.withDefaults()
+        .with(org.apache.commons.statistics.descriptive.Quantile.EstimationMethod.HF7);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(8L);
+    for (int n : new int[] {1, 2, 3, 10, 999, 5000}) {
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = rng.nextDouble() < 0.1 ? Double.POSITIVE_INFINITY : rng.nextDouble();
+      }
+      OutputSummary s = QuantileSummarizer.summarize(X, x.clone());
+      double[] expected = commons.evaluate(x.clone(), QuantileSummarizer.PROBABILITIES);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(s.quantiles().get(i).value()).as("n %d p %s", n, QuantileSummarizer.PROBABILITIES[i]).isEqualTo(expected[i]);
+      }
+    }
+  }
 }
