@@ -158,4 +158,17 @@ class TrainingGapTest {
     assertThat(tiny).isCloseTo(reference.solveByBrent(1, 1e-6, 0.5), within(1e-12));
     assertThat(fast.solved()).isEqualTo(1);
   }
+
+  @Test
+  void fastExpm1AndLog1pKeepFullRelativePrecision() {
+    // against StrictMath's expm1/log1p (fdlibm, within 1 ulp): the documented bound is 3e-16 relative
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 200_000; i++) {
+      double x = Math.exp(-30 + 36 * random.nextDouble()); // 1e-13 … 400
+      double oneMinus = -StrictMath.expm1(-x);
+      assertThat(TrainingGap.oneMinusExpNeg(x)).as("x = %s", x).isCloseTo(oneMinus, within(4e-16 * oneMinus));
+      double log = StrictMath.log1p(x);
+      assertThat(TrainingGap.log1p(x)).as("x = %s", x).isCloseTo(log, within(4e-16 * log));
+    }
+  }
 }
