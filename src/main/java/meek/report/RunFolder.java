@@ -68,6 +68,6 @@ public final class RunFolder {
 
   private static String histogramNote(RunResult r) {
     long never = r.output("inflection_time_years").infinite();
-    return " · axis: p0.5–p99.5 of finite draws" + (never > 0 ? " · " + Numbers.count(never) + " never peak (not shown)" : "");
+    return " · axis: p1–p99" + (never > 0 ? " · " + Numbers.count(never) + " never peak (not shown)" : "");
   }
 }

@@ -66,11 +66,9 @@ public final class Analysis {
     return r;
   }
 
-  /** The finite values among the first n of a summarised column (its defined values), sorted. */
-  private static double[] finiteSorted(double[] column, long n) {
-    double[] finite = Arrays.stream(column, 0, (int) n).filter(Double::isFinite).toArray();
-    Arrays.sort(finite);
-    return finite;
+  /** The finite values among the first n of a summarised column (its defined values), in any order. */
+  private static double[] finite(double[] column, long n) {
+    return Arrays.stream(column, 0, (int) n).filter(Double::isFinite).toArray();
   }
 
   /** Plain Monte Carlo with the given samples, seed and threads. */
@@ -134,7 +132,7 @@ public final class Analysis {
           summaries[k] = sketches.summarize(k, model.outputs().get(k));
         }
       }
-      double[] headline = exact ? finiteSorted(set.scalars()[0], summaries[0].n()) : sketches.histogramDraws();
+      double[] headline = exact ? finite(set.scalars()[0], summaries[0].n()) : sketches.histogramDraws();
       double seconds = (System.nanoTime() - t0) / 1e9;
       String quantileMethod = exact
           ? "exact sample quantiles, Hyndman-Fan type 7 (linear interpolation at p(n-1), numpy's default)"

@@ -23,7 +23,7 @@ import meek.spec.Spec;
  * @param invalidByParameter invalid draws per parameter name (only parameters with some)
  * @param outputs one summary per scalar output, in the model's order
  * @param fans each metric's quantiles over time; the first is the loss gap
- * @param headlineDraws the finite values of the first output (t*), sorted, for its histogram
+ * @param headlineDraws the finite values of the first output (t*), in any order, for its histogram
  * @param started when the run started
  * @param computeSeconds seconds spent sampling and aggregating
  */

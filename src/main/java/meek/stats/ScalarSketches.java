@@ -134,10 +134,8 @@ final class ScalarSketches implements BlockListener {
     return rank >= finite ? Double.POSITIVE_INFINITY : merged.valueAtRank(k, rank);
   }
 
-  /** The finite values among the first draws of the first output, sorted, for its histogram. */
+  /** The finite values among the first draws of the first output, for its histogram. */
   double[] histogramDraws() {
-    double[] finite = Arrays.stream(histogram).filter(Double::isFinite).toArray();
-    Arrays.sort(finite);
-    return finite;
+    return Arrays.stream(histogram).filter(Double::isFinite).toArray();
   }
 }
