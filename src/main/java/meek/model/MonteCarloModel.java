@@ -24,6 +24,16 @@ public interface MonteCarloModel {
   /** Number of doubles of per-draw state kept for the fans. */
   int stateWidth();
 
+  /**
+   * Which state columns the fans read (the others need not be kept per draw: the engine leaves them empty).
+   * All, unless a model says otherwise.
+   */
+  default boolean[] stateColumnsUsed() {
+    boolean[] all = new boolean[stateWidth()];
+    java.util.Arrays.fill(all, true);
+    return all;
+  }
+
   /** The quantities charted over time; the first is the loss gap. */
   List<FanMetric> fans();
 

@@ -203,6 +203,27 @@ public final class TrainingGapModel implements MonteCarloModel {
     return S_SCHEDULE + 3 * (mergedBounds.length + 1);
   }
 
+  /** The loss fan's columns, and those of each configured view and of the schedules. */
+  @Override
+  public boolean[] stateColumnsUsed() {
+    boolean[] used = new boolean[stateWidth()];
+    used[S_K] = used[S_RATE] = used[S_EXCESS] = used[S_L0] = true;
+    if (benchmarkAt >= 0) {
+      java.util.Arrays.fill(used, S_BENCH, S_BENCH + 5, true);
+    }
+    if (discriminationAt >= 0) {
+      used[S_NATS] = true;
+    }
+    if (inferenceAt >= 0) {
+      used[S_INF_K] = used[S_INF_RATE] = used[S_SOTA0_K] = true;
+    }
+    if (scheduled) {
+      used[S_ALPHA] = true;
+      java.util.Arrays.fill(used, S_SCHEDULE, used.length, true);
+    }
+    return used;
+  }
+
   @Override
   public FanEvaluator newFanEvaluator(int fan, int capacity) {
     return scheduled ? new ScheduledFan(fans.get(fan)) : new Recurrence(fans.get(fan), capacity);
