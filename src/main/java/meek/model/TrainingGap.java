@@ -150,38 +150,34 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
     private long solved;
 
     /**
-     * t_f for a converging draw: solves φ(u) = f·φ(u*) on [u*, ln(1/(f·φ(u*)))]. The upper end is a valid
-     * bracket because φ(u) &lt; e^(−u), so φ is already below f·φ(u*) there.
+     * t_f for a converging draw: the certified spline's root when it has one, else {@link #solveByBrent}.
      *
      * @param rate α·ln G (&gt; 0), converting u back to years
      * @param rho ln g_inv / ln G (&gt; 0)
      */
     public double timeBelowFractionOfPeak(double rate, double rho, double fraction) {
-      double uPeak = peakU(rho);
-      double target = fraction * peakFraction(rho);
-      double uHigh = -Math.log(target);
-      shape.rho = rho;
-      shape.target = target;
-      if (uHigh <= uPeak) {
-        return uPeak / rate;
-      }
       RootTable table = fraction == 0.5 ? RootTable.HALF : fraction == 0.1 ? RootTable.TENTH : null;
       if (table != null && table.covers(rho)) {
+        double uPeak = peakU(rho);
+        shape.rho = rho;
+        shape.target = fraction * peakFraction(rho);
         double u = table.root(rho);
         double d = CERTIFIED_RELATIVE_ERROR * u;
+        // φ falls after its peak: above the level at u − d and below it at u + d puts the root between
         if (u - d > uPeak && shape.applyAsDouble(u - d) > 0 && shape.applyAsDouble(u + d) < 0) {
           certified++;
           return u / rate;
         }
       }
       solved++;
-      // φ(uHigh) < target mathematically; when e^(−ρ·uHigh) vanishes beside 1 they agree to rounding,
-      // and then uHigh is the root to within rounding too
-      double u = shape.applyAsDouble(uHigh) >= 0 ? uHigh : solver.findRoot(shape, uPeak, uHigh);
-      return u / rate;
+      return solveByBrent(rate, rho, fraction);
     }
 
-    /** Solves by Brent's method alone, on the closed-form bracket (the reference the spline is checked against). */
+    /**
+     * Solves φ(u) = f·φ(u*) by Brent's method on [u*, ln(1/(f·φ(u*)))]: the upper end is a valid bracket
+     * because φ(u) &lt; e^(−u), so φ is already below f·φ(u*) there. Also the reference the spline is
+     * checked against.
+     */
     public double solveByBrent(double rate, double rho, double fraction) {
       double uPeak = peakU(rho);
       double target = fraction * peakFraction(rho);
@@ -191,6 +187,8 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
       if (uHigh <= uPeak) {
         return uPeak / rate;
       }
+      // φ(uHigh) < target mathematically; when e^(−ρ·uHigh) vanishes beside 1 they agree to rounding,
+      // and then uHigh is the root to within rounding too
       double u = shape.applyAsDouble(uHigh) >= 0 ? uHigh : solver.findRoot(shape, uPeak, uHigh);
       return u / rate;
     }
