@@ -18,6 +18,19 @@ public interface MonteCarloModel {
   /** The scalars written per draw, in the order of the {@code scalars} vector. */
   List<ScalarOutput> outputs();
 
+  /**
+   * For an output that is, draw by draw, another output plus a constant (a calendar year: its duration plus
+   * the baseline year), the index of that other output; else −1. Its summary is then the other's, shifted.
+   */
+  default int shiftedFrom(int output) {
+    return -1;
+  }
+
+  /** The constant of {@link #shiftedFrom}. */
+  default double shift(int output) {
+    return 0;
+  }
+
   /** The calendar year of t = 0 on fan {@code fan}'s time axis. */
   double fanBaselineYear(int fan);
 

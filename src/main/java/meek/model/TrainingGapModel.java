@@ -203,6 +203,31 @@ public final class TrainingGapModel implements MonteCarloModel {
     return S_SCHEDULE + 3 * (mergedBounds.length + 1);
   }
 
+  @Override
+  public int shiftedFrom(int output) {
+    if (output == INFLECTION_YEAR) {
+      return INFLECTION_TIME;
+    }
+    if (output == HALF_GAP_YEAR) {
+      return HALF_GAP_TIME;
+    }
+    if (output == TENTH_GAP_YEAR) {
+      return TENTH_GAP_TIME;
+    }
+    if (benchmarkOut >= 0 && output == benchmarkOut + 1) {
+      return benchmarkOut;
+    }
+    if (inferenceOut >= 0 && output == inferenceOut + 1) {
+      return inferenceOut;
+    }
+    return -1;
+  }
+
+  @Override
+  public double shift(int output) {
+    return inferenceOut >= 0 && output == inferenceOut + 1 ? metrics.inferenceBaselineYear() : baselineYear;
+  }
+
   /** The loss fan's columns, and those of each configured view and of the schedules. */
   @Override
   public boolean[] stateColumnsUsed() {

@@ -123,10 +123,16 @@ public final class Analysis {
       }
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
       if (exact) {
+        // a calendar year is its duration plus a constant: its summary is the duration's, shifted, not a second selection
         parallel.forEach(
             summaries.length,
-            k -> summaries[k] = QuantileSummarizer.summarize(
+            k -> summaries[k] = model.shiftedFrom(k) >= 0 ? null : QuantileSummarizer.summarize(
                 model.outputs().get(k), set.scalars()[k], batches == null ? null : pooled -> batches.intervals(k, pooled)));
+        for (int k = 0; k < summaries.length; k++) {
+          if (model.shiftedFrom(k) >= 0) {
+            summaries[k] = summaries[model.shiftedFrom(k)].shifted(model.outputs().get(k), model.shift(k));
+          }
+        }
       } else {
         for (int k = 0; k < summaries.length; k++) {
           summaries[k] = sketches.summarize(k, model.outputs().get(k));

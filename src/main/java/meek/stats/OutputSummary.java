@@ -25,4 +25,13 @@ public record OutputSummary(
     }
     throw new IllegalArgumentException("not a reported quantile: " + p);
   }
+
+  /**
+   * The same distribution shifted by c, as another output (a calendar year from its duration): x ↦ c + x is
+   * monotone, so every order statistic, quantile and interval moves by c and the spread stays.
+   */
+  public OutputSummary shifted(ScalarOutput as, double c) {
+    return new OutputSummary(as, n, infinite, mean + c, sd,
+        quantiles.stream().map(q -> new QuantileEstimate(q.p(), q.value() + c, q.ciLower() + c, q.ciUpper() + c)).toList());
+  }
 }
