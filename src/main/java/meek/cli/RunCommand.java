@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
   Path keepSamples;
 
   @Option(names = "--quantiles", paramLabel = "MODE", defaultValue = "auto",
-      description = "Scalar quantiles: exact (keeps 64 bytes per draw), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: auto.")
+      description = "Scalar quantiles: exact (keeps 8 bytes per draw and output), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: auto.")
   RunOptions.Quantiles quantileMode;
 
   @Option(names = "--metric", split = ",", paramLabel = "M",

@@ -26,6 +26,17 @@ public interface MonteCarloModel {
     return -1;
   }
 
+  /** How many outputs are not {@link #shiftedFrom} another: the columns exact quantiles must keep. */
+  default int independentOutputs() {
+    int n = 0;
+    for (int k = 0; k < outputs().size(); k++) {
+      if (shiftedFrom(k) < 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The constant of {@link #shiftedFrom}. */
   default double shift(int output) {
     return 0;

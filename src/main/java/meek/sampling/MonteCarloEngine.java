@@ -28,7 +28,7 @@ public final class MonteCarloEngine {
    *
    * @param plan how each block draws its parameters
    * @param listener given each finished block, on the worker thread
-   * @param keepScalars keep every draw's scalars in the returned set (exact quantiles; 64 bytes a draw), or
+   * @param keepScalars keep every draw's scalars in the returned set (exact quantiles; 8 bytes a draw per kept output), or
    *     only let listeners see them
    * @param progress told the number of samples done so far, after each block (may be called concurrently)
    */
@@ -47,7 +47,11 @@ public final class MonteCarloEngine {
     int[] used = java.util.stream.IntStream.range(0, width).filter(c -> usedMask[c]).toArray();
     int outputs = model.outputs().size();
     int parameters = model.parameterNames().size();
-    SampleSet set = new SampleSet(n, outputs, parameters, keepScalars);
+    boolean[] kept = new boolean[outputs];
+    for (int k = 0; k < outputs; k++) {
+      kept[k] = model.shiftedFrom(k) < 0;
+    }
+    SampleSet set = new SampleSet(n, kept, parameters, keepScalars);
     long[][] outcomeCounts = new long[blocks][GapOutcome.values().length];
     long[][] invalidCounts = new long[blocks][parameters];
     AtomicLong done = new AtomicLong();

@@ -18,16 +18,23 @@ public final class SampleSet {
   /** How many leading draws keep their parameters, for achieved correlations and checks. */
   public static final int PROBE_SIZE = 65_536;
 
-  SampleSet(int size, int outputs, int parameters, boolean keepScalars) {
+  /**
+   * @param kept which outputs' columns to keep when keeping scalars (a calendar year, derived from its
+   *     duration, need not be)
+   */
+  SampleSet(int size, boolean[] kept, int parameters, boolean keepScalars) {
     this.size = size;
-    this.scalars = keepScalars ? new double[outputs][size] : null;
+    this.scalars = keepScalars ? new double[kept.length][] : null;
+    for (int c = 0; keepScalars && c < kept.length; c++) {
+      scalars[c] = kept[c] ? new double[size] : null;
+    }
     this.invalidByParameter = new long[parameters];
     this.parameterProbe = new double[parameters][Math.min(size, PROBE_SIZE)];
   }
 
   /** Bytes a set of this shape holds, for the memory check before a run. */
-  public static long bytesFor(long size, int outputs) {
-    return size * 8L * outputs;
+  public static long bytesFor(long size, int keptOutputs) {
+    return size * 8L * keptOutputs;
   }
 
   public int size() {
@@ -37,7 +44,7 @@ public final class SampleSet {
   /**
    * {@code scalars()[output][sample]}; NaN where the output does not exist for that draw, +∞ for "never".
    * Aggregation reorders these columns in place. Null when the run streams its scalars (see
-   * {@link #keepsScalars()}).
+   * {@link #keepsScalars()}); a column not kept is null.
    */
   public double[][] scalars() {
     return scalars;
@@ -68,7 +75,9 @@ public final class SampleSet {
       return;
     }
     for (int c = 0; c < scalars.length; c++) {
-      System.arraycopy(blockScalars[c], 0, scalars[c], from, blockScalars[c].length);
+      if (scalars[c] != null) {
+        System.arraycopy(blockScalars[c], 0, scalars[c], from, blockScalars[c].length);
+      }
     }
   }
 

@@ -26,14 +26,14 @@ public final class Analysis {
   /** Bytes of heap a run of n draws needs (per-draw columns plus the fan's working rows). */
   public static long bytesNeeded(MonteCarloModel model, long n, int steps, boolean exact) {
     int blocks = (int) (n / MonteCarloEngine.BLOCK_SIZE + 1);
-    return (exact ? SampleSet.bytesFor(n, model.outputs().size()) : ScalarSketches.bytesFor(blocks, model.outputs().size()))
+    return (exact ? SampleSet.bytesFor(n, model.independentOutputs()) : ScalarSketches.bytesFor(blocks, model.outputs().size()))
         + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
   public static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
     int samples = options.samples();
-    long need = bytesNeeded(model, samples, steps, options.exact(model.outputs().size()));
+    long need = bytesNeeded(model, samples, steps, options.exact(model.independentOutputs()));
     long max = Runtime.getRuntime().maxMemory();
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
@@ -99,7 +99,7 @@ public final class Analysis {
       }
       BatchQuantiles batches = options.design().usesBatchMeans()
           ? new BatchQuantiles(blocks, model.outputs().size(), blockSize) : null;
-      boolean exact = options.exact(model.outputs().size());
+      boolean exact = options.exact(model.independentOutputs());
       ScalarSketches sketches = exact ? null : new ScalarSketches(blocks, model.outputs().size(), samples, blockSize);
       DrawPlan plan = DrawPlan.of(
           spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(), blockSize);
