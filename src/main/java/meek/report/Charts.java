@@ -13,6 +13,15 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Map;
+import java.awt.geom.Ellipse2D;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import meek.spec.ObservedPoints;
 import meek.stats.FanData;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -21,6 +30,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import meek.stats.OutputSummary;
 import org.jfree.chart.ChartUtils;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -159,11 +174,11 @@ public final class Charts {
       }
       XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
       dots.setSeriesPaint(0, OBSERVED);
-      dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4.5, -4.5, 9, 9));
+      dots.setSeriesShape(0, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
       plot.setDataset(1, new XYSeriesCollection(points));
       plot.setRenderer(1, dots);
-      plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-      legend.add(new LegendItem("Observed", null, null, null, new java.awt.geom.Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
+      plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+      legend.add(new LegendItem("Observed", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
       double lastYear = mine.stream().mapToDouble(ObservedPoints.Point::year).max().orElse(0);
       double firstYear = mine.stream().mapToDouble(ObservedPoints.Point::year).min().orElse(0);
       x.setRange(Math.min(x.getLowerBound(), firstYear), Math.max(x.getUpperBound(), lastYear));
@@ -172,7 +187,7 @@ public final class Charts {
     return chart(plot, title, SUBTITLES.getOrDefault(fan.metric().key(), "") , footnote);
   }
 
-  private static final java.util.Map<String, String> SUBTITLES = java.util.Map.of(
+  private static final Map<String, String> SUBTITLES = Map.of(
       "loss", "Loss gap between SOTA and meek models across draws",
       "benchmark", "Benchmark score gap, SOTA minus meek, across draws",
       "tokens", "Tokens an ideal observer needs to tell the SOTA and meek models apart, across draws");
@@ -299,7 +314,7 @@ public final class Charts {
     r.setSeriesLinesVisible(0, false);
     r.setSeriesShapesVisible(0, true);
     r.setSeriesPaint(0, OBSERVED);
-    r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+    r.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
     r.setSeriesLinesVisible(1, true);
     r.setSeriesShapesVisible(1, false);
     r.setSeriesPaint(1, MEDIAN);
@@ -325,7 +340,7 @@ public final class Charts {
    *
    * @param series tool name → {N values, draws per second}, in the order to draw
    */
-  public static JFreeChart throughput(java.util.Map<String, double[][]> series, String title, String footnote) {
+  public static JFreeChart throughput(Map<String, double[][]> series, String title, String footnote) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (var e : series.entrySet()) {
       XYSeries s = new XYSeries(e.getKey());
@@ -355,8 +370,8 @@ public final class Charts {
   }
 
   /** Axis of named rows or columns: position k shows names[k]. */
-  private static org.jfree.chart.axis.SymbolAxis symbols(String label, List<String> names) {
-    org.jfree.chart.axis.SymbolAxis a = new org.jfree.chart.axis.SymbolAxis(label, names.toArray(String[]::new));
+  private static SymbolAxis symbols(String label, List<String> names) {
+    SymbolAxis a = new SymbolAxis(label, names.toArray(String[]::new));
     a.setLabelFont(LABEL);
     a.setTickLabelFont(LABEL);
     a.setLabelPaint(INK);
@@ -376,10 +391,10 @@ public final class Charts {
    */
   public static JFreeChart tornado(List<String> rows, double base, double[] low, double[] high, String xLabel, String title, String footnote) {
     int n = rows.size();
-    org.jfree.data.xy.XYIntervalSeries lowSeries = new org.jfree.data.xy.XYIntervalSeries("input at its 5th percentile");
-    org.jfree.data.xy.XYIntervalSeries highSeries = new org.jfree.data.xy.XYIntervalSeries("input at its 95th percentile");
-    List<String> bottomUp = new java.util.ArrayList<>(rows);
-    java.util.Collections.reverse(bottomUp);
+    XYIntervalSeries lowSeries = new XYIntervalSeries("input at its 5th percentile");
+    XYIntervalSeries highSeries = new XYIntervalSeries("input at its 95th percentile");
+    List<String> bottomUp = new ArrayList<>(rows);
+    Collections.reverse(bottomUp);
     for (int k = 0; k < n; k++) {
       int row = n - 1 - k; // the symbol axis counts from the bottom
       if (Double.isFinite(low[k])) {
@@ -389,7 +404,7 @@ public final class Charts {
         highSeries.add(row, row - 0.38, row, high[k], Math.min(base, high[k]), Math.max(base, high[k]));
       }
     }
-    org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     data.addSeries(lowSeries);
     data.addSeries(highSeries);
     XYBarRenderer renderer = new XYBarRenderer();
@@ -399,7 +414,7 @@ public final class Charts {
     renderer.setSeriesPaint(0, BANDS[1]);
     renderer.setSeriesPaint(1, SPEC_COLORS[1]);
     XYPlot plot = new XYPlot(data, symbols(null, bottomUp), axis(xLabel), renderer);
-    plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     style(plot);
     ValueMarker at = new ValueMarker(base, INK, new BasicStroke(1.5f));
@@ -418,8 +433,8 @@ public final class Charts {
    */
   public static JFreeChart sobol(List<String> inputs, double[] first, double[] firstLow, double[] firstHigh,
       double[] total, double[] totalLow, double[] totalHigh, String title, String footnote) {
-    org.jfree.data.xy.XYIntervalSeries s1 = new org.jfree.data.xy.XYIntervalSeries("first-order S");
-    org.jfree.data.xy.XYIntervalSeries st = new org.jfree.data.xy.XYIntervalSeries("total ST");
+    XYIntervalSeries s1 = new XYIntervalSeries("first-order S");
+    XYIntervalSeries st = new XYIntervalSeries("total ST");
     for (int k = 0; k < inputs.size(); k++) {
       if (Double.isFinite(first[k])) {
         s1.add(k - 0.19, k - 0.36, k - 0.02, first[k], firstLow[k], firstHigh[k]);
@@ -428,7 +443,7 @@ public final class Charts {
         st.add(k + 0.19, k + 0.02, k + 0.36, total[k], totalLow[k], totalHigh[k]);
       }
     }
-    org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     data.addSeries(s1);
     data.addSeries(st);
     XYBarRenderer bars = new XYBarRenderer();
@@ -436,7 +451,7 @@ public final class Charts {
     bars.setShadowVisible(false);
     bars.setSeriesPaint(0, BANDS[1]);
     bars.setSeriesPaint(1, BANDS[2]);
-    org.jfree.chart.renderer.xy.XYErrorRenderer whiskers = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    XYErrorRenderer whiskers = new XYErrorRenderer();
     whiskers.setDrawXError(false);
     whiskers.setDefaultShapesVisible(false);
     whiskers.setDefaultLinesVisible(false);
@@ -449,7 +464,7 @@ public final class Charts {
     XYPlot plot = new XYPlot(data, symbols(null, inputs), y, bars);
     plot.setDataset(1, data);
     plot.setRenderer(1, whiskers);
-    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     style(plot);
     plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(1f)));
     return chart(plot, title, null, footnote);
@@ -462,21 +477,21 @@ public final class Charts {
    */
   public static JFreeChart forest(List<String> rows, double[] median, double[] low, double[] high, String xLabel, String title, String footnote) {
     int n = rows.size();
-    org.jfree.data.xy.XYIntervalSeries s = new org.jfree.data.xy.XYIntervalSeries("median and 90% interval (p5–p95)");
-    List<String> bottomUp = new java.util.ArrayList<>(rows);
-    java.util.Collections.reverse(bottomUp);
+    XYIntervalSeries s = new XYIntervalSeries("median and 90% interval (p5–p95)");
+    List<String> bottomUp = new ArrayList<>(rows);
+    Collections.reverse(bottomUp);
     for (int k = 0; k < n; k++) {
       if (Double.isFinite(median[k])) {
         int row = n - 1 - k;
         s.add(row, row, row, median[k], low[k], Double.isFinite(high[k]) ? high[k] : median[k]);
       }
     }
-    org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     data.addSeries(s);
-    org.jfree.chart.renderer.xy.XYErrorRenderer r = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    XYErrorRenderer r = new XYErrorRenderer();
     r.setDrawXError(false);
     r.setDefaultLinesVisible(false);
-    r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+    r.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
     r.setSeriesPaint(0, MEDIAN);
     r.setErrorPaint(BANDS[2]);
     r.setErrorStroke(new BasicStroke(2.5f));
@@ -484,7 +499,7 @@ public final class Charts {
     NumberAxis x = axis(xLabel);
     x.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, symbols(null, bottomUp), x, r);
-    plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
     style(plot);
     return chart(plot, title, null, footnote);
   }
@@ -493,17 +508,17 @@ public final class Charts {
    * Runs chart-writing tasks on a small pool (one thread per core, at most the number of tasks) and waits
    * for all; the first failure is rethrown.
    */
-  public static void renderAll(List<java.util.concurrent.Callable<Void>> tasks) throws IOException {
+  public static void renderAll(List<Callable<Void>> tasks) throws IOException {
     int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
+      for (Future<Void> f : pool.invokeAll(tasks)) {
         f.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing charts", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
