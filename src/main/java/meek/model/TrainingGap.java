@@ -148,6 +148,32 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
     private final Shape shape = new Shape();
     private long certified;
     private long solved;
+    /** u*, φ(u*) and ln ρ of the last ρ seen: a draw asks for t*, the peak and two fractions of the same ρ. */
+    private double lastRho = Double.NaN;
+    private double lastPeakU;
+    private double lastPeakFraction;
+    private double lastLnRho;
+
+    private void remember(double rho) {
+      if (rho != lastRho) {
+        lastRho = rho;
+        lastPeakU = TrainingGap.peakU(rho);
+        lastPeakFraction = TrainingGap.peakFraction(rho);
+        lastLnRho = Math.log(rho);
+      }
+    }
+
+    /** u* = ln(1+ρ)/ρ, as {@link TrainingGap#peakU}, kept for the solves of the same ρ that follow. */
+    public double peakU(double rho) {
+      remember(rho);
+      return lastPeakU;
+    }
+
+    /** φ(u*), as {@link TrainingGap#peakFraction}, kept likewise. */
+    public double peakFraction(double rho) {
+      remember(rho);
+      return lastPeakFraction;
+    }
 
     /**
      * t_f for a converging draw: the certified spline's root when it has one, else {@link #solveByBrent}.
@@ -158,10 +184,11 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
     public double timeBelowFractionOfPeak(double rate, double rho, double fraction) {
       RootTable table = fraction == 0.5 ? RootTable.HALF : fraction == 0.1 ? RootTable.TENTH : null;
       if (table != null && table.covers(rho)) {
-        double uPeak = peakU(rho);
+        remember(rho);
+        double uPeak = lastPeakU;
         shape.rho = rho;
-        shape.target = fraction * peakFraction(rho);
-        double u = table.root(rho);
+        shape.target = fraction * lastPeakFraction;
+        double u = table.root(lastLnRho);
         double d = CERTIFIED_RELATIVE_ERROR * u;
         // φ falls after its peak: above the level at u − d and below it at u + d puts the root between
         if (u - d > uPeak && shape.applyAsDouble(u - d) > 0 && shape.applyAsDouble(u + d) < 0) {
@@ -254,8 +281,9 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
       return rho >= RHO_MIN && rho <= RHO_MAX;
     }
 
-    double root(double rho) {
-      double x = Math.min(X_MAX, Math.max(X_MIN, Math.log(rho)));
+    /** u_f at ρ = e^lnRho. */
+    double root(double lnRho) {
+      double x = Math.min(X_MAX, Math.max(X_MIN, lnRho));
       int i = Math.min(knots.length - 2, (int) ((x - X_MIN) / STEP));
       double h = x - knots[i]; // each piece is a polynomial in the distance from its knot (Horner's rule)
       int c = 4 * i;

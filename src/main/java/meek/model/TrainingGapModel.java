@@ -378,12 +378,12 @@ public final class TrainingGapModel implements MonteCarloModel {
           case CONVERGES:
             double rho = lnGinv / lnG;
             double rate = alpha * lnG;
-            double tStar = TrainingGap.peakU(rho) / rate;
+            double tStar = solver.peakU(rho) / rate; // (the solver keeps u* and φ(u*) for the two solves below)
             double half = solver.timeBelowFractionOfPeak(rate, rho, 0.5);
             double tenth = solver.timeBelowFractionOfPeak(rate, rho, 0.1);
             out[INFLECTION_TIME] = tStar;
             out[INFLECTION_YEAR] = baselineYear + tStar;
-            out[PEAK_GAP] = k * TrainingGap.peakFraction(rho);
+            out[PEAK_GAP] = k * solver.peakFraction(rho);
             out[STEEPEST_DECLINE_TIME] = 2 * tStar;
             out[HALF_GAP_TIME] = half;
             out[TENTH_GAP_TIME] = tenth;
