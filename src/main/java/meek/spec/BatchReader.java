@@ -267,11 +267,13 @@ public final class BatchReader {
     return UNSAFE.matcher(String.join("-", parts)).replaceAll("-");
   }
 
+  /** Writes composed specs: no "---" line, quotes only where YAML needs them. */
+  private static final ObjectMapper YAML_WRITER = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+
   private static byte[] yaml(ObjectNode tree) {
-    ObjectMapper m = new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
     try {
-      return m.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
+      return YAML_WRITER.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import meek.model.ScalarOutput;
 import org.apache.commons.numbers.arrays.Selection;
 import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
@@ -20,6 +21,9 @@ public final class QuantileSummarizer {
 
   /** The quantiles every scalar output and every fan step reports. */
   public static final double[] PROBABILITIES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
+
+  /** Type 7; used on data whose needed order statistics are already in place (see summarize). */
+  private static final Quantile TYPE_7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
   /** Coverage of the quantile confidence intervals. */
   public static final double CONFIDENCE = 0.95;
@@ -67,10 +71,10 @@ public final class QuantileSummarizer {
       all[4 * i + 3] = Math.min(below + 1, n - 1);
     }
     Selection.select(values, 0, n, all);
-    double[] q = new double[PROBABILITIES.length];
-    for (int i = 0; i < PROBABILITIES.length; i++) {
-      q[i] = type7(values, n, PROBABILITIES[i]);
-    }
+    // Commons Statistics' sorted-data form reads only the positions ⌊h⌋ and ⌊h⌋ + 1 of each quantile,
+    // which the selection above has put in sorted place
+    final double[] selected = values;
+    double[] q = TYPE_7.evaluate(n, i -> selected[i], PROBABILITIES);
     double[][] batchIntervals = batches == null ? null : batches.intervals(q);
     List<QuantileEstimate> estimates = new ArrayList<>();
     for (int i = 0; i < PROBABILITIES.length; i++) {
@@ -79,23 +83,6 @@ public final class QuantileSummarizer {
       estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], lo, hi));
     }
     return new OutputSummary(output, n, infinite, mean, sd, estimates);
-  }
-
-  /**
-   * The type-7 p-quantile (Hyndman &amp; Fan; numpy's default) of values[0 … n) once the order statistics at
-   * ⌊h⌋ and ⌊h⌋ + 1, h = p·(n − 1), are in place: linear interpolation between them. +∞ values ("never")
-   * rank last; a quantile between two +∞ is +∞.
-   */
-  static double type7(double[] values, int n, double p) {
-    double h = p * (n - 1);
-    int below = (int) Math.floor(h);
-    double a = values[below];
-    double fraction = h - below;
-    if (fraction == 0 || below + 1 >= n) {
-      return a;
-    }
-    double b = values[below + 1];
-    return a == b ? a : a + fraction * (b - a);
   }
 
   /** Batch-means intervals for one output, given the pooled estimates. */

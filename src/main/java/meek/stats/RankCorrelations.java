@@ -38,11 +38,11 @@ public record RankCorrelations(
     int d = inputs.length;
     int[] kept = java.util.stream.IntStream.range(0, output.length).filter(j -> !Double.isNaN(output[j])).toArray();
     int n = kept.length;
-    double[] nanCount = new double[d];
-    Arrays.fill(nanCount, Double.NaN);
-    if (n < d + 4) {
-      return new RankCorrelations(nanCount.clone(), nanCount.clone(), nanCount.clone(), nanCount.clone(), nanCount.clone(),
-          nanCount.clone(), n, output.length - n);
+    if (n < d + 4) { // too few defined draws for a partial correlation: every coefficient undefined
+      double[] undefined = new double[d];
+      Arrays.fill(undefined, Double.NaN);
+      return new RankCorrelations(undefined, undefined.clone(), undefined.clone(), undefined.clone(), undefined.clone(),
+          undefined.clone(), n, output.length - n);
     }
     double[][] ranks = new double[n][d + 1];
     for (int i = 0; i <= d; i++) {

@@ -3,6 +3,7 @@ package meek.stats;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * First-order and total Sobol indices from a Saltelli design: model values on the N rows of two independent
@@ -28,6 +29,10 @@ public record SobolIndices(
     double[] first, double[] firstLow, double[] firstHigh,
     double[] total, double[] totalLow, double[] totalHigh,
     double variance, int rows, int dropped, int resamples) {
+
+  private static final Quantile PERCENTILE =
+      Quantile.withDefaults()
+          .with(Quantile.EstimationMethod.HF7);
 
   /**
    * @param fA f on the rows of A
@@ -113,9 +118,8 @@ public record SobolIndices(
     return v;
   }
 
+  /** Type-7 percentile of the bootstrap replicates (reorders them; they are not used again). */
   private static double percentile(double[] values, double p) {
-    return new org.apache.commons.math3.stat.descriptive.rank.Percentile()
-        .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7)
-        .evaluate(values, p * 100);
+    return PERCENTILE.evaluate(values, p);
   }
 }
