@@ -41,7 +41,7 @@ public final class PrecisionTarget {
     int n = Math.min(maxSamples, roundUp(start.samples(), block));
     List<Integer> rounds = new ArrayList<>();
     while (true) {
-      RunResult r = Analysis.run(spec, model, new RunOptions(n, start.seed(), start.threads(), start.design(), start.quantiles(), start.fans()),
+      RunResult r = Analysis.run(spec, model, start.withSamples(n),
           extra == null ? null : extra.create(), progress);
       rounds.add(n);
       Worst w = worst(r, target);

@@ -25,6 +25,11 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
     this(samples, seed, threads, design, quantiles, true);
   }
 
+  /** The same with another number of draws (each round of a --precision run). */
+  public RunOptions withSamples(int n) {
+    return new RunOptions(n, seed, threads, design, quantiles, fans);
+  }
+
   /** The same, scalars only (no fan). */
   public RunOptions withoutFans() {
     return new RunOptions(samples, seed, threads, design, quantiles, false);
