@@ -59,4 +59,17 @@ class PrecisionTest {
     assertThat(s.at("/precision/samples_used").asInt()).isEqualTo(40000);
     assertThat(s.at("/precision/worst_half_width_over_target").asDouble()).isGreaterThan(1);
   }
+
+  @Test
+  void everyRoundKeepsTheRunsOptions() throws IOException {
+    // --quantiles sketch and --no-fan hold for every round, not only the first (they used to be dropped)
+    Path out = dir.resolve("opts");
+    CliRunner.Result r = CliRunner.run("run", "distributions/kaplan.yaml", "--precision", "0.01", "--samples", "8192",
+        "--quantiles", "sketch", "--no-fan", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(s.at("/precision/samples_per_round").size()).isGreaterThan(1);
+    assertThat(s.at("/method/quantiles_exact").asBoolean()).isFalse();
+    assertThat(out.resolve("fan.csv")).doesNotExist();
+  }
 }
