@@ -7,11 +7,11 @@ import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 /**
  * Counts of values per series (a fan's time step, or a scalar output) in DDSketch's logarithmic bins, with the bin of each value given
  * by DDSketch's {@link BitwiseLinearlyInterpolatedMapping}. Quantiles are answered by a {@link DDSketch}
- * built from the counts, so every fan quantile carries DDSketch's guarantee: it is within a relative
- * the relative accuracy of the sample value at rank ⌊p·(n−1)⌋.
+ * built from the counts, so every fan quantile carries DDSketch's guarantee: it is within the relative
+ * accuracy of the sample value at rank ⌊p·(n−1)⌋.
  *
  * <p>meek counts into plain int arrays instead of calling {@code DDSketch.accept} per value: measured on
- * this project's machine, the sketch's per-call bookkeeping costs 8–16 ns per value against about 3.5 ns
+ * this project's machine, the sketch's per-call bookkeeping costs 8–16 ns per value against about 0.7 ns
  * here, and a fan adds (steps × N) values. Counts are integers, so merging threads in any order gives
  * identical results.
  */
@@ -20,14 +20,29 @@ final class SketchCounts {
   /** Relative accuracy of every fan quantile (stated in summary.json). */
   static final double FAN_ACCURACY = 1e-3;
 
-  /** |values| below this count as zero (an absolute error of at most 1e-18). */
-  static final double SMALLEST = 1e-18;
+  /**
+   * |values| below this (2^-60, about 8.7e-19) count as zero, an absolute error below 1e-18. A power of two
+   * is the lower end of a bin, so the smallest bin holds no value below it.
+   */
+  static final double SMALLEST = 0x1p-60;
 
-  /** |values| above this are clamped to it and counted in {@link #clamped()}. */
-  static final double LARGEST = 1e9;
+  /**
+   * The largest bin is the one holding this (2^30, about 1.07e9); |values| beyond it are counted in it and in
+   * {@link #clamped()}.
+   */
+  static final double LARGEST = 0x1p30;
 
   private final BitwiseLinearlyInterpolatedMapping mapping;
   private final double relativeAccuracy;
+  /** The bins' index range: no bin outside it is ever made, which keeps the fast path in {@link #add} exact. */
+  private final int lowestBin;
+  private final int highestBin;
+  /**
+   * The mapping's index of a positive double x is (bits(x) >>> shift) − bitsOffset: its exponent and
+   * leading significand bits, read straight from the bits (checked against the mapping in the tests).
+   */
+  private final int shift;
+  private final int bitsOffset;
 
   private final Bins[] positive;
   private final Bins[] negative;
@@ -40,6 +55,16 @@ final class SketchCounts {
   SketchCounts(int steps, double relativeAccuracy) {
     this.relativeAccuracy = relativeAccuracy;
     this.mapping = new BitwiseLinearlyInterpolatedMapping(relativeAccuracy);
+    this.lowestBin = mapping.index(SMALLEST);
+    this.highestBin = mapping.index(LARGEST);
+    int binsPerOctave = mapping.index(2.0) - mapping.index(1.0);
+    int significantBits = Integer.numberOfTrailingZeros(binsPerOctave);
+    // (at most 19 bits, i.e. accuracy down to about 1e-6, keeps bits >>> shift below 2^31 for every double)
+    if (Integer.bitCount(binsPerOctave) != 1 || significantBits > 19) {
+      throw new IllegalStateException("unexpected DDSketch bitwise mapping: " + binsPerOctave + " bins per octave");
+    }
+    this.shift = 52 - significantBits;
+    this.bitsOffset = (int) (Double.doubleToRawLongBits(1.0) >>> shift) - mapping.index(1.0);
     positive = new Bins[steps];
     negative = new Bins[steps];
     zeros = new long[steps];
@@ -48,30 +73,38 @@ final class SketchCounts {
   }
 
   /**
-   * Adds values[0 … count) to step j. The fast path (a positive value whose bin exists) is one mapping
-   * call and one increment; zeros, negatives, clamping and growing the bins take the slow path.
+   * Adds values[0 … count) to step j. The fast path (a positive value whose bin exists) is a shift of the
+   * value's bits and one increment, in a loop the JIT unrolls: 0.7 ns a value against 4.2 ns through
+   * {@code mapping.index}, range tests and a slow-path call inside the loop (JMH fanCount, 2 forks each).
+   * It is exact because positive bins only ever span [lowestBin, highestBin]: a zero, tiny, negative, NaN,
+   * infinite or clamped value lands outside every bin (a negative one's sign bit puts it far above) and
+   * takes the slow path.
    */
   void add(int step, double[] values, int count) {
     sketches = null;
-    Bins pos = positive[step];
-    int[] counts = pos == null ? EMPTY : pos.counts;
-    int base = pos == null ? 0 : pos.base;
-    for (int i = 0; i < count; i++) {
-      double v = values[i];
-      if (v >= SMALLEST && v <= LARGEST) {
-        int k = mapping.index(v) - base;
-        if (k >= 0 && k < counts.length) {
-          counts[k]++;
-          continue;
-        }
-      }
-      addSlowly(step, v);
-      pos = positive[step];
-      if (pos != null) {
-        counts = pos.counts;
-        base = pos.base;
+    int i = 0;
+    while (i < count) {
+      Bins pos = positive[step];
+      i = addFast(pos == null ? EMPTY : pos.counts, pos == null ? 0 : pos.base + bitsOffset, values, i, count);
+      if (i < count) {
+        addSlowly(step, values[i++]);
       }
     }
+  }
+
+  /**
+   * Counts values[from …) while they fall in an existing bin; returns the index of the first that does not
+   * (or count). A loop without a call in it, so the JIT can unroll it.
+   */
+  private int addFast(int[] counts, int offset, double[] values, int from, int count) {
+    for (int i = from; i < count; i++) {
+      int k = (int) (Double.doubleToRawLongBits(values[i]) >>> shift) - offset;
+      if (k < 0 || k >= counts.length) {
+        return i;
+      }
+      counts[k]++;
+    }
+    return count;
   }
 
   private void addSlowly(int step, double v) {
@@ -84,13 +117,13 @@ final class SketchCounts {
       zeros[step]++;
       return;
     }
-    if (a > LARGEST) {
-      a = LARGEST;
+    int index = mapping.index(a);
+    if (a > LARGEST && index > highestBin) {
+      index = highestBin;
       clamped++;
     }
-    int index = mapping.index(a);
     Bins[] side = v > 0 ? positive : negative;
-    Bins b = side[step] = Bins.ensure(side[step], index, index);
+    Bins b = side[step] = Bins.ensure(side[step], index, index, lowestBin, highestBin);
     b.counts[index - b.base]++;
   }
 
@@ -100,8 +133,8 @@ final class SketchCounts {
     for (int j = 0; j < zeros.length; j++) {
       zeros[j] += other.zeros[j];
       infinite[j] += other.infinite[j];
-      positive[j] = Bins.merge(positive[j], other.positive[j]);
-      negative[j] = Bins.merge(negative[j], other.negative[j]);
+      positive[j] = Bins.merge(positive[j], other.positive[j], lowestBin, highestBin);
+      negative[j] = Bins.merge(negative[j], other.negative[j], lowestBin, highestBin);
     }
     clamped += other.clamped;
   }
@@ -201,26 +234,31 @@ final class SketchCounts {
       this.counts = new int[length];
     }
 
-    /** b, or a copy of it widened to cover [lo, hi] (with some slack, so growth is rare). */
-    static Bins ensure(Bins b, int lo, int hi) {
+    /**
+     * b, or a copy of it widened to cover [lo, hi] (with some slack, so growth is rare, but never past
+     * [lowest, highest]).
+     */
+    static Bins ensure(Bins b, int lo, int hi, int lowest, int highest) {
       if (b != null && lo >= b.base && hi < b.base + b.counts.length) {
         return b;
       }
       int from = b == null ? lo : Math.min(lo, b.base);
       int to = b == null ? hi : Math.max(hi, b.base + b.counts.length - 1);
       int slack = Math.max(64, (to - from) / 4);
-      Bins grown = new Bins(from - slack, to - from + 1 + 2 * slack);
+      from = Math.max(lowest, from - slack);
+      to = Math.min(highest, to + slack);
+      Bins grown = new Bins(from, to - from + 1);
       if (b != null) {
         System.arraycopy(b.counts, 0, grown.counts, b.base - grown.base, b.counts.length);
       }
       return grown;
     }
 
-    static Bins merge(Bins a, Bins b) {
+    static Bins merge(Bins a, Bins b, int lowest, int highest) {
       if (b == null) {
         return a;
       }
-      Bins into = ensure(a, b.base, b.base + b.counts.length - 1);
+      Bins into = ensure(a, b.base, b.base + b.counts.length - 1, lowest, highest);
       for (int k = 0; k < b.counts.length; k++) {
         into.counts[b.base - into.base + k] += b.counts[k];
       }

@@ -92,4 +92,39 @@ class SketchCountsTest {
   void anEmptyStepHasNoQuantiles() {
     assertThat(new SketchCounts(2, SketchCounts.FAN_ACCURACY).quantiles(1, PROBS)).containsOnly(Double.NaN);
   }
+
+  /**
+   * The fast path reads bins straight from a value's bits; DDSketch fed the same values one by one (its own
+   * mapping.index) must hold identical counts, so every rank answers identically. Values sit on and next to
+   * bin edges across the whole range, both signs.
+   */
+  @Test
+  void binsReadFromTheBitsAreDDSketchsOwnBins() {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(77);
+    int n = 50_000;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      double v = Math.scalb(1 + Math.floor(rng.nextDouble() * 512) / 512, rng.nextInt(89) - 60); // a bin edge
+      v = switch (rng.nextInt(3)) {
+        case 0 -> v;
+        case 1 -> Math.nextDown(v);
+        default -> v * (1 + rng.nextDouble() / 512);
+      };
+      v = Math.min(Math.max(v, SketchCounts.SMALLEST), SketchCounts.LARGEST);
+      x[i] = rng.nextInt(4) == 0 ? -v : v;
+    }
+    SketchCounts counts = count(x, 0, n);
+    com.datadoghq.sketch.ddsketch.DDSketch reference = new com.datadoghq.sketch.ddsketch.DDSketch(
+        new com.datadoghq.sketch.ddsketch.mapping.BitwiseLinearlyInterpolatedMapping(SketchCounts.FAN_ACCURACY),
+        com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore::new);
+    for (double v : x) {
+      reference.accept(v);
+    }
+    assertThat(counts.clamped()).isZero();
+    assertThat(counts.count(0)).isEqualTo(n);
+    for (int rank = 0; rank < n; rank += 97) {
+      assertThat(counts.valueAtRank(0, rank)).as("rank %d", rank)
+          .isEqualTo(reference.getValueAtQuantile((rank + 0.5) / (n - 1)));
+    }
+  }
 }
