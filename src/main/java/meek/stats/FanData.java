@@ -11,7 +11,7 @@ package meek.stats;
  * @param metric which quantity this fan charts
  * @param relativeAccuracy each quantile is within this relative error of a sample value at rank
  *     ⌊p·(n−1)⌋ (DDSketch's guarantee); the means are exact
- * @param clamped values beyond the bins' range (|gap| &gt; 1e9), counted at the range's end
+ * @param clamped values beyond the bins' range (|gap| beyond the bin of 2^30, about 1.07e9), counted at the range's end
  */
 public record FanData(
     double[] times,

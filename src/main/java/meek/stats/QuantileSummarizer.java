@@ -3,7 +3,6 @@ package meek.stats;
 import java.util.ArrayList;
 import java.util.List;
 import meek.model.ScalarOutput;
-import org.apache.commons.numbers.arrays.Selection;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
@@ -22,7 +21,7 @@ public final class QuantileSummarizer {
   /** The quantiles every scalar output and every fan step reports. */
   public static final double[] PROBABILITIES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
 
-  /** Type 7; used on data whose needed order statistics are already in place (see summarize). */
+  /** Type 7, in its sorted-data form: it is handed only the order statistics it reads (see summarize). */
   private static final Quantile TYPE_7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
   /** Coverage of the quantile confidence intervals. */
@@ -58,8 +57,8 @@ public final class QuantileSummarizer {
     }
     double mean = Mean.ofRange(values, 0, n).getAsDouble();
     double sd = n > 1 && infinite == 0 ? StandardDeviation.ofRange(values, 0, n).getAsDouble() : Double.NaN;
-    // one multi-index selection places every order statistic needed: both neighbours of each type-7
-    // position and both ends of each confidence interval (two separate selections cost twice as much)
+    // one selection finds every order statistic needed: both neighbours of each type-7 position and both
+    // ends of each confidence interval
     int[][] ranks = new int[PROBABILITIES.length][];
     int[] all = new int[4 * PROBABILITIES.length];
     for (int i = 0; i < PROBABILITIES.length; i++) {
@@ -70,19 +69,27 @@ public final class QuantileSummarizer {
       all[4 * i + 2] = below;
       all[4 * i + 3] = Math.min(below + 1, n - 1);
     }
-    Selection.select(values, 0, n, all);
-    // Commons Statistics' sorted-data form reads only the positions ⌊h⌋ and ⌊h⌋ + 1 of each quantile,
-    // which the selection above has put in sorted place
-    final double[] selected = values;
-    double[] q = TYPE_7.evaluate(n, i -> selected[i], PROBABILITIES);
+    double[] picked = RankSelection.select(values, n, all);
+    // Commons Statistics' sorted-data form reads only the order statistics at ⌊h⌋ and ⌊h⌋ + 1 of each
+    // quantile, which are among those just selected
+    double[] q = TYPE_7.evaluate(n, rank -> orderStatistic(all, picked, rank), PROBABILITIES);
     double[][] batchIntervals = batches == null ? null : batches.intervals(q);
     List<QuantileEstimate> estimates = new ArrayList<>();
     for (int i = 0; i < PROBABILITIES.length; i++) {
-      double lo = batchIntervals != null ? batchIntervals[i][0] : values[ranks[i][0]];
-      double hi = batchIntervals != null ? batchIntervals[i][1] : values[ranks[i][1]];
+      double lo = batchIntervals != null ? batchIntervals[i][0] : picked[4 * i];
+      double hi = batchIntervals != null ? batchIntervals[i][1] : picked[4 * i + 1];
       estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], lo, hi));
     }
     return new OutputSummary(output, n, infinite, mean, sd, estimates);
+  }
+
+  private static double orderStatistic(int[] ranks, double[] values, int rank) {
+    for (int i = 0; i < ranks.length; i++) {
+      if (ranks[i] == rank) {
+        return values[i];
+      }
+    }
+    throw new IllegalStateException("the type-7 quantile asked for rank " + rank + ", which was not selected");
   }
 
   /** Batch-means intervals for one output, given the pooled estimates. */
