@@ -158,7 +158,8 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
       if (rho != lastRho) {
         lastRho = rho;
         lastPeakU = TrainingGap.peakU(rho);
-        lastPeakFraction = TrainingGap.peakFraction(rho);
+        // = peakFraction(rho), whose exponent is −u*: written with u* so that ln(1+ρ) is taken once
+        lastPeakFraction = rho / (1 + rho) * Math.exp(-lastPeakU);
         lastLnRho = Math.log(rho);
       }
     }
