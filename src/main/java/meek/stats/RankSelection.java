@@ -8,8 +8,8 @@ import org.apache.commons.numbers.arrays.Selection;
  *
  * <p>A multi-index quickselect over the whole column (Commons Numbers {@link Selection}) re-partitions it
  * once per level, about 25 ns a value for the 36 ranks a summary needs (async-profiler, 1e7 draws). Here a
- * first pass counts the values into 2^14 buckets of their order-preserving bit pattern, which tells which
- * bucket holds each wanted rank; a second pass copies out only the values in those buckets, and
+ * first pass counts the values into 2^14 buckets (see {@link Buckets}), which tells which bucket holds
+ * each wanted rank; a second pass copies out only the values in those buckets, and
  * {@link Selection} runs on that copy, bucket by bucket. The answer is the same order statistic, bit for bit;
  * only the work changes. When the wanted buckets hold more than an eighth of the values (a column with a
  * few heavily repeated values), it selects on the whole column instead, so the copy never exceeds n/8.
@@ -53,10 +53,8 @@ final class RankSelection {
   }
 
   /**
-   * null when the wanted buckets hold too many values (the caller then selects on the whole column). That
-   * happens for heavily repeated values, and for columns spanning both signs: their bit patterns spread over
-   * every magnitude in between, so the buckets are coarse where the values are. meek's outputs are times and
-   * gap sizes, positive.
+   * null when the wanted buckets hold too many values (the caller then selects on the whole column): for
+   * heavily repeated values, or a column of both signs with tails far wider than its middle.
    */
   static double[] selectByBuckets(double[] values, int n, int[] ranks) {
     long min = Long.MAX_VALUE; // over the finite values: ±∞ ("never") would stretch the buckets thin
@@ -83,16 +81,14 @@ final class RankSelection {
     }
     if (min >= max) { // every finite value the same (min == max), or none (min > max: every rank is ±∞)
       for (int i = 0; i < ranks.length; i++) {
-        out[i] = infinite[i] ? out[i] : Double.longBitsToDouble(min ^ ((min >> 63) & Long.MAX_VALUE));
+        out[i] = infinite[i] ? out[i] : Buckets.value(min);
       }
       return out;
     }
-    // the smallest shift that maps [min, max] onto the buckets (the difference read as unsigned: it can
-    // exceed Long.MAX_VALUE when the column spans both signs); ±∞ go into the end buckets
-    int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(max - min) - BUCKET_BITS);
+    Buckets buckets = new Buckets(min, max);
     int[] counts = new int[BUCKETS];
     for (int i = 0; i < n; i++) {
-      counts[bucket(values[i], min, max, shift)]++;
+      counts[buckets.of(values[i])]++;
     }
     // the bucket of each wanted rank, and that rank's place inside its bucket
     int[] bucketOf = new int[ranks.length];
@@ -134,7 +130,7 @@ final class RankSelection {
     double[] copy = new double[(int) copied];
     for (int i = 0; i < n; i++) {
       double v = values[i];
-      int s = slotOf[bucket(v, min, max, shift)];
+      int s = slotOf[buckets.of(v)];
       if (s >= 0) {
         copy[fill[s]++] = v;
       }
@@ -158,9 +154,46 @@ final class RankSelection {
     return out;
   }
 
-  /** v's bucket: its key clamped to [min, max] (so −∞ lands in the first, +∞ in the last), shifted. */
-  private static int bucket(double v, long min, long max, int shift) {
-    return (int) ((Math.min(max, Math.max(min, key(v))) - min) >>> shift);
+  /**
+   * The buckets of one column: any map that never puts a larger value in a smaller bucket will do, and
+   * the finer it is where the values are, the less is copied. One-signed columns (meek's times and gaps)
+   * get buckets of the bit pattern, which are logarithmic in width, so a long right tail costs little.
+   * Columns of both signs (compare's differences) get equal-width buckets: in bit patterns, the values
+   * nearest zero would stretch across a thousand binades. ±∞ go into the end buckets.
+   */
+  private static final class Buckets {
+    private final boolean linear;
+    private final long minKey;
+    private final long maxKey;
+    private final int shift;
+    private final double low;
+    private final double high;
+    private final double scale;
+
+    /** For finite values whose keys span [minKey, maxKey], minKey &lt; maxKey. */
+    Buckets(long minKey, long maxKey) {
+      this.minKey = minKey;
+      this.maxKey = maxKey;
+      this.low = value(minKey);
+      this.high = value(maxKey);
+      double width = high - low;
+      // (equal widths need a finite width: a column from −1e308 to 1e308 takes the bit patterns)
+      this.linear = low < 0 && high > 0 && width < Double.POSITIVE_INFINITY;
+      this.scale = linear ? BUCKETS / width : 0;
+      // the smallest shift that maps [minKey, maxKey] onto the buckets (the difference read as unsigned)
+      this.shift = Math.max(0, 64 - Long.numberOfLeadingZeros(maxKey - minKey) - BUCKET_BITS);
+    }
+
+    int of(double v) {
+      if (linear) { // rounding is monotone, so (v − low)·scale never decreases as v grows
+        return (int) Math.min(BUCKETS - 1, (Math.min(high, Math.max(low, v)) - low) * scale);
+      }
+      return (int) ((Math.min(maxKey, Math.max(minKey, key(v))) - minKey) >>> shift);
+    }
+
+    private static double value(long key) {
+      return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
   }
 
   /** The bucket b with below[b] ≤ rank &lt; below[b + 1]. */
