@@ -132,4 +132,62 @@ class AnalysisTest {
     assertThat(tk.at(0.95).value()).isCloseTo(13.8, within(0.12));
     assertThat(kap.output("peak_gap_nats").at(0.5).value()).isCloseTo(0.621, within(0.006));
   }
+
+  /**
+   * The fan end to end (recurrence, bins counted on two threads and merged, ranks): every quantile at every
+   * step is within the stated relative accuracy of the exact order statistic of the gap, computed per draw
+   * here from the draw's parameters by the paper's loss difference A·C0^−α·(G^−αt − (G·g_inv)^−αt) with
+   * plain powers, sorted.
+   */
+  @Test
+  void everyFanQuantileIsWithinItsAccuracyOfTheExactOrderStatistic() throws IOException {
+    int n = 40_000;
+    Path f = dir.resolve("fan.yaml");
+    Files.writeString(f, "name: fan\nhorizon_years: 30\nstep_years: 0.25\nparams:\n"
+        + "  alpha: {dist: normal, mean: 0.155, sd: 0.01}\n  A: 1070\n  L0: 1.7\n"
+        + "  C0: {dist: lognormal, p5: 3.0e+19, p95: 3.0e+20}\n  g_alg: {dist: lognormal, p5: 2.0, p95: 4.0}\n"
+        + "  g_hw: {dist: lognormal, p5: 1.3, p95: 1.5}\n  g_inv: {dist: lognormal, p5: 0.8, p95: 5.0}\n");
+    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(f);
+    TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
+    java.util.List<String> names = model.parameterNames();
+    double[][] drawn = new double[names.size()][n];
+    boolean[] valid = new boolean[n];
+    RunResult r = Analysis.run(spec, model, RunOptions.of(n, 11, 2), b -> {
+      for (int i = 0; i < b.size(); i++) {
+        valid[b.from() + i] = b.outcome(i) != GapOutcome.INVALID;
+        for (int p = 0; p < names.size(); p++) {
+          drawn[p][b.from() + i] = b.params()[p][i];
+        }
+      }
+    }, done -> {});
+    FanData fan = r.fans().get(0);
+    double accuracy = fan.relativeAccuracy();
+    assertThat(accuracy).isEqualTo(1e-3);
+    int negative = 0;
+    for (int j = 0; j < fan.times().length; j++) {
+      double t = fan.times()[j];
+      double[] gaps = new double[n];
+      int m = 0;
+      for (int i = 0; i < n; i++) {
+        if (!valid[i]) {
+          continue;
+        }
+        double alpha = drawn[names.indexOf("alpha")][i];
+        double g = drawn[names.indexOf("g_alg")][i] * drawn[names.indexOf("g_hw")][i];
+        double gInv = drawn[names.indexOf("g_inv")][i];
+        double scale = drawn[names.indexOf("A")][i] * Math.pow(drawn[names.indexOf("C0")][i], -alpha);
+        gaps[m++] = scale * (Math.pow(g, -alpha * t) - Math.pow(g * gInv, -alpha * t));
+      }
+      double[] sorted = java.util.Arrays.copyOf(gaps, m);
+      java.util.Arrays.sort(sorted);
+      negative += sorted[0] < 0 ? 1 : 0;
+      for (int k = 0; k < QuantileSummarizer.PROBABILITIES.length; k++) {
+        double exact = sorted[(int) Math.floor(QuantileSummarizer.PROBABILITIES[k] * (m - 1))];
+        // (plus 1e-12 relative for the difference of powers' rounding, and 1e-18 absolute at t = 0)
+        assertThat(fan.quantiles()[j][k]).as("t = %s, p = %s", t, QuantileSummarizer.PROBABILITIES[k])
+            .isCloseTo(exact, within((accuracy + 1e-12) * Math.abs(exact) + 1e-18));
+      }
+    }
+    assertThat(negative).as("steps with negative gaps (g_inv < 1 draws), so that path is covered").isPositive();
+  }
 }
