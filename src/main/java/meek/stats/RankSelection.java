@@ -4,12 +4,12 @@ import java.util.Arrays;
 import org.apache.commons.numbers.arrays.Selection;
 
 /**
- * Exact order statistics of a large column at a few ranks, in two linear passes plus a small selection.
+ * Exact order statistics of a large column at a few ranks, in three linear passes plus a small selection.
  *
  * <p>A multi-index quickselect over the whole column (Commons Numbers {@link Selection}) re-partitions it
  * once per level, about 25 ns a value for the 36 ranks a summary needs (async-profiler, 1e7 draws). Here a
- * first pass counts the values into 2^14 buckets (see {@link Buckets}), which tells which bucket holds
- * each wanted rank; a second pass copies out only the values in those buckets, and
+ * first pass finds the range, a second counts the values into 2^14 buckets over it (see {@link Buckets}),
+ * which tells which bucket holds each wanted rank; a second pass copies out only the values in those buckets, and
  * {@link Selection} runs on that copy, bucket by bucket. The answer is the same order statistic, bit for bit;
  * only the work changes. When the wanted buckets hold more than an eighth of the values (a column with a
  * few heavily repeated values), it selects on the whole column instead, so the copy never exceeds n/8.
@@ -36,8 +36,7 @@ final class RankSelection {
     }
     double[] out = n < SMALL ? null : selectByBuckets(values, n, ranks);
     if (out == null) {
-      int[] sorted = ranks.clone();
-      Selection.select(values, 0, n, sorted);
+      Selection.select(values, 0, n, ranks.clone()); // (a copy: Selection may reorder the indices it is given)
       out = new double[ranks.length];
       for (int i = 0; i < ranks.length; i++) {
         out[i] = values[ranks[i]];
