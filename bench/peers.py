@@ -170,12 +170,18 @@ def main():
     # throughput against N (one run each; the 1e6 points are the medians above)
     sizes = [float(s) for s in a.sizes.split(",")]
     curve = []
+    n7f = None  # numpy at 1e7 with the fan (one run, from the sweep: 55 s)
     for n in sizes:
         print(f"throughput N = {n:g}", file=sys.stderr)
         mt = med([r["compute"] for r in R["m6"]]) if n == 1e6 else m8["compute"] if n == 1e8 else meek(n)["compute"]
         curve.append(("meek", n, mt))
         if n <= 1e7:
-            nt = med([r["compute"] for r in R["n6"]]) if n == 1e6 else numpy(n)["compute"]
+            if n == 1e6:
+                nt = med([r["compute"] for r in R["n6"]])
+            else:
+                run = numpy(n)
+                nt = run["compute"]
+                n7f = run if n == 1e7 else n7f
             curve.append(("numpy", n, nt))
         if lang and (n <= 1e5 or (n == 1e6 and R["s6"])):
             st = med([r["compute"] for r in R["s6"]]) if n == 1e6 else squiggle(n, lang)["compute"]
@@ -216,6 +222,9 @@ def main():
                  if R["s6"] else
                  f"| 1e6, scalars + fan | {fmt_s(m6)} | {fmt_s(m6wall)} | {med([r['rss'] for r in R['m6']]):.0f} MB | {fmt_s(n6)} | "
                  f"{med([r['rss'] for r in R['n6']]):.0f} MB | not run ({why_not}) | — |")
+    lines.append(f"| 1e7, scalars + fan (numpy: one run, from the throughput sweep) | {fmt_s(u2)} | {fmt_s(med([r['wall'] for r in R['m7t2']]))} | "
+                 f"{med([r['rss'] for r in R['m7t2']]):.0f} MB | " + (f"{fmt_s(n7f['compute'])} | {n7f['rss']:.0f} MB" if n7f else "not run | —")
+                 + " | — | — |")
     lines.append(f"| 1e7, scalars only | {fmt_s(m7s)} | {fmt_s(med([r['wall'] for r in R['m7s']]))} | {med([r['rss'] for r in R['m7s']]):.0f} MB | "
                  f"{fmt_s(n7s)} | {med([r['rss'] for r in R['n7s']]):.0f} MB | — | — |")
     lines.append(f"| 1e7, scalars only, `--quantiles sketch` (1e-4) | {fmt_s(m7k)} | {fmt_s(med([r['wall'] for r in R['m7k']]))} | "
