@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The per-sample kernel, piece by piece, on one block of the peers' Chinchilla scenario (bench/specs):
- * drawing the parameters, the closed forms (and the two Brent solves), one fan row, and counting a fan row
- * into the sketch bins. Run with bench/jmh.sh; results in BENCHMARKS.md. Each score is ns per draw (or per
+ * drawing the parameters, the closed forms (with the two convergence times), one fan row, counting a fan row
+ * into the sketch bins, and the last two interleaved as a run does them. Run with bench/jmh.sh; results in BENCHMARKS.md. Each score is ns per draw (or per
  * fan point).
  */
 @State(Scope.Thread)
@@ -93,7 +93,7 @@ public class FanAggregationBenchmark {
     }
   }
 
-  /** The closed forms of one draw: t*, the peak, steepest decline and the two Brent-solved convergence times. */
+  /** The closed forms of one draw: t*, the peak, steepest decline and the two convergence times. */
   @Benchmark
   @OperationsPerInvocation(BLOCK)
   public void evaluateDraw(Blackhole bh) {
@@ -119,6 +119,17 @@ public class FanAggregationBenchmark {
   public void fanCount() {
     for (int j = 0; j < STEPS; j++) {
       counts.add(j, rows[j], BLOCK);
+    }
+  }
+
+  /** A fan row then its counting, step by step, as a run does it (121 steps × one block). */
+  @Benchmark
+  @OperationsPerInvocation(BLOCK * STEPS)
+  public void fanRowAndCount() {
+    fan.begin(stateColumns, BLOCK, 0.25);
+    for (int j = 0; j < STEPS; j++) {
+      fan.next(row);
+      counts.add(j, row, BLOCK);
     }
   }
 }
