@@ -31,8 +31,11 @@ final class CiteCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A folder written by meek run, compare or batch.")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text, md or latex (default: ${DEFAULT-VALUE}).")
-  String format;
+  /** Picocli checks the value (case-insensitive) and lists these on a bad one. */
+  enum Format { text, md, latex }
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
 
   @Option(names = "--sig", paramLabel = "N", defaultValue = "3", description = "Significant figures (default: ${DEFAULT-VALUE}).")
   int sig;
@@ -41,9 +44,6 @@ final class CiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("text") && !format.equals("md") && !format.equals("latex")) {
-      throw new SpecException("--format must be text, md or latex (got '" + format + "')");
-    }
     if (sig < 1 || sig > 12) {
       throw new SpecException("--sig must be between 1 and 12 (got " + sig + ")");
     }
@@ -95,20 +95,20 @@ final class CiteCommand implements Callable<Integer> {
       }
     }
     switch (format) {
-      case "text":
+      case text:
         for (Row r : rows) {
           out.printf(Locale.ROOT, "%s, %s%s: %s (median; 90%% interval %s–%s%s; %s).%n", title, prefix, r.name(),
               fmt(r, r.p50()), fmt(r, r.p5()), fmt(r, r.p95()), r.unit().isEmpty() ? "" : " " + r.unit(), who);
         }
         break;
-      case "md":
+      case md:
         out.printf("**%s** (%s)%n%n| output | median [p5–p95] | unit |%n|---|---|---|%n", title, who);
         for (Row r : rows) {
           out.printf("| `%s` | %s [%s–%s] | %s |%n", r.name(), fmt(r, r.p50()), fmt(r, r.p5()), fmt(r, r.p95()), r.unit());
         }
         out.println();
         break;
-      default:
+      case latex:
         out.println("\\begin{table}[ht]\n\\centering\n\\begin{tabular}{llr}\n\\toprule\nOutput & Median [p5--p95] & Unit \\\\\n\\midrule");
         for (Row r : rows) {
           out.printf("%s & %s [%s--%s] & %s \\\\%n", tex(r.name()), fmt(r, r.p50()), fmt(r, r.p5()), fmt(r, r.p95()), tex(r.unit()));

@@ -78,4 +78,12 @@ class CiteTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("not a meek results folder");
   }
+
+  @Test
+  void anUnknownFormatIsOneLineListingTheFormats() {
+    CliRunner.Result r = CliRunner.run("cite", run.toString(), "--format", "html");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("--format").contains("text, md, latex");
+    assertThat(CliRunner.run("cite", run.toString(), "--format", "MD").out()).contains("| output | median [p5–p95] | unit |");
+  }
 }
