@@ -17,6 +17,14 @@ class MetricsTest {
   }
 
   /** The inference gap without its max(0, ·), from the scaling law directly. */
+  /**
+   * Where a loss difference, positive at t = 0 and negative at t = 100, changes sign: Commons Math's
+   * bisection (a different method from the product's closed forms and Brent solves), to 1e-12 years.
+   */
+  private static double crossing(org.apache.commons.math3.analysis.UnivariateFunction difference) {
+    return new org.apache.commons.math3.analysis.solvers.BisectionSolver(1e-12).solve(10_000, difference, 0, 100);
+  }
+
   private static double inferenceDifference(double t, double gInf, double cInf0, double cSota0) {
     double meek = 1070 * Math.pow(cInf0 * Math.pow(gInf, 2 * t), -0.155);
     double sota = 1070 * Math.pow(cSota0 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155);
@@ -28,17 +36,7 @@ class MetricsTest {
     for (double gInf : new double[] {9, 30, 900}) {
       double closed = InferenceBudget.catchUpYears(1e22, 1e26, Math.log(gInf), Math.log(2.8 * 1.4 * 3.6));
       // bisection on the difference of losses, written here from the scaling law (a second method)
-      double lo = 0;
-      double hi = 100;
-      for (int i = 0; i < 200; i++) {
-        double mid = (lo + hi) / 2;
-        if (inferenceDifference(mid, gInf, 1e22, 1e26) > 0) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-      }
-      assertThat(closed).as("g_inf %s", gInf).isCloseTo(lo, within(1e-9));
+      assertThat(closed).as("g_inf %s", gInf).isCloseTo(crossing(t -> inferenceDifference(t, gInf, 1e22, 1e26)), within(1e-9));
     }
     // g_inf² ≤ G·g_inv: never; a meek start at or above the frontier: already (0)
     double lnGGinv = Math.log(2.8 * 1.4 * 3.6);
@@ -140,19 +138,11 @@ class MetricsTest {
     double[] out = new double[cut.outputs().size()];
     cut.newEvaluator().evaluate(p, new double[cut.stateWidth()], out);
     int at = cut.outputs().stream().map(ScalarOutput::name).toList().indexOf("inference_catch_up_years");
-    double lo = 0;
-    double hi = 100;
-    for (int i = 0; i < 200; i++) {
-      double t = (lo + hi) / 2;
+    double crossing = crossing(t -> {
       double sotaCompute = 1e26 * Math.pow(2.8 * 1.4, t) * Math.pow(3.6, Math.min(t, 3));
-      double diff = 1070 * Math.pow(1e22 * Math.pow(9, 2 * t), -0.155) - 1070 * Math.pow(sotaCompute, -0.155);
-      if (diff > 0) {
-        lo = t;
-      } else {
-        hi = t;
-      }
-    }
-    assertThat(out[at]).isCloseTo(lo, within(1e-9));
+      return 1070 * Math.pow(1e22 * Math.pow(9, 2 * t), -0.155) - 1070 * Math.pow(sotaCompute, -0.155);
+    });
+    assertThat(out[at]).isCloseTo(crossing, within(1e-9));
   }
 
   /** A g_inf schedule (prices fall 30×/yr for 2 years, then 9×): the catch-up against bisection. */
@@ -164,19 +154,11 @@ class MetricsTest {
     double[] out = new double[cut.outputs().size()];
     cut.newEvaluator().evaluate(p, new double[cut.stateWidth()], out);
     int at = cut.outputs().stream().map(ScalarOutput::name).toList().indexOf("inference_catch_up_years");
-    double lo = 0;
-    double hi = 100;
-    for (int i = 0; i < 200; i++) {
-      double t = (lo + hi) / 2;
+    double crossing = crossing(t -> {
       double meekCompute = 1e22 * Math.pow(30, 2 * Math.min(t, 2)) * Math.pow(9, 2 * Math.max(0, t - 2));
-      double diff = 1070 * Math.pow(meekCompute, -0.155) - 1070 * Math.pow(1e26 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155);
-      if (diff > 0) {
-        lo = t;
-      } else {
-        hi = t;
-      }
-    }
-    assertThat(out[at]).isCloseTo(lo, within(1e-9));
+      return 1070 * Math.pow(meekCompute, -0.155) - 1070 * Math.pow(1e26 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155);
+    });
+    assertThat(out[at]).isCloseTo(crossing, within(1e-9));
   }
 
   @Test
