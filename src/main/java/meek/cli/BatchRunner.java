@@ -16,7 +16,7 @@ import meek.report.Numbers;
 import meek.report.ResultFolder;
 import meek.report.RunFolder;
 import meek.spec.Batch;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.stats.Analysis;
 import meek.stats.RunOptions;
 import meek.stats.RunResult;
@@ -60,10 +60,10 @@ final class BatchRunner {
   static void execute(Batch batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out,
       Consumer<String> afterRun) throws IOException {
     if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new SpecException(target + ": exists and is not a folder; choose another --out");
+      throw new InputException(target + ": exists and is not a folder; choose another --out");
     }
     if (Files.isRegularFile(target.resolve("summary.json")) || Files.isRegularFile(target.resolve("compare.json"))) {
-      throw new SpecException(target + ": holds a run or a comparison, not a batch; choose another --out");
+      throw new InputException(target + ": holds a run or a comparison, not a batch; choose another --out");
     }
     // check every run before running any, so that a refusal writes nothing
     List<String> different = new ArrayList<>();
@@ -73,7 +73,7 @@ final class BatchRunner {
       }
     }
     if (!different.isEmpty() && !force) {
-      throw new SpecException(target.resolve(different.get(0)) + (different.size() > 1 ? " and " + (different.size() - 1) + " more" : "")
+      throw new InputException(target.resolve(different.get(0)) + (different.size() > 1 ? " and " + (different.size() - 1) + " more" : "")
           + ": made with another spec, seed, --samples or --design (manifest.json); re-run with the same options, or pass --force to redo "
           + (different.size() > 1 ? "them" : "it"));
     }

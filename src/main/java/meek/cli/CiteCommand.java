@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meek.report.Numbers;
-import meek.spec.SpecException;
+import meek.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ final class CiteCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (sig < 1 || sig > 12) {
-      throw new SpecException("--sig must be between 1 and 12 (got " + sig + ")");
+      throw new InputException("--sig must be between 1 and 12 (got " + sig + ")");
     }
     ObjectMapper json = new ObjectMapper();
     Path summary = dir.resolve("summary.json");
@@ -80,7 +80,7 @@ final class CiteCommand implements Callable<Integer> {
         print(out, run.get("outputs"), run.get("title").asText(), who, "");
       }
     } else {
-      throw new SpecException(dir + ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch");
+      throw new InputException(dir + ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch");
     }
     return 0;
   }

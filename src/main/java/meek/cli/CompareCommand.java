@@ -14,7 +14,7 @@ import meek.report.JsonReport;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
 import meek.spec.Spec;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.spec.SpecReader;
 import meek.stats.Comparison;
 import meek.stats.RunOptions;
@@ -65,12 +65,12 @@ final class CompareCommand implements Callable<Integer> {
     Spec first = specs.get(0);
     for (Spec s : specs.subList(1, specs.size())) {
       if (s.horizonYears() != first.horizonYears() || s.stepYears() != first.stepYears() || s.baselineYear() != first.baselineYear()) {
-        throw new SpecException(s.source() + ": baseline_year, horizon_years or step_years differ from " + first.source()
+        throw new InputException(s.source() + ": baseline_year, horizon_years or step_years differ from " + first.source()
             + " (" + s.baselineYear() + "/" + s.horizonYears() + "/" + s.stepYears() + " vs " + first.baselineYear() + "/"
             + first.horizonYears() + "/" + first.stepYears() + "); align them so the fans share a time axis");
       }
       if (s.name().equals(first.name())) {
-        throw new SpecException(s.source() + ": has the same name as " + first.source() + " ('" + s.name() + "'); give each spec its own name:");
+        throw new InputException(s.source() + ": has the same name as " + first.source() + " ('" + s.name() + "'); give each spec its own name:");
       }
     }
     Path target = out != null ? out : Path.of("results", String.join("-vs-", specs.stream().map(Spec::name).toList()));

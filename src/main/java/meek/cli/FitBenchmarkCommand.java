@@ -14,7 +14,7 @@ import meek.report.Charts;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
 import meek.spec.BenchmarkData;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.stats.SigmoidFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,11 +66,11 @@ final class FitBenchmarkCommand implements Callable<Integer> {
     try {
       fit = SigmoidFit.fit(pts.loss(), pts.score(), fitFloor ? Double.NaN : floor, fitCeiling ? Double.NaN : ceiling);
     } catch (IllegalArgumentException e) {
-      throw new SpecException(data + ": " + e.getMessage() + "; add rows or fix more coefficients");
+      throw new InputException(data + ": " + e.getMessage() + "; add rows or fix more coefficients");
     }
     for (int k = 0; k < 4; k++) {
       if (fit.fitted()[k] && !(Double.isFinite(fit.errors()[k]) && Double.isFinite(fit.values()[k]))) {
-        throw new SpecException(data + ": the data do not pin down " + fit.names()[k]
+        throw new InputException(data + ": the data do not pin down " + fit.names()[k]
             + " (its standard error is undefined); fix it with --" + (k == 0 ? "floor" : k == 1 ? "ceiling" : "floor/--ceiling")
             + " or add points nearer the sigmoid's ends");
       }

@@ -1,7 +1,7 @@
 package meek.cli;
 
 import java.io.PrintWriter;
-import meek.spec.SpecException;
+import meek.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +35,7 @@ public final class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          if (ex instanceof SpecException) {
+          if (ex instanceof InputException) {
             cmd.getErr().println("meek: " + ex.getMessage());
             return EXIT_INPUT;
           }

@@ -13,7 +13,7 @@ import meek.report.ResultFolder;
 import meek.report.RunFolder;
 import meek.report.SampleWriter;
 import meek.spec.Spec;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.spec.SpecReader;
 import meek.stats.Analysis;
 import meek.stats.PrecisionTarget;
@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     long wallStart = System.nanoTime();
     RunOptions options = noFan ? sampling.options(quantileMode).withoutFans() : sampling.options(quantileMode);
     if (noFan && observedFile != null) {
-      throw new SpecException("--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
+      throw new InputException("--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
     }
     boolean quiet = sampling.quiet;
     TrainingGapModel model0 = new TrainingGapModel(0);
@@ -107,10 +107,10 @@ final class RunCommand implements Callable<Integer> {
     PrecisionTarget.Report precisionReport = null;
     if (precision != null) {
       if (!(precision > 0 && precision < 1)) {
-        throw new SpecException("--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
+        throw new InputException("--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
       }
       if (maxSamples < options.samples()) {
-        throw new SpecException("--max-samples (" + maxSamples + ") must be at least --samples (" + options.samples() + ")");
+        throw new InputException("--max-samples (" + maxSamples + ") must be at least --samples (" + options.samples() + ")");
       }
       Analysis.checkMemory(model, sampling.options(maxSamples, options.quantiles()), spec.times().length);
       List<SampleWriter> writers = new java.util.ArrayList<>();
@@ -170,28 +170,28 @@ final class RunCommand implements Callable<Integer> {
           break;
         case "benchmark":
           if (!m.benchmark()) {
-            throw new SpecException(specFile + ": --metric benchmark needs a benchmark: block in the spec (L_mid, k; see distributions/README.md)");
+            throw new InputException(specFile + ": --metric benchmark needs a benchmark: block in the spec (L_mid, k; see distributions/README.md)");
           }
           break;
         case "tokens":
           if (!m.tokens()) {
-            throw new SpecException(specFile + ": --metric tokens needs a discrimination: block in the spec (epsilon, slowdown; see distributions/README.md)");
+            throw new InputException(specFile + ": --metric tokens needs a discrimination: block in the spec (epsilon, slowdown; see distributions/README.md)");
           }
           break;
         case "inference":
           if (!m.inference()) {
-            throw new SpecException(specFile + ": --metric inference needs an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0; see distributions/README.md)");
+            throw new InputException(specFile + ": --metric inference needs an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0; see distributions/README.md)");
           }
           break;
         default:
-          throw new SpecException("--metric must be loss, benchmark, tokens or inference (got '" + name + "')");
+          throw new InputException("--metric must be loss, benchmark, tokens or inference (got '" + name + "')");
       }
     }
     Metrics chosen = m.only(metricNames.contains("benchmark"), metricNames.contains("tokens"), metricNames.contains("inference"));
     for (String name : spec.correlations().names()) {
       if ((name.startsWith("benchmark.") && !chosen.benchmark()) || (name.startsWith("discrimination.") && !chosen.tokens())
           || (name.startsWith("inference.") && !chosen.inference())) {
-        throw new SpecException(specFile + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
+        throw new InputException(specFile + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
       }
     }
     return chosen;

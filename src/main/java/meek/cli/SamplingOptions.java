@@ -1,7 +1,7 @@
 package meek.cli;
 
 import meek.sampling.Design;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.stats.RunOptions;
 import picocli.CommandLine.Option;
 
@@ -32,11 +32,11 @@ final class SamplingOptions {
   /** The same with another number of draws (a --precision cap). */
   RunOptions options(int n, RunOptions.Quantiles quantiles) {
     if (n < 1) {
-      throw new SpecException("--samples must be a positive whole number (got " + n + "); e.g. --samples 100000");
+      throw new InputException("--samples must be a positive whole number (got " + n + "); e.g. --samples 100000");
     }
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (t < 1) {
-      throw new SpecException("--threads must be >= 1 (got " + t + ")");
+      throw new InputException("--threads must be >= 1 (got " + t + ")");
     }
     return new RunOptions(n, seed, t, design, quantiles);
   }

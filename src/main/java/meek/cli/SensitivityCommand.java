@@ -12,7 +12,7 @@ import meek.report.Numbers;
 import meek.report.ResultFolder;
 import meek.report.SensitivityReport;
 import meek.spec.Spec;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.spec.SpecReader;
 import meek.stats.RunOptions;
 import meek.stats.Sensitivity;
@@ -72,16 +72,16 @@ final class SensitivityCommand implements Callable<Integer> {
     long wallStart = System.nanoTime();
     RunOptions options = sampling.options(RunOptions.Quantiles.EXACT);
     if (sobolRows < 2 || (long) sobolRows * (TrainingGapModel.PARAMETERS.size() + 2) > Integer.MAX_VALUE / 4) {
-      throw new SpecException("--sobol-rows must be between 2 and 50,000,000 (got " + sobolRows + "); e.g. --sobol-rows 8192");
+      throw new InputException("--sobol-rows must be between 2 and 50,000,000 (got " + sobolRows + "); e.g. --sobol-rows 8192");
     }
     if (bootstrap < 100) {
-      throw new SpecException("--bootstrap must be at least 100 for a 95% interval (got " + bootstrap + "); e.g. --bootstrap 1000");
+      throw new InputException("--bootstrap must be at least 100 for a 95% interval (got " + bootstrap + "); e.g. --bootstrap 1000");
     }
     Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(specFile);
     double[] gapYears = years != null ? years : new double[] {spec.baselineYear() + 5, spec.baselineYear() + 10};
     for (double y : gapYears) {
       if (!(y >= spec.baselineYear() && y <= spec.baselineYear() + spec.horizonYears())) {
-        throw new SpecException("--years " + Numbers.compact(y) + " lies outside the spec's span " + Numbers.compact(spec.baselineYear())
+        throw new InputException("--years " + Numbers.compact(y) + " lies outside the spec's span " + Numbers.compact(spec.baselineYear())
             + "–" + Numbers.compact(spec.baselineYear() + spec.horizonYears()) + "; give years inside it");
       }
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import meek.distributions.ParameterDistribution;
 import meek.model.TrainingGapModel;
 import meek.report.Numbers;
-import meek.spec.Correlations;
+import meek.distributions.Correlations;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import meek.spec.SpecException;
+import meek.InputException;
 import org.apache.commons.io.file.PathUtils;
 
 /**
@@ -30,11 +30,11 @@ public final class ResultFolder implements AutoCloseable {
    */
   public static void checkWritable(Path target, boolean force) {
     if (Files.exists(target) && !force) {
-      throw new SpecException(
+      throw new InputException(
           target + ": already exists; pass --force to replace it, or choose another folder with --out");
     }
     if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new SpecException(target + ": exists and is not a folder; choose another --out");
+      throw new InputException(target + ": exists and is not a folder; choose another --out");
     }
   }
 
@@ -48,7 +48,7 @@ public final class ResultFolder implements AutoCloseable {
       readableByAll(staging, "rwxr-xr-x");
       return new ResultFolder(abs, staging);
     } catch (IOException e) {
-      throw new SpecException(target + ": cannot create the results folder (" + e.getMessage() + ")");
+      throw new InputException(target + ": cannot create the results folder (" + e.getMessage() + ")");
     }
   }
 

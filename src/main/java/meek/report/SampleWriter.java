@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import meek.model.ScalarOutput;
 import meek.sampling.BlockListener;
 import meek.sampling.Block;
-import meek.spec.SpecException;
+import meek.InputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -47,10 +47,10 @@ public final class SampleWriter implements BlockListener, AutoCloseable {
   /** Checks, before a run, that the file may be written. */
   public static void checkWritable(Path target, boolean force) {
     if (Files.exists(target) && !force) {
-      throw new SpecException(target + ": already exists; pass --force to replace it, or name another --keep-samples file");
+      throw new InputException(target + ": already exists; pass --force to replace it, or name another --keep-samples file");
     }
     if (Files.isDirectory(target)) {
-      throw new SpecException(target + ": is a folder; --keep-samples names a file, e.g. samples.csv.gz");
+      throw new InputException(target + ": is a folder; --keep-samples names a file, e.g. samples.csv.gz");
     }
   }
 
@@ -73,7 +73,7 @@ public final class SampleWriter implements BlockListener, AutoCloseable {
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
       return new SampleWriter(abs, temp, out, outputs);
     } catch (IOException e) {
-      throw new SpecException(target + ": cannot be written (" + e.getMessage() + ")");
+      throw new InputException(target + ": cannot be written (" + e.getMessage() + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.InputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,14 +55,14 @@ public final class BatchReader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new SpecException(file + ": no such file; check the path (batches are in distributions/batches/)");
+      throw new InputException(file + ": no such file; check the path (batches are in distributions/batches/)");
     } catch (IOException e) {
-      throw new SpecException(file + ": cannot be read (" + e.getMessage() + ")");
+      throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
     }
     Where cx = new Where(file, SpecReader.lineIndex(file, bytes));
     JsonNode root = SpecReader.parse(file, bytes);
     if (root == null || !root.isObject()) {
-      throw new SpecException(file + ": a batch must be a YAML mapping with 'base:' and 'grid:' or 'runs:'; see distributions/batches/");
+      throw new InputException(file + ": a batch must be a YAML mapping with 'base:' and 'grid:' or 'runs:'; see distributions/batches/");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
@@ -186,11 +187,11 @@ public final class BatchReader {
     try {
       JsonNode tree = SpecReader.parse(base, Files.readAllBytes(base));
       if (tree == null || !tree.isObject() || !tree.path("params").isObject()) {
-        throw new SpecException(base + ": not a spec (no params: block); check the batch's base:");
+        throw new InputException(base + ": not a spec (no params: block); check the batch's base:");
       }
       return (ObjectNode) tree;
     } catch (IOException e) {
-      throw new SpecException(base + ": cannot be read (" + e.getMessage() + ")");
+      throw new InputException(base + ": cannot be read (" + e.getMessage() + ")");
     }
   }
 
@@ -233,8 +234,8 @@ public final class BatchReader {
     Spec spec;
     try {
       spec = new SpecReader(requiredParameters).read(Path.of(name, "spec.yaml"), yaml);
-    } catch (SpecException e) {
-      throw new SpecException(cx.file() + ": run '" + name + "' (" + key + "): " + e.getMessage());
+    } catch (InputException e) {
+      throw new InputException(cx.file() + ": run '" + name + "' (" + key + "): " + e.getMessage());
     }
     return new Batch.Run(name, base, shown, yaml, spec);
   }

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.InputException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public record BenchmarkData(double[] loss, double[] score, List<String> labels, 
       boolean direct = p.getHeaderMap().containsKey("loss");
       boolean counts = p.getHeaderMap().containsKey("params") && p.getHeaderMap().containsKey("tokens");
       if (!p.getHeaderMap().containsKey("score") || (!direct && !counts)) {
-        throw new SpecException(csv + ":1: needs columns loss,score or params,tokens,score (has "
+        throw new InputException(csv + ":1: needs columns loss,score or params,tokens,score (has "
             + String.join(", ", p.getHeaderNames()) + "); fix the header");
       }
       List<double[]> rows = new ArrayList<>();
@@ -39,16 +40,16 @@ public record BenchmarkData(double[] loss, double[] score, List<String> labels, 
         labels.add(rec.isMapped("model") && rec.isSet("model") ? rec.get("model") : "");
       }
       if (rows.isEmpty()) {
-        throw new SpecException(csv + ": no data rows; add rows under the header");
+        throw new InputException(csv + ": no data rows; add rows under the header");
       }
       boolean percent = rows.stream().anyMatch(x -> x[1] > 1);
       double[] loss = rows.stream().mapToDouble(x -> x[0]).toArray();
       double[] score = rows.stream().mapToDouble(x -> percent ? x[1] / 100 : x[1]).toArray();
       return new BenchmarkData(loss, score, List.copyOf(labels), percent, !direct);
     } catch (NoSuchFileException e) {
-      throw new SpecException(csv + ": no such file; check the path (shipped data is in distributions/data/)");
+      throw new InputException(csv + ": no such file; check the path (shipped data is in distributions/data/)");
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new SpecException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row");
+      throw new InputException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row");
     }
   }
 }

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.InputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ final class CsvInput {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new SpecException(csv + ":" + line(rec) + ": " + column + ": '" + cell + "' is not a "
+    throw new InputException(csv + ":" + line(rec) + ": " + column + ": '" + cell + "' is not a "
         + (positive ? "positive number" : "number") + "; fix the cell or remove the row");
   }
 }

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -25,7 +26,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * One parameter's value in a spec → a {@link ParameterDistribution}. The forms are documented in
- * {@code distributions/README.md}; every problem becomes a one-line {@link SpecException}.
+ * {@code distributions/README.md}; every problem becomes a one-line {@link InputException}.
  */
 final class DistributionParser {
 

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.InputException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class ObservedPoints {
     try (CSVParser p = CsvInput.open(csv)) {
       for (String needed : List.of("year", "gap")) {
         if (!p.getHeaderMap().containsKey(needed)) {
-          throw new SpecException(csv + ":1: no '" + needed + "' column (columns: " + String.join(", ", p.getHeaderNames())
+          throw new InputException(csv + ":1: no '" + needed + "' column (columns: " + String.join(", ", p.getHeaderNames())
               + "); the header needs year,gap and optionally label,metric");
         }
       }
@@ -40,15 +41,15 @@ public final class ObservedPoints {
         double gap = CsvInput.number(csv, rec, "gap", false);
         String metric = metrics && rec.isSet("metric") && !rec.get("metric").isEmpty() ? rec.get("metric") : "loss";
         if (!METRICS.contains(metric)) {
-          throw new SpecException(csv + ":" + line + ": metric: '" + metric + "' is not loss, benchmark or tokens; fix the cell");
+          throw new InputException(csv + ":" + line + ": metric: '" + metric + "' is not loss, benchmark or tokens; fix the cell");
         }
         points.add(new Point(year, gap, labels && rec.isSet("label") ? rec.get("label") : "", metric));
       }
       return List.copyOf(points);
     } catch (NoSuchFileException e) {
-      throw new SpecException(csv + ": no such file; check the --observed path");
+      throw new InputException(csv + ": no such file; check the --observed path");
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new SpecException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row year,gap[,label,metric]");
+      throw new InputException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row year,gap[,label,metric]");
     }
   }
 

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.distributions.Correlations;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package meek.spec;
 
+import meek.distributions.Correlations;
+import meek.InputException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,9 +59,9 @@ public final class SpecReader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new SpecException(file + ": no such file; check the path (presets are in distributions/)");
+      throw new InputException(file + ": no such file; check the path (presets are in distributions/)");
     } catch (IOException e) {
-      throw new SpecException(file + ": cannot be read (" + e.getMessage() + ")");
+      throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
     }
     return read(file, bytes);
   }
@@ -73,7 +75,7 @@ public final class SpecReader {
     Where cx = new Where(file, lineIndex(file, bytes));
     JsonNode root = parse(file, bytes);
     if (root == null || !root.isObject()) {
-      throw new SpecException(
+      throw new InputException(
           file + ": a spec must be a YAML mapping with at least a 'params:' block; see distributions/README.md");
     }
     checkKeys(cx, root, "", TOP_KEYS, "a top-level key");
@@ -425,9 +427,9 @@ public final class SpecReader {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       String why = e.getOriginalMessage().split("\n")[0];
-      throw new SpecException(file + (line > 0 ? ":" + line : "") + ": invalid YAML: " + why + "; check indentation, colons and quotes");
+      throw new InputException(file + (line > 0 ? ":" + line : "") + ": invalid YAML: " + why + "; check indentation, colons and quotes");
     } catch (IOException e) {
-      throw new SpecException(file + ": cannot be read (" + e.getMessage() + ")");
+      throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package meek.spec;
 
+import meek.InputException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,13 +19,13 @@ final class Where {
   }
 
   /** "file:line: key: what; fix", with the line of the key or of its nearest parent that has one. */
-  SpecException error(String key, String what, String fix) {
+  InputException error(String key, String what, String fix) {
     Integer line = null;
     for (String k = key; line == null && !k.isEmpty(); k = parent(k)) {
       line = lines.get(k);
     }
     String where = file + (line != null ? ":" + line : "");
-    return new SpecException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what + "; " + fix);
+    return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what + "; " + fix);
   }
 
   private static String parent(String key) {

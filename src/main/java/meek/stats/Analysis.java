@@ -1,5 +1,6 @@
 package meek.stats;
 
+import meek.InputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,7 +37,7 @@ public final class Analysis {
     long max = Runtime.getRuntime().maxMemory();
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
-      throw new meek.spec.SpecException(String.format(
+      throw new meek.InputException(String.format(
           "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …), use --quantiles sketch, or lower --samples",
           samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
     }

@@ -14,9 +14,9 @@ import meek.sampling.DrawPlan;
 import meek.sampling.MonteCarloEngine;
 import meek.sampling.Parallel;
 import meek.sampling.SaltelliDesign;
-import meek.spec.Correlations;
+import meek.distributions.Correlations;
 import meek.spec.Spec;
-import meek.spec.SpecException;
+import meek.InputException;
 
 /**
  * Which uncertain inputs drive each output: rank correlations and PRCC from an ordinary run, one-at-a-time
@@ -62,7 +62,7 @@ public record Sensitivity(
       }
     }
     if (inputs.isEmpty()) {
-      throw new SpecException(spec.source() + ": every parameter is a constant, so there is nothing to rank; give at least one a distribution");
+      throw new InputException(spec.source() + ": every parameter is a constant, so there is nothing to rank; give at least one a distribution");
     }
     int[] driven = index.stream().mapToInt(Integer::intValue).toArray();
     SensitivityOutputs outs = new SensitivityOutputs(model, spec.baselineYear(), gapYears);
@@ -73,7 +73,7 @@ public record Sensitivity(
       if (methods.contains(Method.SPEARMAN)) {
         long need = (long) options.samples() * bytesPerDraw(driven.length, outs.size());
         if (need > Runtime.getRuntime().maxMemory() * 4 / 10) {
-          throw new SpecException("--samples " + options.samples() + ": rank correlations keep every draw (" + need / (1 << 20)
+          throw new InputException("--samples " + options.samples() + ": rank correlations keep every draw (" + need / (1 << 20)
               + " MB), more than 40% of the heap; use fewer samples (1e5 is plenty for ranking) or raise -Xmx");
         }
         DrawPlan plan = DrawPlan.of(dists, names, spec.correlations(), options.design(), MonteCarloEngine.BLOCK_SIZE);

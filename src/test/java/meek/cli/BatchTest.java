@@ -22,7 +22,7 @@ import meek.model.TrainingGapModel;
 import meek.sampling.Design;
 import meek.spec.Batch;
 import meek.spec.BatchReader;
-import meek.spec.SpecException;
+import meek.InputException;
 import meek.stats.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +126,7 @@ class BatchTest {
     Map<Path, String> before = snapshot(out);
     RunOptions otherSeed = new RunOptions(4000, 10, 2, Design.MC, RunOptions.Quantiles.AUTO);
     assertThatThrownBy(() -> BatchRunner.execute(b, out, otherSeed, false, true, quiet, name -> {}))
-        .isInstanceOf(SpecException.class).hasMessageContaining("--force");
+        .isInstanceOf(InputException.class).hasMessageContaining("--force");
     assertThat(snapshot(out)).isEqualTo(before);
     BatchRunner.execute(b, out, otherSeed, true, true, quiet, name -> {});
     JsonNode m = new ObjectMapper().readTree(out.resolve("g_inv-5/manifest.json").toFile());

@@ -1,4 +1,4 @@
-package meek.spec;
+package meek.distributions;
 
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -54,7 +54,7 @@ public record Correlations(
    * @throws IllegalStateException naming the smallest eigenvalue when the matrix is not positive
    *     semi-definite and {@code repair} is false
    */
-  static Correlations of(List<String> names, double[][] spearman, boolean repair) {
+  public static Correlations of(List<String> names, double[][] spearman, boolean repair) {
     int d = names.size();
     double[][] r = new double[d][d];
     for (int i = 0; i < d; i++) {
