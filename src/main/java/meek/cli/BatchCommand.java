@@ -3,7 +3,6 @@ package meek.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import meek.model.TrainingGapModel;
 import meek.spec.Batch;
 import meek.spec.BatchReader;
 import meek.stats.RunOptions;
@@ -42,7 +41,7 @@ final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RunOptions options = sampling.options(RunOptions.Quantiles.AUTO);
-    Batch batch = new BatchReader(TrainingGapModel.PARAMETERS).read(batchFile);
+    Batch batch = new BatchReader().read(batchFile);
     Path target = out != null ? out : Path.of("results", batch.name());
     BatchRunner.execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut(), name -> {});
     return 0;

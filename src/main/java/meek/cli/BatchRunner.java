@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import meek.model.TrainingGapModel;
+import meek.model.GapModel;
 import meek.report.BatchReport;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
@@ -92,7 +92,7 @@ final class BatchRunner {
         continue;
       }
       long wallStart = System.nanoTime();
-      TrainingGapModel model = new TrainingGapModel(run.spec().baselineYear(), run.spec().metrics(), run.spec().schedules());
+      GapModel model = new GapModel(run.spec().model());
       Analysis.checkMemory(model, options, run.spec().times().length);
       RunResult result;
       try (Progress progress = new Progress("meek batch " + counter, options.samples(), !quiet)) {

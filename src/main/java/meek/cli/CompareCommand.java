@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import meek.model.TrainingGapModel;
 import meek.report.Charts;
 import meek.report.CompareReport;
 import meek.report.JsonReport;
@@ -60,7 +59,7 @@ final class CompareCommand implements Callable<Integer> {
     boolean quiet = sampling.quiet;
     List<Spec> specs = new ArrayList<>();
     for (Path f : specFiles) {
-      specs.add(new SpecReader(TrainingGapModel.PARAMETERS).read(f));
+      specs.add(new SpecReader().read(f));
     }
     Spec first = specs.get(0);
     for (Spec s : specs.subList(1, specs.size())) {

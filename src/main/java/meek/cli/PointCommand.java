@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.DoubleStream;
 import meek.distributions.ParameterDistribution;
 import meek.model.TrainingGap;
-import meek.model.TrainingGapModel;
+import meek.model.GapModel;
+import meek.model.LossView;
+import meek.model.ModelConfig;
 import meek.report.Numbers;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -41,15 +43,15 @@ final class PointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(specFile);
-    double[] p = new double[TrainingGapModel.PARAMETERS.size()];
-    ParameterDistribution[] d = spec.distributions(TrainingGapModel.PARAMETERS);
+    Spec spec = new SpecReader().read(specFile);
+    double[] p = new double[LossView.PARAMETERS.size()];
+    ParameterDistribution[] d = spec.distributions(LossView.PARAMETERS);
     for (int i = 0; i < p.length; i++) {
       p[i] = d[i].median();
     }
     TrainingGap gap = TrainingGap.of(p[1], p[0], p[3], p[4], p[5], p[6]);
     double base = spec.baselineYear();
-    if (!spec.schedules().isEmpty()) {
+    if (!spec.model().schedules().isEmpty()) {
       return scheduled(spec, base);
     }
     double[] at = years != null ? years : DoubleStream.of(0, 1, 2, 5, 10, 20, 30).filter(t -> t <= spec.horizonYears()).toArray();
@@ -58,7 +60,7 @@ final class PointCommand implements Callable<Integer> {
     o.put("spec", spec.name());
     ObjectNode params = o.putObject("parameters_at_median");
     for (int i = 0; i < p.length; i++) {
-      params.put(TrainingGapModel.PARAMETERS.get(i), p[i]);
+      params.put(LossView.PARAMETERS.get(i), p[i]);
     }
     o.put("outcome", gap.outcome().key());
     double tStar = gap.inflectionTime();
@@ -85,7 +87,7 @@ final class PointCommand implements Callable<Integer> {
     }
     out.printf("%s: the model at every parameter's median (%s)%n", spec.title(), gap.outcome().key());
     for (int i = 0; i < p.length; i++) {
-      out.printf(Locale.ROOT, "  %-6s = %s%n", TrainingGapModel.PARAMETERS.get(i), Numbers.compact(p[i]));
+      out.printf(Locale.ROOT, "  %-6s = %s%n", LossView.PARAMETERS.get(i), Numbers.compact(p[i]));
     }
     row(out, "inflection time t*", Numbers.sig(tStar, 4) + " years", Numbers.year(base + tStar));
     row(out, "peak gap ΔL*", Numbers.sig(gap.peakGap(), 4) + " nats", "K = " + Numbers.sig(gap.k(), 4) + " nats");
@@ -101,7 +103,7 @@ final class PointCommand implements Callable<Integer> {
 
   /** With growth schedules: the model's own evaluation at the medians (MODEL.md §7). */
   private int scheduled(Spec spec, double base) throws Exception {
-    TrainingGapModel model = new TrainingGapModel(base, meek.model.Metrics.LOSS_ONLY, spec.schedules());
+    GapModel model = new GapModel(new ModelConfig(base, spec.model().schedules(), java.util.List.of()));
     ParameterDistribution[] d = spec.distributions(model.parameterNames());
     double[] p = new double[d.length];
     for (int i = 0; i < p.length; i++) {

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meek.model.GapOutcome;
-import meek.model.Metrics;
-import meek.model.TrainingGapModel;
+import meek.model.GapModel;
+import meek.model.Metric;
+import meek.model.ModelConfig;
 import meek.report.MarkdownReport;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
@@ -86,9 +87,8 @@ final class RunCommand implements Callable<Integer> {
       throw new InputException("--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
     }
     boolean quiet = sampling.quiet;
-    TrainingGapModel model0 = new TrainingGapModel(0);
-    Spec spec = new SpecReader(model0.parameterNames()).read(specFile);
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), chooseMetrics(spec), spec.schedules());
+    Spec spec = new SpecReader().read(specFile);
+    GapModel model = new GapModel(chooseMetrics(spec));
     if (spec.correlations().repaired() && !quiet) {
       self.commandLine().getErr().printf(
           "meek: note: %s: the correlations were not positive semi-definite (smallest eigenvalue %.3g) and were repaired as asked (repair: nearest); the effective values are in manifest.json and 'meek validate'%n",
@@ -159,8 +159,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The spec's metrics, restricted by --metric; a metric the spec does not configure is an error. */
-  private Metrics chooseMetrics(Spec spec) {
-    Metrics m = spec.metrics();
+  private ModelConfig chooseMetrics(Spec spec) {
+    ModelConfig m = spec.model();
     if (metricNames == null) {
       return m;
     }
@@ -169,17 +169,17 @@ final class RunCommand implements Callable<Integer> {
         case "loss":
           break;
         case "benchmark":
-          if (!m.benchmark()) {
+          if (!m.has(Metric.BENCHMARK)) {
             throw new InputException(specFile + ": --metric benchmark needs a benchmark: block in the spec (L_mid, k; see distributions/README.md)");
           }
           break;
         case "tokens":
-          if (!m.tokens()) {
+          if (!m.has(Metric.TOKENS)) {
             throw new InputException(specFile + ": --metric tokens needs a discrimination: block in the spec (epsilon, slowdown; see distributions/README.md)");
           }
           break;
         case "inference":
-          if (!m.inference()) {
+          if (!m.has(Metric.INFERENCE)) {
             throw new InputException(specFile + ": --metric inference needs an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0; see distributions/README.md)");
           }
           break;
@@ -187,10 +187,10 @@ final class RunCommand implements Callable<Integer> {
           throw new InputException("--metric must be loss, benchmark, tokens or inference (got '" + name + "')");
       }
     }
-    Metrics chosen = m.only(metricNames.contains("benchmark"), metricNames.contains("tokens"), metricNames.contains("inference"));
+    ModelConfig chosen = m.only(metricNames.stream().map(k -> Metric.byKey(k).orElseThrow()).toList());
+    java.util.List<String> kept = new GapModel(chosen).parameterNames();
     for (String name : spec.correlations().names()) {
-      if ((name.startsWith("benchmark.") && !chosen.benchmark()) || (name.startsWith("discrimination.") && !chosen.tokens())
-          || (name.startsWith("inference.") && !chosen.inference())) {
+      if (!kept.contains(name)) {
         throw new InputException(specFile + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
       }
     }

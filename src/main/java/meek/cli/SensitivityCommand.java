@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import meek.model.TrainingGapModel;
+import meek.model.GapModel;
+import meek.model.LossView;
 import meek.report.JsonReport;
 import meek.report.Numbers;
 import meek.report.ResultFolder;
@@ -71,13 +72,13 @@ final class SensitivityCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
     RunOptions options = sampling.options(RunOptions.Quantiles.EXACT);
-    if (sobolRows < 2 || (long) sobolRows * (TrainingGapModel.PARAMETERS.size() + 2) > Integer.MAX_VALUE / 4) {
+    if (sobolRows < 2 || (long) sobolRows * (LossView.PARAMETERS.size() + 2) > Integer.MAX_VALUE / 4) {
       throw new InputException("--sobol-rows must be between 2 and 50,000,000 (got " + sobolRows + "); e.g. --sobol-rows 8192");
     }
     if (bootstrap < 100) {
       throw new InputException("--bootstrap must be at least 100 for a 95% interval (got " + bootstrap + "); e.g. --bootstrap 1000");
     }
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(specFile);
+    Spec spec = new SpecReader().read(specFile);
     double[] gapYears = years != null ? years : new double[] {spec.baselineYear() + 5, spec.baselineYear() + 10};
     for (double y : gapYears) {
       if (!(y >= spec.baselineYear() && y <= spec.baselineYear() + spec.horizonYears())) {
@@ -87,7 +88,7 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : Path.of("results", spec.name() + "-sensitivity");
     ResultFolder.checkWritable(target, force);
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    GapModel model = new GapModel(spec.model());
     var methods = Sensitivity.methods(method.name());
     long work = (methods.contains(Sensitivity.Method.SPEARMAN) ? options.samples() : 0)
         + (methods.contains(Sensitivity.Method.SOBOL) ? (long) sobolRows * (model.parameterNames().size() + 2) : 0);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meek.distributions.ParameterDistribution;
-import meek.model.TrainingGapModel;
 import meek.report.Numbers;
 import meek.distributions.Correlations;
 import meek.spec.Spec;
@@ -39,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(specFile);
+    Spec spec = new SpecReader().read(specFile);
     PrintWriter out = self.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

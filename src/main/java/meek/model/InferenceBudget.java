@@ -34,10 +34,4 @@ public final class InferenceBudget {
     return Math.log(cSota0 / cInf0) / closing;
   }
 
-  /** The inference gap at t in nats: max(0, A·C_meek_inf(t)^−α − A·C_sota(t)^−α). */
-  public static double gap(double t, double a, double alpha, double cInf0, double cSota0, double lnGinf, double lnGGinv) {
-    double meek = a * Math.exp(-alpha * (Math.log(cInf0) + 2 * lnGinf * t));
-    double sota = a * Math.exp(-alpha * (Math.log(cSota0) + lnGGinv * t));
-    return Math.max(0, meek - sota);
-  }
 }

@@ -48,18 +48,8 @@ public interface MonteCarloModel {
   /** Number of doubles of per-draw state kept for the fans. */
   int stateWidth();
 
-  /**
-   * Which state columns the fans read (the others need not be kept per draw: the engine leaves them empty).
-   * All, unless a model says otherwise.
-   */
-  default boolean[] stateColumnsUsed() {
-    boolean[] all = new boolean[stateWidth()];
-    java.util.Arrays.fill(all, true);
-    return all;
-  }
-
   /** The quantities charted over time; the first is the loss gap. */
-  List<FanMetric> fans();
+  List<Metric> fans();
 
   /** A fresh evaluator: one per block of samples, so it may keep scratch state. */
   Evaluator newEvaluator();
@@ -75,7 +65,7 @@ public interface MonteCarloModel {
     /**
      * Starts a block.
      *
-     * @param state {@code state[column][i]} for the block's draws i &lt; count (as written by evaluate)
+     * @param state {@code state[column][i]} for the block's valid draws i &lt; count (as written by evaluate)
      */
     void begin(double[][] state, int count, double step);
 

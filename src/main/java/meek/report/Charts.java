@@ -159,7 +159,7 @@ public final class Charts {
       legend.add(new LegendItem(names[b], null, null, null, new Rectangle2D.Double(-7, -5, 14, 10), BANDS[b]));
     }
     legend.add(new LegendItem("Median", null, null, null, new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.2f), MEDIAN));
-    List<ObservedPoints.Point> mine = observed.stream().filter(p -> p.metric().equals(fan.metric().key())).toList();
+    List<ObservedPoints.Point> mine = observed.stream().filter(p -> p.metric() == fan.metric()).toList();
     if (!mine.isEmpty()) {
       XYSeries points = new XYSeries("Observed");
       for (ObservedPoints.Point p : mine) {
@@ -184,13 +184,8 @@ public final class Charts {
       x.setRange(Math.min(x.getLowerBound(), firstYear), Math.max(x.getUpperBound(), lastYear));
     }
     plot.setFixedLegendItems(legend);
-    return chart(plot, title, SUBTITLES.getOrDefault(fan.metric().key(), "") , footnote);
+    return chart(plot, title, fan.metric().subtitle(), footnote);
   }
-
-  private static final Map<String, String> SUBTITLES = Map.of(
-      "loss", "Loss gap between SOTA and meek models across draws",
-      "benchmark", "Benchmark score gap, SOTA minus meek, across draws",
-      "tokens", "Tokens an ideal observer needs to tell the SOTA and meek models apart, across draws");
 
   private static boolean plottable(boolean log, double lo, double mid, double hi) {
     boolean finite = Double.isFinite(lo) && Double.isFinite(mid) && Double.isFinite(hi);

@@ -11,8 +11,7 @@ import meek.model.GapOutcome;
  * @param params {@code params[parameter][i]}: the drawn parameters of sample {@code from + i}
  * @param scalars {@code scalars[output][i]}: NaN where not defined, +∞ for "never"
  * @param outcomes the outcome ordinal of each draw
- * @param state {@code state[column][k]} of the block's valid draws k &lt; valid, in sample order; columns the
- *     model does not use ({@link meek.model.MonteCarloModel#stateColumnsUsed}) are empty
+ * @param state {@code state[column][k]} of the block's valid draws k &lt; valid, in sample order
  * @param valid how many draws were valid (not invalid)
  */
 public record Block(

@@ -15,8 +15,6 @@ public final class MonteCarloEngine {
   /** Samples per block. Fixed, so that results do not depend on the thread count. */
   public static final int BLOCK_SIZE = 8192;
 
-  private static final double[] EMPTY = new double[0];
-
   private final Parallel parallel;
 
   public MonteCarloEngine(Parallel parallel) {
@@ -43,8 +41,6 @@ public final class MonteCarloEngine {
     int blocks = (int) ((n + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
     UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, blocks);
     int width = model.stateWidth();
-    boolean[] usedMask = model.stateColumnsUsed();
-    int[] used = java.util.stream.IntStream.range(0, width).filter(c -> usedMask[c]).toArray();
     int outputs = model.outputs().size();
     int parameters = model.parameterNames().size();
     boolean[] kept = new boolean[outputs];
@@ -68,11 +64,7 @@ public final class MonteCarloEngine {
           double[] params = new double[parameters];
           double[] state = new double[width];
           double[] scalars = new double[outputs];
-          // only the columns the fans read are kept per draw (the others stay empty): a loss-only spec keeps 4 of 17
-          double[][] stateColumns = new double[width][];
-          for (int c = 0; c < width; c++) {
-            stateColumns[c] = usedMask[c] ? new double[BLOCK_SIZE] : EMPTY;
-          }
+          double[][] stateColumns = new double[width][BLOCK_SIZE];
           int valid = 0;
           double[][] blockScalars = new double[outputs][to - from];
           byte[] blockOutcomes = new byte[to - from];
@@ -92,7 +84,7 @@ public final class MonteCarloEngine {
               }
               continue;
             }
-            for (int c : used) {
+            for (int c = 0; c < width; c++) {
               stateColumns[c][valid] = state[c];
             }
             valid++;

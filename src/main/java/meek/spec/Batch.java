@@ -20,9 +20,10 @@ public record Batch(Path source, String name, String title, String kind, List<Ru
    *
    * @param name its folder name, made from the overrides (or given)
    * @param base the spec file it starts from
+   * @param baseText that file's text (its comments name the sources for references.bib)
    * @param overrides parameter → the value given, as YAML flow text (for tables)
    * @param specYaml the composed spec, as written to the run's {@code spec.yaml}
    * @param spec the composed spec, parsed and validated
    */
-  public record Run(String name, Path base, Map<String, String> overrides, byte[] specYaml, Spec spec) {}
+  public record Run(String name, Path base, String baseText, Map<String, String> overrides, byte[] specYaml, Spec spec) {}
 }

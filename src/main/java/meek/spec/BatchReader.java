@@ -1,16 +1,13 @@
 package meek.spec;
 
-import meek.InputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import meek.InputException;
+import meek.model.LossView;
 
 /**
  * Reads a batch file: a base spec plus a grid or a list of parameter overrides.
@@ -44,23 +43,10 @@ public final class BatchReader {
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
   private static final int MAX_RUNS = 10_000;
 
-  private final List<String> requiredParameters;
-
-  public BatchReader(List<String> requiredParameters) {
-    this.requiredParameters = List.copyOf(requiredParameters);
-  }
-
   public Batch read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file; check the path (batches are in distributions/batches/)");
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
-    }
-    Where cx = new Where(file, SpecReader.lineIndex(file, bytes));
-    JsonNode root = SpecReader.parse(file, bytes);
+    SpecFile f = SpecFile.read(file, "batches are in distributions/batches/");
+    Where cx = f.where();
+    JsonNode root = f.root();
     if (root == null || !root.isObject()) {
       throw new InputException(file + ": a batch must be a YAML mapping with 'base:' and 'grid:' or 'runs:'; see distributions/batches/");
     }
@@ -93,7 +79,8 @@ public final class BatchReader {
       }
       List<String> keys = new ArrayList<>();
       List<List<JsonNode>> values = new ArrayList<>();
-      ObjectNode baseTree = baseTree(base);
+      BaseSpec baseSpec = baseSpec(base);
+      ObjectNode baseTree = baseSpec.tree();
       long combinations = 1;
       for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -120,7 +107,7 @@ public final class BatchReader {
         for (int k = 0; k < keys.size(); k++) {
           overrides.put(keys.get(k), values.get(k).get(at[k]));
         }
-        runs.add(compose(cx, "grid", base, baseTree, null, overrides));
+        runs.add(compose(cx, "grid", baseSpec, null, overrides));
         for (int k = keys.size() - 1; k >= 0 && ++at[k] == values.get(k).size(); k--) {
           at[k] = 0;
         }
@@ -140,7 +127,8 @@ public final class BatchReader {
         if (itemBase == null) {
           throw cx.error(key, "has no base spec", "give base: at the top of the batch or in the item");
         }
-        ObjectNode baseTree = baseTree(itemBase);
+        BaseSpec baseSpec = baseSpec(itemBase);
+        ObjectNode baseTree = baseSpec.tree();
         Map<String, JsonNode> overrides = new LinkedHashMap<>();
         String given = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
@@ -159,7 +147,7 @@ public final class BatchReader {
           checkValue(cx, key + "." + e.getKey(), e.getKey(), e.getValue());
           overrides.put(e.getKey(), e.getValue());
         }
-        runs.add(compose(cx, key, itemBase, baseTree, given, overrides));
+        runs.add(compose(cx, key, baseSpec, given, overrides));
       }
     }
     Set<String> names = new HashSet<>();
@@ -183,20 +171,20 @@ public final class BatchReader {
     return p;
   }
 
-  private static ObjectNode baseTree(Path base) {
-    try {
-      JsonNode tree = SpecReader.parse(base, Files.readAllBytes(base));
-      if (tree == null || !tree.isObject() || !tree.path("params").isObject()) {
-        throw new InputException(base + ": not a spec (no params: block); check the batch's base:");
-      }
-      return (ObjectNode) tree;
-    } catch (IOException e) {
-      throw new InputException(base + ": cannot be read (" + e.getMessage() + ")");
+  /** A base spec, read once: its tree to compose runs from, and its text (its comments name the sources). */
+  private record BaseSpec(Path path, ObjectNode tree, String text) {}
+
+  private static BaseSpec baseSpec(Path base) {
+    SpecFile f = SpecFile.read(base, "the path is relative to the batch file's folder");
+    JsonNode tree = f.root();
+    if (tree == null || !tree.isObject() || !tree.path("params").isObject()) {
+      throw new InputException(base + ": not a spec (no params: block); check the batch's base:");
     }
+    return new BaseSpec(base, (ObjectNode) tree, Spec.text(f.bytes()));
   }
 
-  private void checkParameter(Where cx, String key, String parameter, ObjectNode baseTree, Path base) {
-    Set<String> known = new java.util.TreeSet<>(requiredParameters);
+  private static void checkParameter(Where cx, String key, String parameter, ObjectNode baseTree, Path base) {
+    Set<String> known = new java.util.TreeSet<>(LossView.PARAMETERS);
     baseTree.get("params").fieldNames().forEachRemaining(known::add);
     if (!known.contains(parameter)) {
       throw cx.error(key, "'" + parameter + "' is not a parameter of " + base.getFileName(),
@@ -212,8 +200,9 @@ public final class BatchReader {
     new DistributionParser(cx).parse(value, key);
   }
 
-  private Batch.Run compose(Where cx, String key, Path base, ObjectNode baseTree, String given, Map<String, JsonNode> overrides) {
-    ObjectNode tree = baseTree.deepCopy();
+  private static Batch.Run compose(Where cx, String key, BaseSpec baseSpec, String given, Map<String, JsonNode> overrides) {
+    Path base = baseSpec.path();
+    ObjectNode tree = baseSpec.tree().deepCopy();
     ObjectNode params = (ObjectNode) tree.get("params");
     Map<String, String> shown = new LinkedHashMap<>();
     List<String> parts = new ArrayList<>();
@@ -233,11 +222,11 @@ public final class BatchReader {
     byte[] yaml = yaml(tree);
     Spec spec;
     try {
-      spec = new SpecReader(requiredParameters).read(Path.of(name, "spec.yaml"), yaml);
+      spec = new SpecReader().read(Path.of(name, "spec.yaml"), yaml);
     } catch (InputException e) {
       throw new InputException(cx.file() + ": run '" + name + "' (" + key + "): " + e.getMessage());
     }
-    return new Batch.Run(name, base, shown, yaml, spec);
+    return new Batch.Run(name, base, baseSpec.text(), shown, yaml, spec);
   }
 
   /** A value as it would be written inline in YAML: 3.6, {dist: normal, mean: 0.155, sd: 0.01}. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -31,21 +32,52 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 final class DistributionParser {
 
   private static final Pattern QUANTILE_KEY = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
-  private static final Map<String, Set<String>> KEYS = new TreeMap<>(Map.ofEntries(
-      Map.entry("constant", Set.of("value")),
-      Map.entry("normal", Set.of("mean", "sd", "min", "max")),
-      Map.entry("lognormal", Set.of("p5", "p95", "median", "gsd", "mu", "sigma", "min", "max")),
-      Map.entry("uniform", Set.of("min", "max")),
-      Map.entry("loguniform", Set.of("min", "max")),
-      Map.entry("triangular", Set.of("min", "mode", "max")),
-      Map.entry("pert", Set.of("min", "mode", "max", "lambda")),
-      Map.entry("beta", Set.of("a", "b", "min", "max")),
-      Map.entry("gamma", Set.of("shape", "scale", "rate", "min", "max")),
-      Map.entry("student_t", Set.of("location", "scale", "dof", "min", "max")),
-      Map.entry("empirical", Set.of("values", "file", "column", "min", "max")),
-      Map.entry("mixture", Set.of("components", "weights", "min", "max"))));
-  /** Families whose min/max are their own bounds or scaling, not a truncation. */
-  private static final Set<String> OWN_BOUNDS = Set.of("uniform", "loguniform", "triangular", "pert", "beta");
+  /** The forms a {@code dist:} may name, each with the keys it takes. */
+  enum Form {
+    CONSTANT("constant", "value"),
+    NORMAL("normal", "mean", "sd", "min", "max"),
+    LOGNORMAL("lognormal", "p5", "p95", "median", "gsd", "mu", "sigma", "min", "max"),
+    UNIFORM("uniform", "min", "max"),
+    LOGUNIFORM("loguniform", "min", "max"),
+    TRIANGULAR("triangular", "min", "mode", "max"),
+    PERT("pert", "min", "mode", "max", "lambda"),
+    BETA("beta", "a", "b", "min", "max"),
+    GAMMA("gamma", "shape", "scale", "rate", "min", "max"),
+    STUDENT_T("student_t", "location", "scale", "dof", "min", "max"),
+    EMPIRICAL("empirical", "values", "file", "column", "min", "max"),
+    MIXTURE("mixture", "components", "weights", "min", "max");
+
+    /** Every form's name, sorted, for messages. */
+    static final Set<String> NAMES = new TreeSet<>(Arrays.stream(values()).map(f -> f.key).toList());
+
+    final String key;
+    final Set<String> keys;
+
+    Form(String key, String... keys) {
+      this.key = key;
+      this.keys = Set.of(keys);
+    }
+
+    /** Whether min/max are the family's own bounds or scaling, not a truncation. */
+    boolean ownBounds() {
+      return this == UNIFORM || this == LOGUNIFORM || this == TRIANGULAR || this == PERT || this == BETA;
+    }
+
+    /** Whether the form may be given by any two percentiles (p10, p90, …). */
+    boolean takesPercentiles() {
+      return this == NORMAL || this == LOGNORMAL;
+    }
+
+    static Form byKey(String key) {
+      for (Form f : values()) {
+        if (f.key.equals(key)) {
+          return f;
+        }
+      }
+      return null;
+    }
+  }
+
   private static final Map<String, Double> SHORTHAND = Map.of("ci80", 0.80, "ci90", 0.90, "ci95", 0.95);
 
   private final Where where;
@@ -64,14 +96,14 @@ final class DistributionParser {
       return shorthand(fields, key);
     }
     String dist = distNode.asText();
-    Set<String> allowed = KEYS.get(dist);
-    if (allowed == null) {
+    Form form = Form.byKey(dist);
+    if (form == null) {
       throw where.error(key + ".dist", "unknown distribution '" + dist + "'",
-          Suggest.closest(dist, KEYS.keySet(), "use one of " + String.join(", ", KEYS.keySet())));
+          Suggest.closest(dist, Form.NAMES, "use one of " + String.join(", ", Form.NAMES)));
     }
-    boolean takesPercentiles = dist.equals("normal") || dist.equals("lognormal");
+    Set<String> allowed = form.keys;
     for (String k : fields.keySet()) {
-      if (!allowed.contains(k) && !k.equals("truncate") && !(takesPercentiles && QUANTILE_KEY.matcher(k).matches())) {
+      if (!allowed.contains(k) && !k.equals("truncate") && !(form.takesPercentiles() && QUANTILE_KEY.matcher(k).matches())) {
         throw where.error(key + "." + k, "unknown key for a " + dist + " distribution",
             Suggest.closest(k, allowed, "valid keys: " + String.join(", ", new TreeSet<>(allowed))));
       }
@@ -80,29 +112,29 @@ final class DistributionParser {
     double upper = fields.containsKey("max") ? number(fields.get("max"), key + ".max") : Double.POSITIVE_INFINITY;
     double[] cut = truncation(fields, key);
     try {
-      ParameterDistribution d = build(dist, fields, key);
-      d = OWN_BOUNDS.contains(dist) ? d : d.truncate(lower, upper);
+      ParameterDistribution d = build(form, fields, key);
+      d = form.ownBounds() ? d : d.truncate(lower, upper);
       return cut == null ? d : d.truncate(cut[0], cut[1]);
     } catch (IllegalArgumentException e) {
       throw where.error(key, e.getMessage(), "see distributions/README.md for the forms of '" + dist + "'");
     }
   }
 
-  private ParameterDistribution build(String dist, Map<String, JsonNode> f, String key) {
-    switch (dist) {
-      case "constant":
+  private ParameterDistribution build(Form form, Map<String, JsonNode> f, String key) {
+    switch (form) {
+      case CONSTANT:
         return new ConstantParameter(need(f, key, "value"));
-      case "uniform":
+      case UNIFORM:
         return ContinuousParameter.uniform(need(f, key, "min"), need(f, key, "max"));
-      case "loguniform":
+      case LOGUNIFORM:
         return ContinuousParameter.loguniform(need(f, key, "min"), need(f, key, "max"));
-      case "triangular":
+      case TRIANGULAR:
         return ContinuousParameter.triangular(need(f, key, "min"), need(f, key, "mode"), need(f, key, "max"));
-      case "pert":
+      case PERT:
         return ContinuousParameter.pert(need(f, key, "min"), need(f, key, "mode"), need(f, key, "max"), optional(f, key, "lambda", 4));
-      case "beta":
+      case BETA:
         return ContinuousParameter.beta(need(f, key, "a"), need(f, key, "b"), optional(f, key, "min", 0), optional(f, key, "max", 1));
-      case "gamma":
+      case GAMMA:
         {
           if (f.containsKey("scale") == f.containsKey("rate")) {
             throw where.error(key, "gamma needs exactly one of scale and rate", "add shape: and scale: (or rate:)");
@@ -110,9 +142,9 @@ final class DistributionParser {
           double scale = f.containsKey("scale") ? need(f, key, "scale") : 1 / need(f, key, "rate");
           return ContinuousParameter.gamma(need(f, key, "shape"), scale);
         }
-      case "student_t":
+      case STUDENT_T:
         return ContinuousParameter.studentT(need(f, key, "location"), need(f, key, "scale"), need(f, key, "dof"));
-      case "normal":
+      case NORMAL:
         if (f.containsKey("mean") || f.containsKey("sd")) {
           onlyOneForm(f, key, "mean", "sd");
           return ContinuousParameter.normal(need(f, key, "mean"), need(f, key, "sd"));
@@ -121,7 +153,7 @@ final class DistributionParser {
           double[] ms = fromPercentiles(f, key, false);
           return ContinuousParameter.normal(ms[0], ms[1]);
         }
-      case "lognormal":
+      case LOGNORMAL:
         if (f.containsKey("median") || f.containsKey("gsd")) {
           onlyOneForm(f, key, "median", "gsd");
           double median = need(f, key, "median");
@@ -142,12 +174,12 @@ final class DistributionParser {
           double[] ms = fromPercentiles(f, key, true);
           return ContinuousParameter.lognormal(ms[0], ms[1]);
         }
-      case "empirical":
+      case EMPIRICAL:
         return empirical(f, key);
-      case "mixture":
+      case MIXTURE:
         return mixture(f, key);
       default:
-        throw new IllegalStateException(dist);
+        throw new IllegalStateException(form.key);
     }
   }
 
@@ -179,11 +211,11 @@ final class DistributionParser {
         form = k;
       } else if (!k.equals("min") && !k.equals("max") && !k.equals("truncate")) {
         throw where.error(key + "." + k, "a distribution needs 'dist:' (or the shorthand ci90: [lo, hi])",
-            Suggest.closest(k, SHORTHAND.keySet(), "add dist: one of " + String.join(", ", KEYS.keySet())));
+            Suggest.closest(k, SHORTHAND.keySet(), "add dist: one of " + String.join(", ", Form.NAMES)));
       }
     }
     if (form == null) {
-      throw where.error(key, "a distribution needs 'dist:'", "add dist: one of " + String.join(", ", KEYS.keySet()) + ", or write ci90: [lo, hi]");
+      throw where.error(key, "a distribution needs 'dist:'", "add dist: one of " + String.join(", ", Form.NAMES) + ", or write ci90: [lo, hi]");
     }
     JsonNode pair = f.get(form);
     if (!pair.isArray() || pair.size() != 2) {

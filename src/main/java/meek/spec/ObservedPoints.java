@@ -5,22 +5,29 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import meek.model.Metric;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Observed gaps to overlay on a fan chart ({@code --observed FILE.csv}, MODEL.md §8): columns {@code year},
- * {@code gap}, optional {@code label} and {@code metric} (loss, benchmark or tokens; default loss), in the
+ * {@code gap}, optional {@code label} and {@code metric} (a {@link Metric} key; default loss), in the
  * metric's own unit (nats, percentage points, tokens).
  */
 public final class ObservedPoints {
 
   /** One observed point. */
-  public record Point(double year, double gap, String label, String metric) {}
+  public record Point(double year, double gap, String label, Metric metric) {}
 
-  private static final Set<String> METRICS = Set.of("loss", "benchmark", "tokens");
+  /** "loss, benchmark, tokens or inference". */
+  private static final String KEYS = keys();
+
+  private static String keys() {
+    List<String> keys = Arrays.stream(Metric.values()).map(Metric::key).toList();
+    return String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
+  }
 
   private ObservedPoints() {}
 
@@ -39,10 +46,9 @@ public final class ObservedPoints {
         long line = CsvInput.line(rec);
         double year = CsvInput.number(csv, rec, "year", false);
         double gap = CsvInput.number(csv, rec, "gap", false);
-        String metric = metrics && rec.isSet("metric") && !rec.get("metric").isEmpty() ? rec.get("metric") : "loss";
-        if (!METRICS.contains(metric)) {
-          throw new InputException(csv + ":" + line + ": metric: '" + metric + "' is not loss, benchmark or tokens; fix the cell");
-        }
+        String key = metrics && rec.isSet("metric") && !rec.get("metric").isEmpty() ? rec.get("metric") : Metric.LOSS.key();
+        Metric metric = Metric.byKey(key).orElseThrow(
+            () -> new InputException(csv + ":" + line + ": metric: '" + key + "' is not " + KEYS + "; fix the cell"));
         points.add(new Point(year, gap, labels && rec.isSet("label") ? rec.get("label") : "", metric));
       }
       return List.copyOf(points);

@@ -1,47 +1,52 @@
 package meek.spec;
 
-import meek.distributions.Correlations;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meek.distributions.Correlations;
 import meek.distributions.ParameterDistribution;
+import meek.model.ModelConfig;
 
 /**
- * A parsed, validated spec: what to sample and over which time span.
+ * A parsed, validated spec: what to sample, for which model, over which time span.
  *
  * @param source the file it was read from
+ * @param text the file's text as read (its comments name the sources for references.bib)
  * @param sha256 hex SHA-256 of the file's bytes, for manifests and batch resumes
  * @param name names the default results folder
  * @param title chart and report title
- * @param baselineYear calendar year of t = 0
  * @param horizonYears span of the fan chart, in years
  * @param stepYears fan chart step, in years
- * @param params each parameter's distribution, in the model's parameter order
+ * @param params each parameter's distribution by the model's name for it ("g_inv", "g_inv.1",
+ *     "benchmark.k"), in the spec's order
  * @param correlations rank correlations among parameters ({@link Correlations#NONE} if none)
- * @param schedules growth rates given as piecewise schedules: parameter → segment boundaries (years after
- *     the baseline); segment i's rate is the parameter "g_inv" (i = 0) or "g_inv.i" (empty: none)
- * @param metrics the views besides the loss gap that the spec configures ({@code benchmark:},
- *     {@code discrimination:}); their coefficients are in {@code params} as "benchmark.k" and so on
+ * @param model the baseline year, growth schedules and views the model is built from
  */
 public record Spec(
     Path source,
+    String text,
     String sha256,
     String name,
     String title,
-    double baselineYear,
     double horizonYears,
     double stepYears,
     Map<String, ParameterDistribution> params,
     Correlations correlations,
-    Map<String, double[]> schedules,
-    meek.model.Metrics metrics) {
+    ModelConfig model) {
 
   /** Most time steps a fan may have (bounds the fan's memory; 100 years monthly is 1,201). */
   public static final int MAX_FAN_STEPS = 2001;
 
   public Spec {
-    params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
+  /** The calendar year of t = 0. */
+  public double baselineYear() {
+    return model.baselineYear();
   }
 
   /** The fan's time points t = 0, step, …, horizon (inclusive). */
@@ -57,5 +62,9 @@ public record Spec(
   /** The distributions in the given parameter order. */
   public ParameterDistribution[] distributions(List<String> order) {
     return order.stream().map(params::get).toArray(ParameterDistribution[]::new);
+  }
+
+  static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -1,8 +1,12 @@
 package meek.spec;
 
-import meek.InputException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import meek.InputException;
 
 /** Where a problem is: the file and the line of each key, for one-line errors. */
 final class Where {
@@ -26,6 +30,17 @@ final class Where {
     }
     String where = file + (line != null ? ":" + line : "");
     return new InputException(where + ": " + (key.isEmpty() ? "" : key + ": ") + what + "; " + fix);
+  }
+
+  /** Every key of a mapping must be one of {@code allowed}; else an error naming it (and the nearest valid key). */
+  void checkKeys(JsonNode node, String prefix, Set<String> allowed, String what) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        String path = prefix.isEmpty() ? k : prefix + "." + k;
+        throw error(path, "unknown key, not " + what, Suggest.closest(k, allowed, "valid: " + String.join(", ", new TreeSet<>(allowed))));
+      }
+    }
   }
 
   private static String parent(String key) {

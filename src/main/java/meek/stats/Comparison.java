@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import meek.model.ScalarOutput;
-import meek.model.TrainingGapModel;
+import meek.model.GapModel;
 import meek.sampling.Block;
 import meek.sampling.BlockListener;
 import meek.spec.Spec;
@@ -37,7 +37,7 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, Differenc
     List<RunResult> runs = new ArrayList<>();
     List<Collector> kept = new ArrayList<>();
     for (Spec spec : specs) {
-      TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+      GapModel model = new GapModel(spec.model());
       Collector c = new Collector(model.outputs(), options.samples());
       runs.add(Analysis.run(spec, model, options, c, progress));
       kept.add(c);

@@ -19,7 +19,7 @@ public record FanData(
     double[][] quantiles,
     double[] means,
     long draws,
-    meek.model.FanMetric metric,
+    meek.model.Metric metric,
     double relativeAccuracy,
     long clamped) {
 

@@ -50,10 +50,10 @@ public record RunResult(
     return fans.get(0);
   }
 
-  /** The fan of the metric with this key ("loss", "benchmark", "tokens"). */
-  public FanData fan(String key) {
-    return fans.stream().filter(f -> f.metric().key().equals(key)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no fan " + key));
+  /** The fan of a metric. */
+  public FanData fan(meek.model.Metric metric) {
+    return fans.stream().filter(f -> f.metric() == metric).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no fan " + metric.key()));
   }
 
   /** The summary of the named output. */

@@ -1,5 +1,6 @@
 package meek.cli;
 
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import meek.model.TrainingGapModel;
 import meek.sampling.Design;
 import meek.spec.Batch;
 import meek.spec.BatchReader;
@@ -41,7 +41,7 @@ class BatchTest {
   }
 
   private Batch read(Path f) {
-    return new BatchReader(TrainingGapModel.PARAMETERS).read(f);
+    return new BatchReader().read(f);
   }
 
   /** Every regular file under the folder, with its bytes' hash and modification time. */

@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 /** The benchmark and tokens views against closed forms and an independent dense grid (MODEL.md §4–5). */
 class MetricsTest {
 
-  private static final Metrics BOTH = new Metrics(true, true, List.of(2030.0), true, false, 2025);
+  private static final ModelConfig BOTH = withSchedules(Schedules.NONE);
+
+  /** Every view: the benchmark, tokens in 2030, inference from 2025 with the start as compute. */
+  private static ModelConfig withSchedules(Schedules schedules) {
+    return new ModelConfig(2019, schedules, List.of(new BenchmarkView.Options(), new TokensView.Options(List.of(2030.0)),
+        new InferenceView.Options(2025, false)));
+  }
 
   /** alpha, A, L0, C0, g_alg, g_hw, g_inv, floor, ceiling, L_mid, k, steps, epsilon, slowdown, g_inf, C_inf0, C_sota0 */
   private static double[] params(double steps) {
@@ -48,14 +54,14 @@ class MetricsTest {
 
   @Test
   void inferenceOutputsAreTheCatchUpAndItsYear() {
-    TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+    GapModel model = new GapModel(BOTH);
     double[] out = new double[model.outputs().size()];
     model.newEvaluator().evaluate(params(1), new double[model.stateWidth()], out);
     int at = model.outputs().stream().map(ScalarOutput::name).toList().indexOf("inference_catch_up_years");
     double expected = Math.log(1e26 / 1e22) / (2 * Math.log(9) - Math.log(2.8 * 1.4 * 3.6));
     assertThat(out[at]).isCloseTo(expected, within(1e-12));
     assertThat(out[at + 1]).isCloseTo(2025 + expected, within(1e-9));
-    assertThat(model.fanBaselineYear(model.fans().indexOf(FanMetric.INFERENCE))).isEqualTo(2025);
+    assertThat(model.fanBaselineYear(model.fans().indexOf(Metric.INFERENCE))).isEqualTo(2025);
   }
 
   /** The sigmoid written out here, independently of BenchmarkMap. */
@@ -71,7 +77,7 @@ class MetricsTest {
   }
 
   /** The same draw by name, for a model whose parameter list includes schedule segments. */
-  private static double[] byName(TrainingGapModel model, java.util.Map<String, Double> extra) {
+  private static double[] byName(GapModel model, java.util.Map<String, Double> extra) {
     List<String> base = List.of("alpha", "A", "L0", "C0", "g_alg", "g_hw", "g_inv", "benchmark.floor", "benchmark.ceiling",
         "benchmark.L_mid", "benchmark.k", "benchmark.steps", "discrimination.epsilon", "discrimination.slowdown",
         "inference.g_inf", "inference.C_inf0", "inference.C_sota0");
@@ -87,8 +93,8 @@ class MetricsTest {
   /** Constant rates cut into schedule segments: every output and every fan as with constant rates, to 1e-9. */
   @Test
   void aConstantScheduleGivesTheConstantRateResultsInEveryView() {
-    TrainingGapModel plain = new TrainingGapModel(2019, BOTH);
-    TrainingGapModel cut = new TrainingGapModel(2019, BOTH, java.util.Map.of("g_alg", new double[] {1.3, 7}, "g_inv", new double[] {2.5}));
+    GapModel plain = new GapModel(BOTH);
+    GapModel cut = new GapModel(withSchedules(new Schedules(java.util.Map.of("g_alg", new double[] {1.3, 7}, "g_inv", new double[] {2.5}))));
     double[] p1 = byName(plain, java.util.Map.of());
     double[] p2 = byName(cut, java.util.Map.of("g_alg.1", 2.8, "g_alg.2", 2.8, "g_inv.1", 3.6));
     double[] s1 = new double[plain.stateWidth()];
@@ -133,7 +139,7 @@ class MetricsTest {
   /** Investment stagnating after 3 years: the catch-up against bisection on the scaling law's two losses. */
   @Test
   void inferenceCatchUpFollowsAStagnatingSchedule() {
-    TrainingGapModel cut = new TrainingGapModel(2019, BOTH, java.util.Map.of("g_inv", new double[] {3}));
+    GapModel cut = new GapModel(withSchedules(new Schedules(java.util.Map.of("g_inv", new double[] {3}))));
     double[] p = byName(cut, java.util.Map.of("g_inv.1", 1.0));
     double[] out = new double[cut.outputs().size()];
     cut.newEvaluator().evaluate(p, new double[cut.stateWidth()], out);
@@ -148,7 +154,7 @@ class MetricsTest {
   /** A g_inf schedule (prices fall 30×/yr for 2 years, then 9×): the catch-up against bisection. */
   @Test
   void inferenceCatchUpFollowsAGInfSchedule() {
-    TrainingGapModel cut = new TrainingGapModel(2019, BOTH, java.util.Map.of("inference.g_inf", new double[] {2}));
+    GapModel cut = new GapModel(withSchedules(new Schedules(java.util.Map.of("inference.g_inf", new double[] {2}))));
     double[] p = byName(cut, java.util.Map.of("inference.g_inf.1", 9.0));
     p[cut.parameterNames().indexOf("inference.g_inf")] = 30;
     double[] out = new double[cut.outputs().size()];
@@ -170,7 +176,7 @@ class MetricsTest {
 
   @Test
   void tokensOutputsAreTheNumeratorOverTheGap() {
-    TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+    GapModel model = new GapModel(BOTH);
     double[] out = new double[model.outputs().size()];
     model.newEvaluator().evaluate(params(1), new double[model.stateWidth()], out);
     TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
@@ -183,7 +189,7 @@ class MetricsTest {
   @Test
   void benchmarkPeakIsTheArgmaxOfAnIndependentDenseGrid() {
     for (double steps : new double[] {1, 3}) {
-      TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+      GapModel model = new GapModel(BOTH);
       double[] out = new double[model.outputs().size()];
       model.newEvaluator().evaluate(params(steps), new double[model.stateWidth()], out);
       int at = model.outputs().stream().map(ScalarOutput::name).toList().indexOf("benchmark_inflection_time_years");
@@ -214,7 +220,7 @@ class MetricsTest {
 
   @Test
   void everyFanRecurrenceMatchesItsClosedForm() {
-    TrainingGapModel model = new TrainingGapModel(2019, BOTH);
+    GapModel model = new GapModel(BOTH);
     double[] state = new double[model.stateWidth()];
     model.newEvaluator().evaluate(params(2), state, new double[model.outputs().size()]);
     double[][] columns = new double[state.length][1];

@@ -1,5 +1,8 @@
 package meek.sampling;
 
+import meek.model.LossView;
+import meek.model.ModelConfig;
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import meek.model.TrainingGapModel;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
 import meek.stats.Analysis;
@@ -33,11 +35,11 @@ class DesignsAndCorrelationsTest {
   private Spec spec(String text) throws IOException {
     Path f = Files.createTempFile(dir, "s", ".yaml");
     Files.writeString(f, "name: t\nparams:\n" + text);
-    return new SpecReader(TrainingGapModel.PARAMETERS).read(f);
+    return new SpecReader().read(f);
   }
 
   private static RunResult run(Spec spec, int n, long seed, int threads, Design design) {
-    return Analysis.run(spec, new TrainingGapModel(2019), new RunOptions(n, seed, threads, design), d -> {});
+    return Analysis.run(spec, new GapModel(ModelConfig.lossOnly(2019)), new RunOptions(n, seed, threads, design), d -> {});
   }
 
   @Test
@@ -79,9 +81,9 @@ class DesignsAndCorrelationsTest {
 
   private static double[] probeOf(Spec spec, Design design, int parameter) {
     try (Parallel parallel = new Parallel(2)) {
-      DrawPlan plan = DrawPlan.of(spec.distributions(TrainingGapModel.PARAMETERS), TrainingGapModel.PARAMETERS,
+      DrawPlan plan = DrawPlan.of(spec.distributions(LossView.PARAMETERS), LossView.PARAMETERS,
           spec.correlations(), design, MonteCarloEngine.BLOCK_SIZE);
-      SampleSet set = new MonteCarloEngine(parallel).run(new TrainingGapModel(2019), plan, 20_000, 9,
+      SampleSet set = new MonteCarloEngine(parallel).run(new GapModel(ModelConfig.lossOnly(2019)), plan, 20_000, 9,
           b -> {}, true, d -> {});
       return set.parameterProbe()[parameter];
     }

@@ -3,7 +3,6 @@ package meek.spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import meek.distributions.ParameterDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -13,11 +12,11 @@ import org.apache.commons.rng.simple.RandomSource;
 final class SpecFixtures {
   private SpecFixtures() {}
 
-  /** The distribution a spec with {@code params: {x: <value>}} gives x. */
+  /** The distribution a spec gives alpha when it is written as {@code value} (the other parameters constants). */
   static ParameterDistribution parse(Path dir, String value) throws IOException {
     Path f = dir.resolve("s.yaml");
-    Files.writeString(f, "params:\n  x: " + value + "\n");
-    return new SpecReader(List.of("x")).read(f).params().get("x");
+    Files.writeString(f, "params:\n  alpha: " + value + "\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n  g_alg: 2.8\n  g_hw: 1.4\n  g_inv: 3.6\n");
+    return new SpecReader().read(f).params().get("alpha");
   }
 
   /** n draws with a fixed seed. */

@@ -1,7 +1,7 @@
 package meek.stats;
 
+import meek.model.GapModel;
 import java.util.concurrent.TimeUnit;
-import meek.model.TrainingGapModel;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -42,12 +42,12 @@ public class AnalysisBenchmark {
   boolean fans;
 
   private Spec spec;
-  private TrainingGapModel model;
+  private GapModel model;
 
   @Setup
   public void setUp() {
-    spec = new SpecReader(TrainingGapModel.PARAMETERS).read(java.nio.file.Path.of("bench/specs/peer-chinchilla.yaml"));
-    model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    spec = new SpecReader().read(java.nio.file.Path.of("bench/specs/peer-chinchilla.yaml"));
+    model = new GapModel(spec.model());
   }
 
   /** The engine alone: draws and closed forms, no fan, no aggregation. */

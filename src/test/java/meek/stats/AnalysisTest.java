@@ -1,5 +1,7 @@
 package meek.stats;
 
+import meek.model.ModelConfig;
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import meek.model.GapOutcome;
-import meek.model.TrainingGapModel;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class AnalysisTest {
   private RunResult run(String params, int n, long seed) throws IOException {
     Path f = dir.resolve("s" + seed + n + ".yaml");
     Files.writeString(f, "name: t\nparams:\n" + params);
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(f);
-    return Analysis.run(spec, new TrainingGapModel(spec.baselineYear()), n, seed, 2, done -> {});
+    Spec spec = new SpecReader().read(f);
+    return Analysis.run(spec, new GapModel(ModelConfig.lossOnly(spec.baselineYear())), n, seed, 2, done -> {});
   }
 
   /** Paper eq 4 with plain logs. */
@@ -147,8 +148,8 @@ class AnalysisTest {
         + "  alpha: {dist: normal, mean: 0.155, sd: 0.01}\n  A: 1070\n  L0: 1.7\n"
         + "  C0: {dist: lognormal, p5: 3.0e+19, p95: 3.0e+20}\n  g_alg: {dist: lognormal, p5: 2.0, p95: 4.0}\n"
         + "  g_hw: {dist: lognormal, p5: 1.3, p95: 1.5}\n  g_inv: {dist: lognormal, p5: 0.8, p95: 5.0}\n");
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(f);
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
+    Spec spec = new SpecReader().read(f);
+    GapModel model = new GapModel(ModelConfig.lossOnly(spec.baselineYear()));
     java.util.List<String> names = model.parameterNames();
     double[][] drawn = new double[names.size()][n];
     boolean[] valid = new boolean[n];

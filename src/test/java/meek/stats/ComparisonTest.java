@@ -1,12 +1,14 @@
 package meek.stats;
 
+import meek.model.LossView;
+import meek.model.ModelConfig;
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
 import meek.model.ScalarOutput;
-import meek.model.TrainingGapModel;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
 
   private static Spec read(String file) {
-    return new SpecReader(TrainingGapModel.PARAMETERS).read(Path.of(file));
+    return new SpecReader().read(Path.of(file));
   }
 
   /**
@@ -46,7 +48,7 @@ class ComparisonTest {
   }
 
   private static double[] collect(Spec spec, long seed) {
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    GapModel model = new GapModel(spec.model());
     Comparison.Collector c = new Comparison.Collector(model.outputs(), 50_000);
     Analysis.run(spec, model, new RunOptions(50_000, seed, 2, Design.MC, RunOptions.Quantiles.EXACT), c, d -> {});
     return c.values[0];
@@ -60,19 +62,19 @@ class ComparisonTest {
     double[][] k = probe(kaplan);
     double[][] c = probe(chinchilla);
     for (String shared : List.of("C0", "g_alg", "g_hw", "g_inv")) {
-      int i = TrainingGapModel.PARAMETERS.indexOf(shared);
+      int i = LossView.PARAMETERS.indexOf(shared);
       assertThat(k[i]).as(shared).containsExactly(c[i]);
     }
-    int alpha = TrainingGapModel.PARAMETERS.indexOf("alpha");
+    int alpha = LossView.PARAMETERS.indexOf("alpha");
     assertThat(k[alpha][0]).isNotEqualTo(c[alpha][0]);
   }
 
   private static double[][] probe(Spec spec) {
     try (meek.sampling.Parallel parallel = new meek.sampling.Parallel(2)) {
-      var plan = meek.sampling.DrawPlan.of(spec.distributions(TrainingGapModel.PARAMETERS), TrainingGapModel.PARAMETERS,
+      var plan = meek.sampling.DrawPlan.of(spec.distributions(LossView.PARAMETERS), LossView.PARAMETERS,
           spec.correlations(), Design.MC, meek.sampling.MonteCarloEngine.BLOCK_SIZE);
       return new meek.sampling.MonteCarloEngine(parallel)
-          .run(new TrainingGapModel(2019), plan, 20_000, 3, b -> {}, true, d -> {}).parameterProbe();
+          .run(new GapModel(ModelConfig.lossOnly(2019)), plan, 20_000, 3, b -> {}, true, d -> {}).parameterProbe();
     }
   }
 

@@ -1,8 +1,8 @@
 package meek.stats;
 
+import meek.model.GapModel;
 import java.util.concurrent.TimeUnit;
 import meek.model.MonteCarloModel;
-import meek.model.TrainingGapModel;
 import meek.sampling.DrawPlan;
 import meek.sampling.DrawSource;
 import meek.sampling.MonteCarloEngine;
@@ -39,7 +39,7 @@ public class FanAggregationBenchmark {
   static final int BLOCK = MonteCarloEngine.BLOCK_SIZE;
   static final int STEPS = 121;
 
-  private TrainingGapModel model;
+  private GapModel model;
   private DrawSource.Drawer drawer;
   private MonteCarloModel.Evaluator evaluator;
   private MonteCarloModel.FanEvaluator fan;
@@ -54,8 +54,8 @@ public class FanAggregationBenchmark {
 
   @Setup
   public void setUp() {
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(java.nio.file.Path.of("bench/specs/peer-chinchilla.yaml"));
-    model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    Spec spec = new SpecReader().read(java.nio.file.Path.of("bench/specs/peer-chinchilla.yaml"));
+    model = new GapModel(spec.model());
     DrawPlan plan = DrawPlan.of(spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(),
         meek.sampling.Design.MC, BLOCK);
     drawer = plan.forBlock(0, BLOCK, RandomStreams.forBlocks(1, 1)[0]);

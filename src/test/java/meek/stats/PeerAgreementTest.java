@@ -1,10 +1,10 @@
 package meek.stats;
 
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import meek.model.TrainingGapModel;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +29,8 @@ class PeerAgreementTest {
     "kaplan, peak_gap_nats, 0.50, 0.621, 0.0005",
   })
   void quantilesAgreeWithThePeersWithinMonteCarloError(String scenario, String output, double p, double reference, double rounding) {
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(Path.of("bench/specs/peer-" + scenario + ".yaml"));
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    Spec spec = new SpecReader().read(Path.of("bench/specs/peer-" + scenario + ".yaml"));
+    GapModel model = new GapModel(spec.model());
     RunResult r = Analysis.run(spec, model, 100_000, 11, 2, n -> {});
     QuantileEstimate q = r.output(output).at(p);
     // meek's standard error from its own 95% interval; the reference (a 30-seed mean) adds 1/30 of that variance

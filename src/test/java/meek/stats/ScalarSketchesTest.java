@@ -1,5 +1,7 @@
 package meek.stats;
 
+import meek.model.ModelConfig;
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import meek.model.ScalarOutput;
-import meek.model.TrainingGapModel;
 import meek.sampling.Block;
 import meek.sampling.Design;
 import meek.spec.Spec;
@@ -75,8 +76,8 @@ class ScalarSketchesTest {
   void sketchAndExactRunsAgreeAndSketchesDoNotDependOnThreads() throws IOException {
     Path f = dir.resolve("s.yaml");
     Files.copy(Path.of("distributions/kaplan.yaml"), f);
-    Spec spec = new SpecReader(TrainingGapModel.PARAMETERS).read(f);
-    TrainingGapModel model = new TrainingGapModel(spec.baselineYear());
+    Spec spec = new SpecReader().read(f);
+    GapModel model = new GapModel(ModelConfig.lossOnly(spec.baselineYear()));
     int n = 200_000;
     RunResult exact = Analysis.run(spec, model, new RunOptions(n, 3, 2, Design.MC, RunOptions.Quantiles.EXACT), d -> {});
     RunResult sketch = Analysis.run(spec, model, new RunOptions(n, 3, 2, Design.MC, RunOptions.Quantiles.SKETCH), d -> {});

@@ -1,12 +1,12 @@
 package meek.stats;
 
+import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import meek.model.TrainingGapModel;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class SensitivityTest {
 
   private static Spec spec;
-  private static TrainingGapModel model;
+  private static GapModel model;
   private static Sensitivity all;
 
   @BeforeAll
   static void runAll() {
-    spec = new SpecReader(TrainingGapModel.PARAMETERS).read(Path.of("distributions/chinchilla.yaml"));
-    model = new TrainingGapModel(spec.baselineYear(), spec.metrics(), spec.schedules());
+    spec = new SpecReader().read(Path.of("distributions/chinchilla.yaml"));
+    model = new GapModel(spec.model());
     all = Sensitivity.run(spec, model, EnumSet.allOf(Sensitivity.Method.class),
         new RunOptions(40_000, 3, 2, Design.MC, RunOptions.Quantiles.EXACT), 4096, 400, new double[] {2024}, n -> {});
   }

@@ -1,0 +1,141 @@
+package meek.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The paper's model as the Monte Carlo engine runs it: the loss view (MODEL.md §1, §7) and the views a spec
+ * adds (§4–6), laid out one after another in the draw, output and state vectors. Each view owns its
+ * parameters, outputs, per-draw evaluation and fan; this class only composes them. Adding a view is a class
+ * implementing {@link View}, a {@link Metric}, and one line in {@link #view}.
+ */
+public final class GapModel implements MonteCarloModel {
+
+  private final ModelConfig config;
+  private final List<View> views = new ArrayList<>();
+  private final List<String> parameters;
+  private final Domain[] domains;
+  private final int[] mustExceed;
+  private final List<ScalarOutput> outputs;
+  private final int[] yearOf;
+  private final double[] baselineOf;
+  private final int stateWidth;
+  private final boolean scheduled;
+
+  public GapModel(ModelConfig config) {
+    this.config = config;
+    Layout layout = new Layout();
+    LossView loss = new LossView(layout, config);
+    views.add(loss);
+    for (ViewOptions options : config.views()) {
+      views.add(view(options, layout, loss, config));
+    }
+    scheduled = loss.scheduled();
+    parameters = List.copyOf(layout.parameters);
+    domains = layout.domains.toArray(Domain[]::new);
+    mustExceed = layout.mustExceed.stream().mapToInt(Integer::intValue).toArray();
+    outputs = List.copyOf(layout.outputs);
+    yearOf = layout.yearOf.stream().mapToInt(Integer::intValue).toArray();
+    baselineOf = layout.baselineOf.stream().mapToDouble(Double::doubleValue).toArray();
+    stateWidth = layout.stateWidth;
+  }
+
+  /** The registration of the views besides the loss gap: each from its options, in {@link Metric} order. */
+  private static View view(ViewOptions options, Layout layout, LossView loss, ModelConfig config) {
+    switch (options.metric()) {
+      case BENCHMARK:
+        return new BenchmarkView(layout, loss, config.baselineYear());
+      case TOKENS:
+        return new TokensView(layout, loss, config.baselineYear(), (TokensView.Options) options);
+      case INFERENCE:
+        return new InferenceView(layout, loss, config.schedules(), (InferenceView.Options) options);
+      default:
+        throw new IllegalArgumentException("no view for " + options.metric());
+    }
+  }
+
+  /** The configuration this model was built from. */
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** Whether some growth rate follows a schedule (the piecewise path of MODEL.md §7). */
+  public boolean scheduled() {
+    return scheduled;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return parameters;
+  }
+
+  /** The domain of parameter i: a draw outside it is invalid. */
+  public Domain domain(int parameter) {
+    return domains[parameter];
+  }
+
+  @Override
+  public List<ScalarOutput> outputs() {
+    return outputs;
+  }
+
+  @Override
+  public int shiftedFrom(int output) {
+    return yearOf[output];
+  }
+
+  @Override
+  public double shift(int output) {
+    return baselineOf[output];
+  }
+
+  @Override
+  public List<Metric> fans() {
+    return views.stream().map(View::metric).toList();
+  }
+
+  @Override
+  public double fanBaselineYear(int fan) {
+    return views.get(fan).fanBaselineYear();
+  }
+
+  @Override
+  public int stateWidth() {
+    return stateWidth;
+  }
+
+  @Override
+  public FanEvaluator newFanEvaluator(int fan, int capacity) {
+    return views.get(fan).newFan(capacity);
+  }
+
+  @Override
+  public Evaluator newEvaluator() {
+    View.Evaluator[] parts = views.stream().map(View::newEvaluator).toArray(View.Evaluator[]::new);
+    LossDraw draw = new LossDraw(((LossView) views.get(0)).newSchedule());
+    return new Evaluator() {
+      @Override
+      public GapOutcome evaluate(double[] p, double[] state, double[] out) {
+        if (invalidParameter(p) >= 0) {
+          return GapOutcome.INVALID;
+        }
+        Arrays.fill(state, 0);
+        for (View.Evaluator part : parts) {
+          part.evaluate(p, draw, state, out);
+        }
+        return draw.outcome;
+      }
+
+      @Override
+      public int invalidParameter(double[] p) {
+        for (int i = 0; i < p.length; i++) {
+          if (!domains[i].contains(p[i]) || mustExceed[i] >= 0 && !(p[i] > p[mustExceed[i]])) {
+            return i;
+          }
+        }
+        return -1;
+      }
+    };
+  }
+}
