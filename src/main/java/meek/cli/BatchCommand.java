@@ -1,11 +1,21 @@
 package meek.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import meek.model.LossView;
+import meek.report.BatchFolder;
+import meek.report.BatchIndex;
+import meek.report.Numbers;
+import meek.run.BatchRun;
+import meek.run.RunOptions;
+import meek.run.RunResult;
 import meek.spec.Batch;
 import meek.spec.BatchReader;
-import meek.stats.RunOptions;
+import meek.stats.OutputSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,10 +50,82 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RunOptions options = sampling.options(RunOptions.Quantiles.AUTO);
+    RunOptions options = sampling.options(RunOptions.Quantiles.AUTO, true);
     Batch batch = new BatchReader().read(batchFile);
     Path target = out != null ? out : Path.of("results", batch.name());
-    BatchRunner.execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut(), name -> {});
+    execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut(), name -> {});
     return 0;
+  }
+
+  /**
+   * Runs a batch into its folder and writes the index.
+   *
+   * @param afterRun told the name of each run as soon as its folder is published (tests use it to stop a
+   *     batch part way, as a kill would)
+   */
+  static void execute(Batch batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out,
+      Consumer<String> afterRun) throws IOException {
+    BatchFolder.prepare(batch, target, options, force);
+    BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out, afterRun));
+    BatchIndex.write(batch, target, options, Main.version());
+    if (!quiet) {
+      out.printf("Batch index in %s (batch.csv, batch.md, batch.json, forest.png/.svg)%n", target);
+    }
+  }
+
+  /** Writes each run's folder as it ends, and says so on the terminal. */
+  private static final class Printed implements BatchRun.Sink {
+    private final Batch batch;
+    private final Path target;
+    private final RunOptions options;
+    private final boolean quiet;
+    private final PrintWriter out;
+    private final Consumer<String> afterRun;
+    private BatchFolder.State state;
+    private Progress progress;
+    private long wallStart;
+
+    Printed(Batch batch, Path target, RunOptions options, boolean quiet, PrintWriter out, Consumer<String> afterRun) {
+      this.batch = batch;
+      this.target = target;
+      this.options = options;
+      this.quiet = quiet;
+      this.out = out;
+      this.afterRun = afterRun;
+    }
+
+    private String counter(int index, Batch.Run run) {
+      return String.format("[%d/%d] %s", index + 1, batch.runs().size(), run.name());
+    }
+
+    @Override
+    public boolean isDone(int index, Batch.Run run) {
+      state = BatchFolder.state(target.resolve(run.name()), run.spec().sha256(), options);
+      if (state == BatchFolder.State.UP_TO_DATE && !quiet) {
+        out.println(counter(index, run) + ": up to date (manifest matches), skipped");
+      }
+      return state == BatchFolder.State.UP_TO_DATE;
+    }
+
+    @Override
+    public LongConsumer starting(int index, Batch.Run run) {
+      wallStart = System.nanoTime();
+      progress = new Progress("meek batch " + counter(index, run), options.samples(), !quiet);
+      return progress;
+    }
+
+    @Override
+    public void finished(int index, Batch.Run run, RunResult result) throws IOException {
+      progress.close();
+      BatchFolder.writeRun(target, run, result, Main.version(), wallStart);
+      if (!quiet) {
+        OutputSummary t = result.output(LossView.INFLECTION_TIME);
+        out.printf("%s: t* median %s years (90%% interval %s–%s)%s, %.1f s%n", counter(index, run), Numbers.sig(t.at(0.5).value(), 3),
+            Numbers.sig(t.at(0.05).value(), 3), Numbers.sig(t.at(0.95).value(), 3),
+            state == BatchFolder.State.MISSING ? "" : state == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)",
+            (System.nanoTime() - wallStart) / 1e9);
+      }
+      afterRun.accept(run.name());
+    }
   }
 }

@@ -1,9 +1,12 @@
 package meek.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import meek.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code meek} command: subcommands, and the convention that bad input is one line and exit code 2. */
 @Command(
@@ -16,6 +19,9 @@ public final class Main {
 
   /** Exit code for input the user must fix (picocli's convention for invalid input). */
   public static final int EXIT_INPUT = 2;
+
+  /** Exit code for a failure while running (a full disk, an unreadable file): one line, no stack trace. */
+  public static final int EXIT_RUNTIME = 1;
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
@@ -39,6 +45,11 @@ public final class Main {
             cmd.getErr().println("meek: " + ex.getMessage());
             return EXIT_INPUT;
           }
+          IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
+          if (io != null) {
+            cmd.getErr().println("meek: " + describe(io));
+            return EXIT_RUNTIME;
+          }
           throw ex;
         });
     cli.setParameterExceptionHandler(
@@ -52,6 +63,15 @@ public final class Main {
           return EXIT_INPUT;
         });
     return cli.execute(args);
+  }
+
+  /** An I/O failure in one line: the file, and what went wrong with it. */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException f) {
+      String reason = f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + reason;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The version from the jar's manifest ("dev" when run from classes). */

@@ -1,29 +1,31 @@
 package meek.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meek.model.GapOutcome;
-import meek.model.GapModel;
 import meek.model.Metric;
-import meek.model.ModelConfig;
-import meek.report.MarkdownReport;
+import meek.model.Observation;
 import meek.report.Numbers;
-import meek.report.ResultFolder;
+import meek.report.Publish;
 import meek.report.RunFolder;
 import meek.report.SampleWriter;
+import meek.report.SummaryMarkdown;
+import meek.run.MonteCarloRun;
+import meek.run.PrecisionRun;
+import meek.run.RunOptions;
+import meek.run.RunResult;
+import meek.spec.ObservedPoints;
 import meek.spec.Spec;
-import meek.InputException;
 import meek.spec.SpecReader;
-import meek.stats.Analysis;
-import meek.stats.PrecisionTarget;
-import meek.stats.RunOptions;
-import java.util.List;
-import meek.stats.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec.Target;
 
@@ -65,12 +67,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Scalar quantiles: exact (keeps 8 bytes per draw and output), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: auto.")
   RunOptions.Quantiles quantileMode;
 
-  @Option(names = "--metric", split = ",", paramLabel = "M",
+  @Option(names = "--metric", split = ",", paramLabel = "M", converter = MetricConverter.class,
       description = "Which views to report: loss, benchmark, tokens, inference (comma-separated; default: all the spec configures). The loss gap is always reported.")
-  List<String> metricNames;
+  List<Metric> metrics;
 
   @Option(names = "--observed", paramLabel = "FILE.csv",
-      description = "Overlay observed points on the fan chart of their metric: columns year,gap[,label,metric] (metric: loss, benchmark or tokens; default loss).")
+      description = "Overlay observed points on the fan chart of their metric: columns year,gap[,label,metric] (metric: loss, benchmark, tokens or inference; default loss).")
   Path observedFile;
 
   @Option(names = "--no-fan", description = "Scalars only: skip the fans over time (no fan*.csv/.png/.svg); for very large N when only t*, the peak and the other scalars matter.")
@@ -82,46 +84,45 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
-    RunOptions options = noFan ? sampling.options(quantileMode).withoutFans() : sampling.options(quantileMode);
-    if (noFan && observedFile != null) {
-      throw new InputException("--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
-    }
+    RunOptions options = checkedOptions();
     boolean quiet = sampling.quiet;
     Spec spec = new SpecReader().read(specFile);
-    GapModel model = new GapModel(chooseMetrics(spec));
+    if (metrics != null) {
+      spec = spec.only(metrics);
+    }
+    PrintWriter err = self.commandLine().getErr();
     if (spec.correlations().repaired() && !quiet) {
-      self.commandLine().getErr().printf(
+      err.printf(
           "meek: note: %s: the correlations were not positive semi-definite (smallest eigenvalue %.3g) and were repaired as asked (repair: nearest); the effective values are in manifest.json and 'meek validate'%n",
           specFile, spec.correlations().smallestEigenvalue());
     }
     Path target = out != null ? out : Path.of("results", spec.name());
-    List<meek.spec.ObservedPoints.Point> observed =
-        observedFile == null ? List.of() : meek.spec.ObservedPoints.read(observedFile);
-    ResultFolder.checkWritable(target, force);
+    List<Observation> observed = observedFile == null ? List.of() : ObservedPoints.read(observedFile);
+    Publish.checkFolder(target, force);
     if (keepSamples != null) {
       SampleWriter.checkWritable(keepSamples, force);
     }
-    Analysis.checkMemory(model, options, spec.times().length);
-
     RunResult result;
-    PrecisionTarget.Report precisionReport = null;
-    if (precision != null) {
-      if (!(precision > 0 && precision < 1)) {
-        throw new InputException("--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
+    PrecisionRun.Report precisionReport = null;
+    if (precision == null) {
+      MonteCarloRun run = MonteCarloRun.of(spec, options);
+      try (Progress progress = new Progress("meek run " + spec.name(), options.samples(), !quiet);
+          SampleWriter writer = keepSamples == null ? null : SampleWriter.open(keepSamples, force, run.parameterNames(), run.outputs())) {
+        result = run.execute(writer, progress);
+        if (writer != null) {
+          writer.commit();
+        }
       }
-      if (maxSamples < options.samples()) {
-        throw new InputException("--max-samples (" + maxSamples + ") must be at least --samples (" + options.samples() + ")");
-      }
-      Analysis.checkMemory(model, sampling.options(maxSamples, options.quantiles()), spec.times().length);
-      List<SampleWriter> writers = new java.util.ArrayList<>();
+    } else {
+      PrecisionRun run = PrecisionRun.of(spec, options, precision, maxSamples);
+      List<SampleWriter> writers = new ArrayList<>();
       try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
-        PrecisionTarget.Outcome o = PrecisionTarget.run(spec, model, options, precision, maxSamples,
-            keepSamples == null ? null : () -> {
-              writers.forEach(SampleWriter::close); // an earlier round's file is discarded
-              SampleWriter w = SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs());
-              writers.add(w);
-              return w;
-            }, progress);
+        PrecisionRun.Outcome o = run.execute(keepSamples == null ? null : () -> {
+          writers.forEach(SampleWriter::close); // an earlier round's file is discarded
+          SampleWriter w = SampleWriter.open(keepSamples, force, run.parameterNames(), run.outputs());
+          writers.add(w);
+          return w;
+        }, progress);
         result = o.result();
         precisionReport = o.report();
         if (!writers.isEmpty()) {
@@ -130,71 +131,41 @@ final class RunCommand implements Callable<Integer> {
       } finally {
         writers.forEach(SampleWriter::close);
       }
-    } else {
-      try (Progress progress = new Progress("meek run " + spec.name(), options.samples(), !quiet);
-          SampleWriter writer = keepSamples == null ? null
-              : SampleWriter.open(keepSamples, force, model.parameterNames(), model.outputs())) {
-        result = Analysis.run(spec, model, options, writer, progress);
-        if (writer != null) {
-          writer.commit();
-        }
-      }
     }
-    try (ResultFolder folder = ResultFolder.open(target, force)) {
-      RunFolder.write(folder, result, precisionReport, observed, List.of(specFile), Main.version(), wallStart);
+    try (Publish.Folder folder = Publish.folder(target, force)) {
+      RunFolder.write(folder, result, precisionReport, observed, List.of(spec.text()), Main.version(), wallStart);
       folder.commit();
     }
     warnAboutInvalidDraws(result);
     if (!quiet) {
-      var out = self.commandLine().getOut();
-      for (String sentence : MarkdownReport.sentences(result).subList(0, 2)) {
-        out.println(sentence);
+      PrintWriter o = self.commandLine().getOut();
+      for (String sentence : SummaryMarkdown.sentences(result).subList(0, 2)) {
+        o.println(sentence);
       }
       if (precisionReport != null) {
-        out.println(MarkdownReport.precisionSentence(precisionReport));
+        o.println(SummaryMarkdown.precisionSentence(precisionReport));
       }
-      out.printf("Results in %s (%.1f s)%n", target, (System.nanoTime() - wallStart) / 1e9);
+      o.printf("Results in %s (%.1f s)%n", target, (System.nanoTime() - wallStart) / 1e9);
     }
     return 0;
   }
 
-  /** The spec's metrics, restricted by --metric; a metric the spec does not configure is an error. */
-  private ModelConfig chooseMetrics(Spec spec) {
-    ModelConfig m = spec.model();
-    if (metricNames == null) {
-      return m;
+  /** The options, checked against each other before anything is read. */
+  private RunOptions checkedOptions() {
+    if (noFan && observedFile != null) {
+      throw new ParameterException(self.commandLine(), "--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
     }
-    for (String name : metricNames) {
-      switch (name) {
-        case "loss":
-          break;
-        case "benchmark":
-          if (!m.has(Metric.BENCHMARK)) {
-            throw new InputException(specFile + ": --metric benchmark needs a benchmark: block in the spec (L_mid, k; see distributions/README.md)");
-          }
-          break;
-        case "tokens":
-          if (!m.has(Metric.TOKENS)) {
-            throw new InputException(specFile + ": --metric tokens needs a discrimination: block in the spec (epsilon, slowdown; see distributions/README.md)");
-          }
-          break;
-        case "inference":
-          if (!m.has(Metric.INFERENCE)) {
-            throw new InputException(specFile + ": --metric inference needs an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0; see distributions/README.md)");
-          }
-          break;
-        default:
-          throw new InputException("--metric must be loss, benchmark, tokens or inference (got '" + name + "')");
+    RunOptions options = sampling.options(quantileMode, !noFan);
+    if (precision != null) {
+      if (!(precision > 0 && precision < 1)) {
+        throw new ParameterException(self.commandLine(), "--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");
+      }
+      if (maxSamples < options.samples()) {
+        throw new ParameterException(self.commandLine(),
+            "--max-samples (" + maxSamples + ") must be at least --samples (" + options.samples() + ")");
       }
     }
-    ModelConfig chosen = m.only(metricNames.stream().map(k -> Metric.byKey(k).orElseThrow()).toList());
-    java.util.List<String> kept = new GapModel(chosen).parameterNames();
-    for (String name : spec.correlations().names()) {
-      if (!kept.contains(name)) {
-        throw new InputException(specFile + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
-      }
-    }
-    return chosen;
+    return options;
   }
 
   private void warnAboutInvalidDraws(RunResult r) {

@@ -1,12 +1,17 @@
 package meek.cli;
 
+import meek.run.RunOptions;
 import meek.sampling.Design;
-import meek.InputException;
-import meek.stats.RunOptions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options every sampling command shares (a picocli mixin): how many draws, which seed, threads, design. */
 final class SamplingOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", description = "Number of draws (default: ${DEFAULT-VALUE}).")
   int samples;
@@ -24,20 +29,15 @@ final class SamplingOptions {
   @Option(names = "--quiet", description = "Print nothing but errors (no progress bar, no summary).")
   boolean quiet;
 
-  /** The validated options, with the given kind of scalar quantiles. */
-  RunOptions options(RunOptions.Quantiles quantiles) {
-    return options(samples, quantiles);
-  }
-
-  /** The same with another number of draws (a --precision cap). */
-  RunOptions options(int n, RunOptions.Quantiles quantiles) {
-    if (n < 1) {
-      throw new InputException("--samples must be a positive whole number (got " + n + "); e.g. --samples 100000");
+  /** The checked options, with the given kind of scalar quantiles and with or without the fans. */
+  RunOptions options(RunOptions.Quantiles quantiles, boolean fans) {
+    if (samples < 1) {
+      throw new ParameterException(command.commandLine(), "--samples must be a positive whole number (got " + samples + "); e.g. --samples 100000");
     }
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (t < 1) {
-      throw new InputException("--threads must be >= 1 (got " + t + ")");
+      throw new ParameterException(command.commandLine(), "--threads must be >= 1 (got " + t + ")");
     }
-    return new RunOptions(n, seed, t, design, quantiles);
+    return new RunOptions(samples, seed, t, design, quantiles, fans);
   }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import meek.stats.Comparison;
+import meek.model.LossView;
+import meek.run.Comparison;
+import meek.run.RunResult;
 import meek.stats.OutputSummary;
-import meek.stats.RunResult;
+import meek.stats.PairedDifference;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -24,31 +26,47 @@ public final class CompareReport {
 
   private CompareReport() {}
 
-  public static ObjectNode json(Comparison c) {
-    ObjectNode root = JsonReport.MAPPER.createObjectNode();
+  /**
+   * Writes compare.json, compare.csv, compare.md, compare_fan.png/.svg (the fans overlaid) and references.bib
+   * into the (staging) folder.
+   */
+  public static void write(Publish.Folder folder, Comparison c, String version) throws IOException {
+    Json.write(json(c), folder.file("compare.json"));
+    writeCsv(c, folder.file("compare.csv"));
+    Files.writeString(folder.file("compare.md"), markdown(c, version), StandardCharsets.UTF_8);
+    RunResult first = c.runs().get(0);
+    var chart = FanCharts.compareFans(c.runs().stream().map(RunResult::fan).toList(), c.runs().stream().map(r -> r.spec().title()).toList(),
+        String.join(" vs ", c.runs().stream().map(r -> r.spec().name()).toList()),
+        String.format("N = %s draws per spec, seed %d, common random numbers · meek %s", Numbers.count(first.samples()), first.seed(), version));
+    ChartStyle.writePng(chart, folder.file("compare_fan.png"));
+    ChartStyle.writeSvg(chart, folder.file("compare_fan.svg"));
+    Files.writeString(folder.file("references.bib"), References.forSpecs(c.runs().stream().map(r -> r.spec().text()).toList()),
+        StandardCharsets.UTF_8);
+  }
+
+  static ObjectNode json(Comparison c) {
+    ObjectNode root = Json.object();
     ArrayNode specs = root.putArray("specs");
     c.runs().forEach(r -> specs.add(r.spec().name()));
     RunResult first = c.runs().get(0);
     root.put("samples", first.samples());
     root.put("seed", first.seed());
-    root.put("design", first.design().name().toLowerCase());
+    root.put("design", first.design());
     root.put("common_random_numbers", "each parameter draws from a stream keyed by its name: shared parameters have identical draws in every spec");
     ObjectNode outputs = root.putObject("outputs");
     for (RunResult r : c.runs()) {
       for (OutputSummary s : r.outputs()) {
         ObjectNode byName = outputs.has(s.output().name()) ? (ObjectNode) outputs.get(s.output().name()) : outputs.putObject(s.output().name());
-        byName.set(r.spec().name(), JsonReport.output(s));
+        byName.set(r.spec().name(), Json.output(s));
       }
     }
     ObjectNode diffs = root.putObject("differences");
     c.differences().forEach((pair, byOutput) -> {
       ObjectNode p = diffs.putObject(pair);
       byOutput.forEach((name, d) -> {
-        ObjectNode o = JsonReport.output(d.summary());
-        JsonReport.number(o, "p_a_greater", d.pAGreater());
-        ArrayNode ci = o.putArray("p_a_greater_ci95");
-        JsonReport.numberIn(ci, d.pLower());
-        JsonReport.numberIn(ci, d.pUpper());
+        ObjectNode o = Json.output(d.summary());
+        Json.number(o, "p_a_greater", d.pAGreater());
+        o.set("p_a_greater_ci95", Json.pair(d.pLower(), d.pUpper()));
         o.put("both_never", d.bothNever());
         p.set(name, o);
       });
@@ -56,7 +74,7 @@ public final class CompareReport {
     return root;
   }
 
-  public static void writeCsv(Comparison c, Path file) throws IOException {
+  static void writeCsv(Comparison c, Path file) throws IOException {
     List<String> header = List.of("kind", "output", "spec_or_pair", "n", "mean", "p5", "p50", "p95", "p50_ci95_low", "p50_ci95_high", "p_a_greater", "p_a_greater_ci95_low", "p_a_greater_ci95_high");
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get())) {
@@ -65,8 +83,8 @@ public final class CompareReport {
           csv.printRecord(row("output", s, r.spec().name(), Double.NaN, Double.NaN, Double.NaN));
         }
       }
-      for (Map.Entry<String, Map<String, Comparison.Difference>> e : c.differences().entrySet()) {
-        for (Comparison.Difference d : e.getValue().values()) {
+      for (Map.Entry<String, Map<String, PairedDifference>> e : c.differences().entrySet()) {
+        for (PairedDifference d : e.getValue().values()) {
           csv.printRecord(row("difference", d.summary(), e.getKey(), d.pAGreater(), d.pLower(), d.pUpper()));
         }
       }
@@ -75,38 +93,30 @@ public final class CompareReport {
 
   private static List<Object> row(String kind, OutputSummary s, String who, double p, double lo, double hi) {
     List<Object> row = new ArrayList<>(List.of(kind, s.output().name(), who, s.n()));
-    row.add(cell(s.mean()));
+    row.add(Cells.of(s.mean()));
     if (s.n() == 0) {
       row.addAll(List.of("", "", "", "", ""));
     } else {
-      row.add(cell(s.at(0.05).value()));
-      row.add(cell(s.at(0.5).value()));
-      row.add(cell(s.at(0.95).value()));
-      row.add(cell(s.at(0.5).ciLower()));
-      row.add(cell(s.at(0.5).ciUpper()));
+      row.add(Cells.of(s.at(0.05).value()));
+      row.add(Cells.of(s.at(0.5).value()));
+      row.add(Cells.of(s.at(0.95).value()));
+      row.add(Cells.of(s.at(0.5).ciLower()));
+      row.add(Cells.of(s.at(0.5).ciUpper()));
     }
-    row.add(cell(p));
-    row.add(cell(lo));
-    row.add(cell(hi));
+    row.add(Cells.of(p));
+    row.add(Cells.of(lo));
+    row.add(Cells.of(hi));
     return row;
   }
 
-  public static String markdown(Comparison c, String toolVersion) {
+  static String markdown(Comparison c, String toolVersion) {
     RunResult first = c.runs().get(0);
     String sample = "N = " + Numbers.count(first.samples()) + " per spec, seed " + first.seed() + ", common random numbers";
     StringBuilder md = new StringBuilder("# Comparison: ");
     md.append(String.join(" vs ", c.runs().stream().map(r -> r.spec().title()).toList())).append("\n\n");
     md.append(sample).append("; meek ").append(toolVersion).append(".\n\n## Citable sentences\n\n");
-    for (Map.Entry<String, Map<String, Comparison.Difference>> e : c.differences().entrySet()) {
-      Comparison.Difference t = e.getValue().get("inflection_time_years");
-      if (t != null && t.summary().n() > 0) {
-        String[] names = e.getKey().split(" − ");
-        md.append(String.format(
-            "- The loss gap peaks %s years later under %s than under %s (median paired difference; 90%% interval %s to %s years; P(%s later) = %s, 95%% CI %s–%s; %s).%n",
-            Numbers.sig(t.summary().at(0.5).value(), 3), names[0], names[1], Numbers.sig(t.summary().at(0.05).value(), 3),
-            Numbers.sig(t.summary().at(0.95).value(), 3), names[0], Numbers.probability(t.pAGreater()), Numbers.probability(t.pLower()),
-            Numbers.probability(t.pUpper()), sample));
-      }
+    for (String sentence : sentences(c)) {
+      md.append("- ").append(sentence).append("\n");
     }
     md.append("\n## Outputs: median [p5–p95]\n\n| output |");
     c.runs().forEach(r -> md.append(' ').append(r.spec().name()).append(" |"));
@@ -133,14 +143,30 @@ public final class CompareReport {
     return md.toString();
   }
 
+  /** The citable sentences: for each pair, when the gap peaks under one spec against the other. */
+  public static List<String> sentences(Comparison c) {
+    RunResult first = c.runs().get(0);
+    String sample = "N = " + Numbers.count(first.samples()) + " per spec, seed " + first.seed() + ", common random numbers";
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Map<String, PairedDifference>> e : c.differences().entrySet()) {
+      PairedDifference t = e.getValue().get(LossView.INFLECTION_TIME.name());
+      if (t != null && t.summary().n() > 0) {
+        String[] names = e.getKey().split(" − ");
+        out.add(String.format(
+            "The loss gap peaks %s years later under %s than under %s (median paired difference; 90%% interval %s to %s years; P(%s later) = %s, 95%% CI %s–%s; %s).",
+            Numbers.sig(t.summary().at(0.5).value(), 3), names[0], names[1], Numbers.sig(t.summary().at(0.05).value(), 3),
+            Numbers.sig(t.summary().at(0.95).value(), 3), names[0], Numbers.probability(t.pAGreater()), Numbers.probability(t.pLower()),
+            Numbers.probability(t.pUpper()), sample));
+      }
+    }
+    return out;
+  }
+
   private static String interval(OutputSummary s) {
     boolean year = s.output().calendarYear();
     java.util.function.DoubleFunction<String> f = v -> year ? Numbers.year(v) : Numbers.sig(v, 3);
     return f.apply(s.at(0.5).value()) + " [" + f.apply(s.at(0.05).value()) + "–" + f.apply(s.at(0.95).value()) + "]";
   }
 
-  private static Object cell(double v) {
-    return Double.isFinite(v) ? (Object) v : "";
-  }
 
 }

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import meek.run.RunResult;
 import meek.stats.FanData;
 import meek.stats.OutputSummary;
 import meek.stats.QuantileEstimate;
 import meek.stats.QuantileSummarizer;
-import meek.stats.RunResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -39,14 +39,14 @@ public final class CsvReport {
         row.add(s.output().unit());
         row.add(s.n());
         row.add(s.infinite());
-        row.add(cell(s.mean()));
-        row.add(cell(s.sd()));
+        row.add(Cells.of(s.mean()));
+        row.add(Cells.of(s.sd()));
         for (QuantileEstimate q : s.quantiles()) {
-          row.add(cell(q.value()));
+          row.add(Cells.of(q.value()));
         }
         for (QuantileEstimate q : s.quantiles()) {
-          row.add(cell(q.ciLower()));
-          row.add(cell(q.ciUpper()));
+          row.add(Cells.of(q.ciLower()));
+          row.add(Cells.of(q.ciUpper()));
         }
         csv.printRecord(row);
       }
@@ -65,9 +65,9 @@ public final class CsvReport {
         row.add(fan.times()[j]);
         row.add(fan.years()[j]);
         for (double q : fan.quantiles()[j]) {
-          row.add(cell(q));
+          row.add(Cells.of(q));
         }
-        row.add(cell(fan.means()[j]));
+        row.add(Cells.of(fan.means()[j]));
         csv.printRecord(row);
       }
     }
@@ -79,7 +79,4 @@ public final class CsvReport {
         w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get());
   }
 
-  private static Object cell(double v) {
-    return Double.isFinite(v) ? (Object) v : "";
-  }
 }

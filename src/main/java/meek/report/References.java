@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -17,14 +15,11 @@ public final class References {
 
   private References() {}
 
-  public static String forSpecs(List<Path> specs) {
+  /** The entries the given spec texts name, and the paper. */
+  public static String forSpecs(List<String> specTexts) {
     StringBuilder text = new StringBuilder();
-    for (Path p : specs) {
-      try {
-        text.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    for (String t : specTexts) {
+      text.append(t).append('\n');
     }
     StringBuilder bib = new StringBuilder("% Sources the specs cite (selected by meek from its table of MODEL.md's references).\n");
     String table = table();

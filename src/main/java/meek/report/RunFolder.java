@@ -3,14 +3,14 @@ package meek.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import meek.spec.ObservedPoints;
-import meek.spec.Spec;
-import meek.stats.PrecisionTarget;
-import meek.stats.RunResult;
+import meek.model.LossView;
+import meek.model.Observation;
+import meek.run.PrecisionRun;
+import meek.run.RunResult;
+import meek.run.SpecSummary;
 
 /** The files of one run's results folder, as {@code meek run} and {@code meek batch} write them. */
 public final class RunFolder {
@@ -22,17 +22,13 @@ public final class RunFolder {
    * manifest.json and references.bib into the (staging) folder.
    *
    * @param precision the --precision outcome, or null
-   * @param referenceSpecs spec files whose comments name the sources for references.bib
+   * @param referenceTexts the texts whose comments name the sources for references.bib (the spec's)
    * @param wallStart System.nanoTime() when the command started
    */
-  public static void write(ResultFolder folder, RunResult result, PrecisionTarget.Report precision,
-      List<ObservedPoints.Point> observed, List<Path> referenceSpecs, String version, long wallStart) throws IOException {
-    Spec spec = result.spec();
-    var summaryJson = JsonReport.summary(result);
-    if (precision != null) {
-      JsonReport.addPrecision(summaryJson, precision);
-    }
-    JsonReport.write(summaryJson, folder.file("summary.json"));
+  public static void write(Publish.Folder folder, RunResult result, PrecisionRun.Report precision,
+      List<Observation> observed, List<String> referenceTexts, String version, long wallStart) throws IOException {
+    SpecSummary spec = result.spec();
+    SummaryJson.write(result, precision, folder.file("summary.json"));
     CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
     String footnote = String.format(
         "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), result.seed(), spec.source().getFileName(), version);
@@ -42,32 +38,32 @@ public final class RunFolder {
       String stem = fanData.metric().fileStem();
       CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
       charts.add(() -> {
-        Charts.writePng(Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".png"));
+        ChartStyle.writePng(FanCharts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".png"));
         return null;
       });
       charts.add(() -> {
-        Charts.writeSvg(Charts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".svg"));
+        ChartStyle.writeSvg(FanCharts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".svg"));
         return null;
       });
     }
     charts.add(() -> {
-      var hist = Charts.histogram(
-          result.output("inflection_time_years"), result.headlineDraws(),
+      var hist = HistogramChart.histogram(
+          result.output(LossView.INFLECTION_TIME), result.headlineDraws(),
           spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
           footnote + histogramNote(result));
-      Charts.writePng(hist, folder.file("inflection_time.png"));
+      ChartStyle.writePng(hist, folder.file("inflection_time.png"));
       return null;
     });
-    Charts.renderAll(charts);
+    ChartStyle.renderAll(charts);
     Files.writeString(folder.file("summary.md"),
-        MarkdownReport.render(result, version) + MarkdownReport.precision(precision), StandardCharsets.UTF_8);
+        SummaryMarkdown.render(result, version) + SummaryMarkdown.precision(precision), StandardCharsets.UTF_8);
     double wall = (System.nanoTime() - wallStart) / 1e9;
-    JsonReport.write(JsonReport.manifest(result, version, wall), folder.file("manifest.json"));
-    Files.writeString(folder.file("references.bib"), References.forSpecs(referenceSpecs), StandardCharsets.UTF_8);
+    ManifestJson.write(result, version, wall, folder.file("manifest.json"));
+    Files.writeString(folder.file("references.bib"), References.forSpecs(referenceTexts), StandardCharsets.UTF_8);
   }
 
   private static String histogramNote(RunResult r) {
-    long never = r.output("inflection_time_years").infinite();
+    long never = r.output(LossView.INFLECTION_TIME).infinite();
     return " · axis: p1–p99" + (never > 0 ? " · " + Numbers.count(never) + " never peak (not shown)" : "");
   }
 }

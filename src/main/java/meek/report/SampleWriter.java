@@ -5,19 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import meek.model.ScalarOutput;
-import meek.sampling.BlockListener;
-import meek.sampling.Block;
 import meek.InputException;
+import meek.model.ScalarOutput;
+import meek.run.DrawSink;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -25,43 +22,32 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code --keep-samples FILE}: every draw's parameters, outcome and scalar outputs as gzipped CSV, in sample
  * order, streamed. Each block formats its rows on its worker thread; blocks are written in order through a
  * reorder buffer that holds only blocks finished early (about one per thread). The file appears under its
- * name only when the run succeeds. Empty cell: not defined for that draw; {@code inf}: never.
+ * name only when the run succeeds ({@link Publish}). Empty cell: not defined for that draw; {@code inf}: never.
  */
-public final class SampleWriter implements BlockListener, AutoCloseable {
+public final class SampleWriter implements DrawSink, AutoCloseable {
 
-  private final Path target;
-  private final Path temp;
+  private final Publish.StagedFile file;
   private final OutputStream out;
   private final Map<Integer, byte[]> pending = new HashMap<>();
   private final List<ScalarOutput> outputs;
   private int nextBlock;
-  private boolean committed;
 
-  private SampleWriter(Path target, Path temp, OutputStream out, List<ScalarOutput> outputs) {
-    this.target = target;
-    this.temp = temp;
+  private SampleWriter(Publish.StagedFile file, OutputStream out, List<ScalarOutput> outputs) {
+    this.file = file;
     this.out = out;
     this.outputs = outputs;
   }
 
   /** Checks, before a run, that the file may be written. */
   public static void checkWritable(Path target, boolean force) {
-    if (Files.exists(target) && !force) {
-      throw new InputException(target + ": already exists; pass --force to replace it, or name another --keep-samples file");
-    }
-    if (Files.isDirectory(target)) {
-      throw new InputException(target + ": is a folder; --keep-samples names a file, e.g. samples.csv.gz");
-    }
+    Publish.checkFile(target, force, "--keep-samples");
   }
 
   public static SampleWriter open(Path target, boolean force, List<String> parameters, List<ScalarOutput> outputs) {
     checkWritable(target, force);
-    Path abs = target.toAbsolutePath().normalize();
+    Publish.StagedFile file = Publish.file(target);
     try {
-      Files.createDirectories(abs.getParent());
-      Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      ResultFolder.readableByAll(temp, "rw-r--r--");
-      OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16), 1 << 16);
+      OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file.path()), 1 << 16), 1 << 16);
       List<String> header = new ArrayList<>(List.of("sample"));
       header.addAll(parameters);
       header.add("outcome");
@@ -71,15 +57,15 @@ public final class SampleWriter implements BlockListener, AutoCloseable {
         csv.printRecord(header);
       }
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return new SampleWriter(abs, temp, out, outputs);
+      return new SampleWriter(file, out, outputs);
     } catch (IOException e) {
+      file.close();
       throw new InputException(target + ": cannot be written (" + e.getMessage() + ")");
     }
   }
 
   @Override
-  public void block(Block b) {
-    int block = b.index();
+  public void accept(Draws b) {
     StringBuilder sb = new StringBuilder(b.size() * 160);
     try (CSVPrinter csv = new CSVPrinter(sb, format())) {
       List<Object> row = new ArrayList<>();
@@ -101,7 +87,7 @@ public final class SampleWriter implements BlockListener, AutoCloseable {
     }
     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
     synchronized (this) {
-      pending.put(block, bytes);
+      pending.put(b.block(), bytes);
       try {
         for (byte[] next = pending.remove(nextBlock); next != null; next = pending.remove(nextBlock)) {
           out.write(next);
@@ -119,28 +105,18 @@ public final class SampleWriter implements BlockListener, AutoCloseable {
       throw new IllegalStateException("blocks missing before " + pending.keySet());
     }
     out.close();
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-    committed = true;
+    file.commit();
   }
 
+  /** Discards the file unless it was committed. */
   @Override
   public void close() {
-    if (!committed) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        // the file is being discarded anyway
-      }
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    try {
+      out.close();
+    } catch (IOException e) {
+      // the file is being discarded, or was closed by commit
     }
+    file.close();
   }
 
   private static CSVFormat format() {

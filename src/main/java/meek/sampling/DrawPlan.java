@@ -1,7 +1,7 @@
 package meek.sampling;
 
-import meek.distributions.ParameterDistribution;
 import meek.distributions.Correlations;
+import meek.distributions.ParameterDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RectangularCholeskyDecomposition;
 import org.apache.commons.math3.random.SobolSequenceGenerator;

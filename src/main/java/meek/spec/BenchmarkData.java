@@ -1,11 +1,11 @@
 package meek.spec;
 
-import meek.InputException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import meek.InputException;
 import meek.model.ChinchillaLoss;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,6 +1,5 @@
 package meek.spec;
 
-import meek.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meek.InputException;
 import meek.distributions.ConstantParameter;
 import meek.distributions.ContinuousParameter;
 import meek.distributions.EmpiricalParameter;

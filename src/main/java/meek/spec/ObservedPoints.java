@@ -1,13 +1,14 @@
 package meek.spec;
 
-import meek.InputException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import meek.InputException;
 import meek.model.Metric;
+import meek.model.Observation;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -17,9 +18,6 @@ import org.apache.commons.csv.CSVRecord;
  * metric's own unit (nats, percentage points, tokens).
  */
 public final class ObservedPoints {
-
-  /** One observed point. */
-  public record Point(double year, double gap, String label, Metric metric) {}
 
   /** "loss, benchmark, tokens or inference". */
   private static final String KEYS = keys();
@@ -31,7 +29,7 @@ public final class ObservedPoints {
 
   private ObservedPoints() {}
 
-  public static List<Point> read(Path csv) {
+  public static List<Observation> read(Path csv) {
     try (CSVParser p = CsvInput.open(csv)) {
       for (String needed : List.of("year", "gap")) {
         if (!p.getHeaderMap().containsKey(needed)) {
@@ -41,7 +39,7 @@ public final class ObservedPoints {
       }
       boolean labels = p.getHeaderMap().containsKey("label");
       boolean metrics = p.getHeaderMap().containsKey("metric");
-      List<Point> points = new ArrayList<>();
+      List<Observation> points = new ArrayList<>();
       for (CSVRecord rec : p) {
         long line = CsvInput.line(rec);
         double year = CsvInput.number(csv, rec, "year", false);
@@ -49,7 +47,7 @@ public final class ObservedPoints {
         String key = metrics && rec.isSet("metric") && !rec.get("metric").isEmpty() ? rec.get("metric") : Metric.LOSS.key();
         Metric metric = Metric.byKey(key).orElseThrow(
             () -> new InputException(csv + ":" + line + ": metric: '" + key + "' is not " + KEYS + "; fix the cell"));
-        points.add(new Point(year, gap, labels && rec.isSet("label") ? rec.get("label") : "", metric));
+        points.add(new Observation(year, gap, labels && rec.isSet("label") ? rec.get("label") : "", metric));
       }
       return List.copyOf(points);
     } catch (NoSuchFileException e) {

@@ -2,12 +2,16 @@ package meek.spec;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meek.InputException;
 import meek.distributions.Correlations;
 import meek.distributions.ParameterDistribution;
+import meek.model.GapModel;
+import meek.model.Metric;
 import meek.model.ModelConfig;
 
 /**
@@ -62,6 +66,26 @@ public record Spec(
   /** The distributions in the given parameter order. */
   public ParameterDistribution[] distributions(List<String> order) {
     return order.stream().map(params::get).toArray(ParameterDistribution[]::new);
+  }
+
+  /**
+   * The same spec reporting only the given views (the loss gap always): {@code --metric}. A view the spec
+   * does not configure, or correlations that name a parameter of a view left out, are errors.
+   */
+  public Spec only(Collection<Metric> metrics) {
+    for (Metric m : metrics) {
+      if (!model.has(m)) {
+        throw new InputException(source + ": --metric " + m.key() + " needs " + ViewBlocks.needed(m) + "; see distributions/README.md)");
+      }
+    }
+    ModelConfig chosen = model.only(metrics);
+    List<String> kept = new GapModel(chosen).parameterNames();
+    for (String name : correlations.names()) {
+      if (!kept.contains(name)) {
+        throw new InputException(source + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
+      }
+    }
+    return new Spec(source, text, sha256, name, title, horizonYears, stepYears, params, correlations, chosen);
   }
 
   static String text(byte[] bytes) {

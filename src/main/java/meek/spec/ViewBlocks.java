@@ -28,6 +28,20 @@ final class ViewBlocks {
   /** The top-level keys of these blocks. */
   static final Set<String> KEYS = Set.of(BenchmarkView.BLOCK, TokensView.BLOCK, InferenceView.BLOCK);
 
+  /** What --metric needs of a spec for a view: "a benchmark: block in the spec (L_mid, k". */
+  static String needed(Metric metric) {
+    switch (metric) {
+      case BENCHMARK:
+        return "a benchmark: block in the spec (L_mid, k";
+      case TOKENS:
+        return "a discrimination: block in the spec (epsilon, slowdown";
+      case INFERENCE:
+        return "an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0";
+      default:
+        throw new IllegalArgumentException(metric.key() + " needs no block");
+    }
+  }
+
   private final Where cx;
   private final DistributionParser parser;
   private final Map<String, ParameterDistribution> dists;

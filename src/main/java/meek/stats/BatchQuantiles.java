@@ -1,7 +1,5 @@
 package meek.stats;
 
-import meek.sampling.BlockListener;
-import meek.sampling.Block;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.distribution.TDistribution;
@@ -11,7 +9,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * independent replicate, so the spread of a quantile across blocks measures its precision. The interval is
  * the pooled estimate ± t(0.975, B−1)·sd/√B over the B blocks.
  */
-final class BatchQuantiles implements BlockListener {
+public final class BatchQuantiles {
 
   private static final Quantile TYPE_7 =
       Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(false);
@@ -20,21 +18,21 @@ final class BatchQuantiles implements BlockListener {
   private final int outputs;
   private final ThreadLocal<double[]> scratch;
 
-  BatchQuantiles(int blocks, int outputs, int blockSize) {
+  public BatchQuantiles(int blocks, int outputs, int blockSize) {
     this.perBlock = new double[blocks][][];
     this.outputs = outputs;
     this.scratch = ThreadLocal.withInitial(() -> new double[blockSize]);
   }
 
-  @Override
-  public void block(Block b) {
+  /** Takes one finished block's scalars, {@code scalars[output][i]} of its {@code size} draws. */
+  public void accept(int block, double[][] scalars, int size) {
     double[] x = scratch.get();
     double[][] q = new double[outputs][];
     for (int c = 0; c < outputs; c++) {
-      double[] column = b.scalars()[c];
+      double[] column = scalars[c];
       int m = 0;
       boolean finite = true;
-      for (int i = 0; i < b.size(); i++) {
+      for (int i = 0; i < size; i++) {
         double v = column[i];
         if (!Double.isNaN(v)) {
           x[m++] = v;
@@ -43,14 +41,14 @@ final class BatchQuantiles implements BlockListener {
       }
       q[c] = m >= 2 && finite ? TYPE_7.evaluateRange(x, 0, m, QuantileSummarizer.PROBABILITIES) : null;
     }
-    perBlock[b.index()] = q;
+    perBlock[block] = q;
   }
 
   /**
    * {lower, upper} of each probability's interval around the pooled estimates, or null when fewer than two
    * blocks have the output in full (a block with "never" values has no finite quantiles to average).
    */
-  double[][] intervals(int output, double[] pooled) {
+  public double[][] intervals(int output, double[] pooled) {
     int k = pooled.length;
     int batches = perBlock.length;
     if (batches < 2) {

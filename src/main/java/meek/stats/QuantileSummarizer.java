@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import meek.model.ScalarOutput;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Quantile;
-import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Statistic;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
@@ -43,7 +43,7 @@ public final class QuantileSummarizer {
    * As {@link #summarize(ScalarOutput, double[])}, with confidence intervals from batch means where
    * {@code batches} has them for this output (else from order statistics).
    */
-  static OutputSummary summarize(ScalarOutput output, double[] values, BatchCi batches) {
+  public static OutputSummary summarize(ScalarOutput output, double[] values, BatchCi batches) {
     int n = 0;
     long infinite = 0;
     for (double v : values) {
@@ -102,7 +102,7 @@ public final class QuantileSummarizer {
   }
 
   /** Batch-means intervals for one output, given the pooled estimates. */
-  interface BatchCi {
+  public interface BatchCi {
     double[][] intervals(double[] pooled);
   }
 

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import meek.model.ScalarOutput;
-import meek.sampling.Block;
-import meek.sampling.BlockListener;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
 
@@ -18,13 +16,13 @@ import org.apache.commons.statistics.descriptive.Variance;
  * order-statistic ranks as the exact path. The first {@link #HISTOGRAM_DRAWS} draws of the first output are
  * kept for its histogram.
  */
-final class ScalarSketches implements BlockListener {
+public final class ScalarSketches {
 
   /** Relative accuracy of streamed scalar quantiles: below the Monte Carlo error up to N ≈ 1e8. */
-  static final double RELATIVE_ACCURACY = 1e-4;
+  public static final double RELATIVE_ACCURACY = 1e-4;
 
   /** Draws of the first output kept for its histogram. */
-  static final int HISTOGRAM_DRAWS = 1_000_000;
+  public static final int HISTOGRAM_DRAWS = 1_000_000;
 
   private final int outputs;
   private final Mean[][] means;
@@ -37,7 +35,7 @@ final class ScalarSketches implements BlockListener {
   private final ThreadLocal<double[]> scratch;
   private SketchCounts merged;
 
-  ScalarSketches(int blocks, int outputs, int samples, int blockSize) {
+  public ScalarSketches(int blocks, int outputs, int samples, int blockSize) {
     this.outputs = outputs;
     this.means = new Mean[blocks][];
     this.variances = new Variance[blocks][];
@@ -53,12 +51,17 @@ final class ScalarSketches implements BlockListener {
   }
 
   /** Bytes needed beyond the per-thread bins: per block, a few statistics per output. */
-  static long bytesFor(int blocks, int outputs) {
+  public static long bytesFor(int blocks, int outputs) {
     return (long) blocks * outputs * 120L + 8L * HISTOGRAM_DRAWS;
   }
 
-  @Override
-  public void block(Block b) {
+  /**
+   * Takes one finished block's scalars (on the worker thread that made it).
+   *
+   * @param from the block's first sample index
+   * @param scalars {@code scalars[output][i]} of its {@code size} draws (NaN: not defined, +∞: never)
+   */
+  public void accept(int block, int from, double[][] scalars, int size) {
     SketchCounts c = counts.get();
     double[] x = scratch.get();
     Mean[] m = new Mean[outputs];
@@ -66,9 +69,9 @@ final class ScalarSketches implements BlockListener {
     long[] def = new long[outputs];
     long[] inf = new long[outputs];
     for (int k = 0; k < outputs; k++) {
-      double[] column = b.scalars()[k];
+      double[] column = scalars[k];
       int n = 0;
-      for (int i = 0; i < b.size(); i++) {
+      for (int i = 0; i < size; i++) {
         double value = column[i];
         if (Double.isNaN(value)) {
           continue;
@@ -84,17 +87,17 @@ final class ScalarSketches implements BlockListener {
       m[k] = Mean.ofRange(x, 0, n);
       v[k] = Variance.ofRange(x, 0, n);
     }
-    if (b.from() < histogram.length) {
-      System.arraycopy(b.scalars()[0], 0, histogram, b.from(), Math.min(b.to(), histogram.length) - b.from());
+    if (from < histogram.length) {
+      System.arraycopy(scalars[0], 0, histogram, from, Math.min(from + size, histogram.length) - from);
     }
-    means[b.index()] = m;
-    variances[b.index()] = v;
-    defined[b.index()] = def;
-    infinite[b.index()] = inf;
+    means[block] = m;
+    variances[block] = v;
+    defined[block] = def;
+    infinite[block] = inf;
   }
 
   /** The summary of output k, once every block has been reported. */
-  OutputSummary summarize(int k, ScalarOutput output) {
+  public OutputSummary summarize(int k, ScalarOutput output) {
     synchronized (this) {
       if (merged == null) {
         merged = new SketchCounts(outputs, RELATIVE_ACCURACY);
@@ -135,7 +138,7 @@ final class ScalarSketches implements BlockListener {
   }
 
   /** The finite values among the first draws of the first output, for its histogram. */
-  double[] histogramDraws() {
+  public double[] histogramDraws() {
     return Arrays.stream(histogram).filter(Double::isFinite).toArray();
   }
 }

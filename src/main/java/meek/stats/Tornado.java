@@ -1,7 +1,6 @@
 package meek.stats;
 
 import java.util.function.Function;
-import meek.distributions.ParameterDistribution;
 
 /**
  * One-at-a-time swings: every output at the inputs' medians (the base case), then with one input moved to
@@ -20,31 +19,25 @@ public record Tornado(double[] base, double[][] low, double[][] high, double[] l
   public static final double HIGH = 0.95;
 
   /**
-   * @param dists every parameter's distribution, in parameter order
+   * @param medians every parameter's median, in parameter order
    * @param inputs the parameters to swing (indices)
+   * @param lowInput each swung input's 5th percentile (in {@code inputs} order)
+   * @param highInput each one's 95th percentile
    * @param model parameter vector → outputs
    */
-  public static Tornado of(ParameterDistribution[] dists, int[] inputs, Function<double[], double[]> model) {
-    double[] medians = new double[dists.length];
-    for (int p = 0; p < dists.length; p++) {
-      medians[p] = dists[p].median();
-    }
+  public static Tornado of(double[] medians, int[] inputs, double[] lowInput, double[] highInput, Function<double[], double[]> model) {
     double[] base = model.apply(medians.clone());
     double[][] low = new double[inputs.length][];
     double[][] high = new double[inputs.length][];
-    double[] lowInput = new double[inputs.length];
-    double[] highInput = new double[inputs.length];
     for (int k = 0; k < inputs.length; k++) {
       int p = inputs[k];
-      lowInput[k] = dists[p].quantile(LOW);
-      highInput[k] = dists[p].quantile(HIGH);
       double[] x = medians.clone();
       x[p] = lowInput[k];
       low[k] = model.apply(x);
       x[p] = highInput[k];
       high[k] = model.apply(x.clone());
     }
-    return new Tornado(base, low, high, lowInput, highInput);
+    return new Tornado(base, low, high, lowInput.clone(), highInput.clone());
   }
 
   /** |output at p95 − output at p5| for one input and output; NaN when either end is undefined. */

@@ -1,6 +1,5 @@
 package meek.cli;
 
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,11 +18,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import meek.InputException;
+import meek.model.GapModel;
+import meek.report.BatchFolder;
+import meek.run.RunOptions;
 import meek.sampling.Design;
 import meek.spec.Batch;
 import meek.spec.BatchReader;
-import meek.InputException;
-import meek.stats.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class BatchTest {
 
   @TempDir Path dir;
 
-  private static final RunOptions OPTIONS = new RunOptions(4000, 9, 2, Design.MC, RunOptions.Quantiles.AUTO);
+  private static final RunOptions OPTIONS = new RunOptions(4000, 9, 2, Design.MC, RunOptions.Quantiles.AUTO, true);
 
   private Path batchFile(String body) throws IOException {
     Path f = dir.resolve("b.yaml");
@@ -76,7 +77,7 @@ class BatchTest {
     PrintWriter quiet = new PrintWriter(new StringWriter());
     int[] done = {0};
     // a kill after k of n runs, as the callback throws once the k-th folder is committed
-    assertThatThrownBy(() -> BatchRunner.execute(b, out, OPTIONS, false, true, quiet, name -> {
+    assertThatThrownBy(() -> BatchCommand.execute(b, out, OPTIONS, false, true, quiet, name -> {
       if (++done[0] == k) {
         throw new IllegalStateException("killed");
       }
@@ -91,14 +92,14 @@ class BatchTest {
     // what a kill in the middle of run k+1 leaves: its hidden staging folder; and a run folder missing its manifest
     Files.createDirectories(out.resolve("." + names.get(2) + ".tmp-12345")).resolve("summary.json").toFile().createNewFile();
     Files.createDirectories(out.resolve(names.get(3))).resolve("fan.csv").toFile().createNewFile();
-    assertThat(BatchRunner.state(out.resolve(names.get(3)), b.runs().get(3).spec().sha256(), OPTIONS)).isEqualTo(BatchRunner.State.PARTIAL);
+    assertThat(BatchFolder.state(out.resolve(names.get(3)), b.runs().get(3).spec().sha256(), OPTIONS)).isEqualTo(BatchFolder.State.PARTIAL);
 
-    BatchRunner.execute(b, out, OPTIONS, false, true, quiet, name -> {});
+    BatchCommand.execute(b, out, OPTIONS, false, true, quiet, name -> {});
 
     assertThat(snapshot(out.resolve(names.get(0)))).isEqualTo(first); // same bytes, same modification times
     assertThat(snapshot(out.resolve(names.get(1)))).isEqualTo(second);
     for (Batch.Run r : b.runs()) {
-      assertThat(BatchRunner.state(out.resolve(r.name()), r.spec().sha256(), OPTIONS)).as(r.name()).isEqualTo(BatchRunner.State.UP_TO_DATE);
+      assertThat(BatchFolder.state(out.resolve(r.name()), r.spec().sha256(), OPTIONS)).as(r.name()).isEqualTo(BatchFolder.State.UP_TO_DATE);
       assertThat(out.resolve(r.name()).resolve("spec.yaml")).isNotEmptyFile();
     }
     try (Stream<Path> left = Files.list(out)) {
@@ -122,13 +123,13 @@ class BatchTest {
     Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n"));
     Path out = dir.resolve("out");
     PrintWriter quiet = new PrintWriter(new StringWriter());
-    BatchRunner.execute(b, out, OPTIONS, false, true, quiet, name -> {});
+    BatchCommand.execute(b, out, OPTIONS, false, true, quiet, name -> {});
     Map<Path, String> before = snapshot(out);
-    RunOptions otherSeed = new RunOptions(4000, 10, 2, Design.MC, RunOptions.Quantiles.AUTO);
-    assertThatThrownBy(() -> BatchRunner.execute(b, out, otherSeed, false, true, quiet, name -> {}))
+    RunOptions otherSeed = new RunOptions(4000, 10, 2, Design.MC, RunOptions.Quantiles.AUTO, true);
+    assertThatThrownBy(() -> BatchCommand.execute(b, out, otherSeed, false, true, quiet, name -> {}))
         .isInstanceOf(InputException.class).hasMessageContaining("--force");
     assertThat(snapshot(out)).isEqualTo(before);
-    BatchRunner.execute(b, out, otherSeed, true, true, quiet, name -> {});
+    BatchCommand.execute(b, out, otherSeed, true, true, quiet, name -> {});
     JsonNode m = new ObjectMapper().readTree(out.resolve("g_inv-5/manifest.json").toFile());
     assertThat(m.get("seed").asLong()).isEqualTo(10);
   }

@@ -1,8 +1,5 @@
 package meek.sampling;
 
-import meek.model.LossView;
-import meek.model.ModelConfig;
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,13 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import meek.model.GapModel;
+import meek.model.LossView;
+import meek.model.ModelConfig;
+import meek.run.MonteCarloRun;
+import meek.run.RunOptions;
+import meek.run.RunResult;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
-import meek.stats.Analysis;
 import meek.stats.OutputSummary;
 import meek.stats.QuantileEstimate;
-import meek.stats.RunOptions;
-import meek.stats.RunResult;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class DesignsAndCorrelationsTest {
   }
 
   private static RunResult run(Spec spec, int n, long seed, int threads, Design design) {
-    return Analysis.run(spec, new GapModel(ModelConfig.lossOnly(2019)), new RunOptions(n, seed, threads, design), d -> {});
+    return MonteCarloRun.of(spec, new RunOptions(n, seed, threads, design, RunOptions.Quantiles.AUTO, true)).execute(null, d -> {});
   }
 
   @Test
@@ -102,7 +102,7 @@ class DesignsAndCorrelationsTest {
     for (Design design : Design.values()) {
       double[] means = new double[40];
       for (int s = 0; s < means.length; s++) {
-        means[s] = run(spec, 8192, 100 + s, 2, design).output("inflection_time_years").mean();
+        means[s] = run(spec, 8192, 100 + s, 2, design).output(LossView.INFLECTION_TIME).mean();
       }
       double m = Arrays.stream(means).average().orElseThrow();
       sd[design.ordinal()] = Math.sqrt(Arrays.stream(means).map(x -> (x - m) * (x - m)).sum() / (means.length - 1));
@@ -126,7 +126,7 @@ class DesignsAndCorrelationsTest {
     int runs = 60;
     int covered = 0;
     for (int s = 0; s < runs; s++) {
-      QuantileEstimate q = run(spec, 8 * 8192, 500 + s, 2, Design.LHS).output("inflection_time_years").at(0.5);
+      QuantileEstimate q = run(spec, 8 * 8192, 500 + s, 2, Design.LHS).output(LossView.INFLECTION_TIME).at(0.5);
       if (q.ciLower() <= truth && truth <= q.ciUpper()) {
         covered++;
       }

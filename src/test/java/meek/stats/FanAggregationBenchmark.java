@@ -1,7 +1,7 @@
 package meek.stats;
 
-import meek.model.GapModel;
 import java.util.concurrent.TimeUnit;
+import meek.model.GapModel;
 import meek.model.MonteCarloModel;
 import meek.sampling.DrawPlan;
 import meek.sampling.DrawSource;

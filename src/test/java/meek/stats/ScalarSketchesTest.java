@@ -1,7 +1,5 @@
 package meek.stats;
 
-import meek.model.ModelConfig;
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import meek.model.GapModel;
+import meek.model.ModelConfig;
 import meek.model.ScalarOutput;
-import meek.sampling.Block;
+import meek.run.MonteCarloRun;
+import meek.run.RunOptions;
+import meek.run.RunResult;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -43,7 +45,7 @@ class ScalarSketchesTest {
     for (int b = 0; b < blocks; b++) {
       int from = b * block;
       int to = Math.min(n, from + block);
-      s.block(new Block(b, from, to, new double[0][], new double[][] {Arrays.copyOfRange(x, from, to)}, new byte[to - from], null, 0));
+      s.accept(b, from, new double[][] {Arrays.copyOfRange(x, from, to)}, to - from);
     }
     OutputSummary sum = s.summarize(0, X);
     double[] defined = Arrays.stream(x).filter(v -> !Double.isNaN(v)).toArray();
@@ -65,8 +67,8 @@ class ScalarSketchesTest {
   void finiteMeanAndSdAreExact() {
     double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     ScalarSketches s = new ScalarSketches(2, 1, 10, 8192);
-    s.block(new Block(0, 0, 4, new double[0][], new double[][] {Arrays.copyOfRange(x, 0, 4)}, new byte[4], null, 0));
-    s.block(new Block(1, 4, 10, new double[0][], new double[][] {Arrays.copyOfRange(x, 4, 10)}, new byte[6], null, 0));
+    s.accept(0, 0, new double[][] {Arrays.copyOfRange(x, 0, 4)}, 4 - 0);
+    s.accept(1, 4, new double[][] {Arrays.copyOfRange(x, 4, 10)}, 10 - 4);
     OutputSummary sum = s.summarize(0, X);
     assertThat(sum.mean()).isCloseTo(5.5, within(1e-12));
     assertThat(sum.sd()).isCloseTo(Math.sqrt(82.5 / 9), within(1e-12)); // sample sd of 1..10
@@ -79,9 +81,9 @@ class ScalarSketchesTest {
     Spec spec = new SpecReader().read(f);
     GapModel model = new GapModel(ModelConfig.lossOnly(spec.baselineYear()));
     int n = 200_000;
-    RunResult exact = Analysis.run(spec, model, new RunOptions(n, 3, 2, Design.MC, RunOptions.Quantiles.EXACT), d -> {});
-    RunResult sketch = Analysis.run(spec, model, new RunOptions(n, 3, 2, Design.MC, RunOptions.Quantiles.SKETCH), d -> {});
-    RunResult sketch3 = Analysis.run(spec, model, new RunOptions(n, 3, 3, Design.MC, RunOptions.Quantiles.SKETCH), d -> {});
+    RunResult exact = MonteCarloRun.of(spec, new RunOptions(n, 3, 2, Design.MC, RunOptions.Quantiles.EXACT, true)).execute(null, d -> {});
+    RunResult sketch = MonteCarloRun.of(spec, new RunOptions(n, 3, 2, Design.MC, RunOptions.Quantiles.SKETCH, true)).execute(null, d -> {});
+    RunResult sketch3 = MonteCarloRun.of(spec, new RunOptions(n, 3, 3, Design.MC, RunOptions.Quantiles.SKETCH, true)).execute(null, d -> {});
     assertThat(sketch.quantileRelativeAccuracy()).isEqualTo(ScalarSketches.RELATIVE_ACCURACY);
     for (int k = 0; k < exact.outputs().size(); k++) {
       OutputSummary e = exact.outputs().get(k);

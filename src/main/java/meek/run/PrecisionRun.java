@@ -1,12 +1,15 @@
-package meek.stats;
+package meek.run;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-import meek.model.MonteCarloModel;
-import meek.sampling.BlockListener;
+import java.util.function.Supplier;
+import meek.model.GapModel;
+import meek.model.ScalarOutput;
 import meek.sampling.MonteCarloEngine;
 import meek.spec.Spec;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileEstimate;
 
 /**
  * {@code --precision R}: adds draws until every reported p5 … p95 of every scalar output has a 95% CI
@@ -14,7 +17,7 @@ import meek.spec.Spec;
  * whole blocks, so the final numbers are exactly those of {@code meek run --samples N} with the N reported.
  * Calendar-year outputs are judged through their durations (a year is a duration plus a constant).
  */
-public final class PrecisionTarget {
+public final class PrecisionRun {
 
   private static final double[] JUDGED = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
@@ -32,17 +35,56 @@ public final class PrecisionTarget {
   /** The result of the final round and how it was reached. */
   public record Outcome(RunResult result, Report report) {}
 
-  private PrecisionTarget() {}
+  private final Spec spec;
+  private final GapModel model;
+  private final RunOptions start;
+  private final double target;
+  private final int maxSamples;
 
-  public static Outcome run(
-      Spec spec, MonteCarloModel model, RunOptions start, double target, int maxSamples,
-      BlockListenerFactory extra, LongConsumer progress) {
+  private PrecisionRun(Spec spec, GapModel model, RunOptions start, double target, int maxSamples) {
+    this.spec = spec;
+    this.model = model;
+    this.start = start;
+    this.target = target;
+    this.maxSamples = maxSamples;
+  }
+
+  /**
+   * Prepares a precision run: the spec's model, checked up front against the heap at the cap.
+   *
+   * @param start the first round's options (its N is rounded up to whole blocks)
+   * @param target R, in (0, 1)
+   * @param maxSamples the cap on N, at least {@code start.samples()}
+   */
+  public static PrecisionRun of(Spec spec, RunOptions start, double target, int maxSamples) {
+    GapModel model = new GapModel(spec.model());
+    MonteCarloRun.checkMemory(model, start, spec.times().length);
+    MonteCarloRun.checkMemory(model, start.withSamples(maxSamples), spec.times().length);
+    return new PrecisionRun(spec, model, start, target, maxSamples);
+  }
+
+  /** The model's parameters, in draw order (the columns a sample file gets). */
+  public List<String> parameterNames() {
+    return model.parameterNames();
+  }
+
+  /** The model's scalar outputs, in order. */
+  public List<ScalarOutput> outputs() {
+    return model.outputs();
+  }
+
+  /**
+   * Runs rounds until the target is met or the cap reached.
+   *
+   * @param sinks a fresh sink for each round's draws (a new sample file: an earlier round's is discarded), or null
+   */
+  public Outcome execute(Supplier<DrawSink> sinks, LongConsumer progress) {
     int block = MonteCarloEngine.BLOCK_SIZE;
     int n = Math.min(maxSamples, roundUp(start.samples(), block));
     List<Integer> rounds = new ArrayList<>();
     while (true) {
-      RunResult r = Analysis.run(spec, model, start.withSamples(n),
-          extra == null ? null : extra.create(), progress);
+      RunResult r = MonteCarloRun.run(spec, model, start.withSamples(n),
+          sinks == null ? null : MonteCarloRun.drawsTo(sinks.get()), progress);
       rounds.add(n);
       Worst w = worst(r, target);
       if (w.ratio < 1 || n >= maxSamples) {
@@ -52,11 +94,6 @@ public final class PrecisionTarget {
       double factor = Math.min(8, Math.max(1.5, 1.2 * w.ratio * w.ratio));
       n = (int) Math.min(maxSamples, roundUp((long) Math.ceil(n * factor), block));
     }
-  }
-
-  /** Makes a fresh extra listener per round (e.g. a new sample file), or null. */
-  public interface BlockListenerFactory {
-    BlockListener create();
   }
 
   private record Worst(String name, double ratio) {}

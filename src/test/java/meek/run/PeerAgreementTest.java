@@ -1,12 +1,14 @@
-package meek.stats;
+package meek.run;
 
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import meek.model.GapModel;
+import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
+import meek.stats.QuantileEstimate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,8 +33,8 @@ class PeerAgreementTest {
   void quantilesAgreeWithThePeersWithinMonteCarloError(String scenario, String output, double p, double reference, double rounding) {
     Spec spec = new SpecReader().read(Path.of("bench/specs/peer-" + scenario + ".yaml"));
     GapModel model = new GapModel(spec.model());
-    RunResult r = Analysis.run(spec, model, 100_000, 11, 2, n -> {});
-    QuantileEstimate q = r.output(output).at(p);
+    RunResult r = MonteCarloRun.run(spec, model, new RunOptions(100_000, 11, 2, Design.MC, RunOptions.Quantiles.AUTO, true), null, n -> {});
+    QuantileEstimate q = r.outputs().stream().filter(o -> o.output().name().equals(output)).findFirst().orElseThrow().at(p);
     // meek's standard error from its own 95% interval; the reference (a 30-seed mean) adds 1/30 of that variance
     double se = (q.ciUpper() - q.ciLower()) / 3.92;
     assertThat(q.value()).isCloseTo(reference, within(4 * se * Math.sqrt(1 + 1.0 / 30) + rounding));

@@ -1,21 +1,23 @@
-package meek.stats;
+package meek.run;
 
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import meek.model.GapModel;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
+import meek.stats.RankCorrelations;
+import meek.stats.SobolIndices;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sensitivity analyses of the gap model on the shipped Chinchilla priors. */
-class SensitivityTest {
+class SensitivityAnalysisTest {
 
   private static Spec spec;
   private static GapModel model;
@@ -25,8 +27,8 @@ class SensitivityTest {
   static void runAll() {
     spec = new SpecReader().read(Path.of("distributions/chinchilla.yaml"));
     model = new GapModel(spec.model());
-    all = Sensitivity.run(spec, model, EnumSet.allOf(Sensitivity.Method.class),
-        new RunOptions(40_000, 3, 2, Design.MC, RunOptions.Quantiles.EXACT), 4096, 400, new double[] {2024}, n -> {});
+    all = SensitivityAnalysis.of(spec, EnumSet.allOf(SensitivityAnalysis.Method.class),
+        new RunOptions(40_000, 3, 2, Design.MC, RunOptions.Quantiles.EXACT, true), 4096, 400, new double[] {2024}).execute(n -> {});
   }
 
   private static int output(String name) {
@@ -110,8 +112,8 @@ class SensitivityTest {
 
   @Test
   void sameSeedGivesTheSameIndicesOnAnyThreadCount() {
-    Sensitivity one = Sensitivity.run(spec, model, EnumSet.allOf(Sensitivity.Method.class),
-        new RunOptions(40_000, 3, 1, Design.MC, RunOptions.Quantiles.EXACT), 4096, 400, new double[] {2024}, n -> {});
+    Sensitivity one = SensitivityAnalysis.of(spec, EnumSet.allOf(SensitivityAnalysis.Method.class),
+        new RunOptions(40_000, 3, 1, Design.MC, RunOptions.Quantiles.EXACT, true), 4096, 400, new double[] {2024}).execute(n -> {});
     for (int k = 0; k < all.outputs().size(); k++) {
       assertThat(one.sobol()[k].total()).containsExactly(all.sobol()[k].total());
       assertThat(one.sobol()[k].firstLow()).containsExactly(all.sobol()[k].firstLow());

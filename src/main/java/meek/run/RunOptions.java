@@ -1,6 +1,7 @@
-package meek.stats;
+package meek.run;
 
 import meek.sampling.Design;
+import meek.sampling.SampleSet;
 
 /**
  * How to run a spec.
@@ -21,10 +22,6 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
   /** How scalar-output quantiles are computed. */
   public enum Quantiles { AUTO, EXACT, SKETCH }
 
-  public RunOptions(int samples, long seed, int threads, Design design, Quantiles quantiles) {
-    this(samples, seed, threads, design, quantiles, true);
-  }
-
   /** The same with another number of draws (each round of a --precision run). */
   public RunOptions withSamples(int n) {
     return new RunOptions(n, seed, threads, design, quantiles, fans);
@@ -35,12 +32,9 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
     return new RunOptions(samples, seed, threads, design, quantiles, false);
   }
 
-  public RunOptions(int samples, long seed, int threads, Design design) {
-    this(samples, seed, threads, design, Quantiles.AUTO);
-  }
-
-  public static RunOptions of(int samples, long seed, int threads) {
-    return new RunOptions(samples, seed, threads, Design.MC);
+  /** The design as files name it: "mc", "lhs" or "sobol". */
+  public String designName() {
+    return design.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Whether this run keeps every draw's scalars, given an output count and the heap. */
@@ -51,7 +45,7 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
       case SKETCH:
         return false;
       default:
-        return meek.sampling.SampleSet.bytesFor(samples, outputs) <= EXACT_HEAP_SHARE * Runtime.getRuntime().maxMemory();
+        return SampleSet.bytesFor(samples, outputs) <= EXACT_HEAP_SHARE * Runtime.getRuntime().maxMemory();
     }
   }
 }

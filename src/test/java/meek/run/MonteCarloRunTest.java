@@ -1,21 +1,28 @@
-package meek.stats;
+package meek.run;
 
-import meek.model.ModelConfig;
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import meek.model.GapModel;
 import meek.model.GapOutcome;
+import meek.model.LossView;
+import meek.model.ModelConfig;
+import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
+import meek.stats.FanData;
+import meek.stats.FanSketch;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileEstimate;
+import meek.stats.QuantileSummarizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole pipeline (spec → sampler → model → quantiles) against results known without running it. */
-class AnalysisTest {
+class MonteCarloRunTest {
 
   @TempDir Path dir;
 
@@ -23,7 +30,7 @@ class AnalysisTest {
     Path f = dir.resolve("s" + seed + n + ".yaml");
     Files.writeString(f, "name: t\nparams:\n" + params);
     Spec spec = new SpecReader().read(f);
-    return Analysis.run(spec, new GapModel(ModelConfig.lossOnly(spec.baselineYear())), n, seed, 2, done -> {});
+    return MonteCarloRun.of(spec, new RunOptions(n, seed, 2, Design.MC, RunOptions.Quantiles.AUTO, true)).execute(null, done -> {});
   }
 
   /** Paper eq 4 with plain logs. */
@@ -44,7 +51,7 @@ class AnalysisTest {
     RunResult r = run(
         "  alpha: 0.155\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n  g_alg: 2.8\n  g_hw: 1.4\n"
             + "  g_inv: {dist: uniform, min: 2.5, max: 5.0}\n", n, 5);
-    OutputSummary t = r.output("inflection_time_years");
+    OutputSummary t = r.output(LossView.INFLECTION_TIME);
     assertThat(t.n()).isEqualTo(n);
     for (QuantileEstimate q : t.quantiles()) {
       double p = q.p();
@@ -63,8 +70,8 @@ class AnalysisTest {
     // the gaps at g_inv's (0.5 ± 5·se) quantiles, widened by the fan sketch's stated relative accuracy
     assertThat(r.fan().quantiles()[0]).containsOnly(0.0);
     double se = Math.sqrt(0.25 / n);
-    double lowGap = gapAt3(2.5 + 2.5 * (0.5 - 5 * se)) * (1 - SketchCounts.FAN_ACCURACY);
-    double highGap = gapAt3(2.5 + 2.5 * (0.5 + 5 * se)) * (1 + SketchCounts.FAN_ACCURACY);
+    double lowGap = gapAt3(2.5 + 2.5 * (0.5 - 5 * se)) * (1 - FanSketch.RELATIVE_ACCURACY);
+    double highGap = gapAt3(2.5 + 2.5 * (0.5 + 5 * se)) * (1 + FanSketch.RELATIVE_ACCURACY);
     assertThat(r.fan().band(0.5)[12]).isBetween(lowGap, highGap);
   }
 
@@ -87,7 +94,7 @@ class AnalysisTest {
     assertThat(noAdv + never + conv + r.count(GapOutcome.INVALID)).isEqualTo(n);
     assertThat((double) noAdv / n).isCloseTo(1 / 3.0, within(5 * Math.sqrt(2 / 9.0 / n)));
     assertThat((double) never / n).isCloseTo(1 / 3.0, within(5 * Math.sqrt(2 / 9.0 / n))); // 2/3 · 1/2
-    OutputSummary t = r.output("inflection_time_years");
+    OutputSummary t = r.output(LossView.INFLECTION_TIME);
     assertThat(t.n()).isEqualTo(never + conv);
     assertThat(t.infinite()).isEqualTo(never);
     assertThat(t.at(0.99).value()).isInfinite(); // half the defined draws never peak
@@ -104,7 +111,7 @@ class AnalysisTest {
     long invalid = r.count(GapOutcome.INVALID);
     assertThat((double) invalid / n).isCloseTo(0.158655, within(5 * Math.sqrt(0.16 * 0.84 / n)));
     assertThat(r.invalidByParameter()).containsEntry("alpha", invalid);
-    assertThat(r.output("inflection_time_years").n()).isEqualTo(n - invalid);
+    assertThat(r.output(LossView.INFLECTION_TIME).n()).isEqualTo(n - invalid);
     assertThat(r.fan().draws()).isEqualTo(n - invalid);
   }
 
@@ -120,18 +127,18 @@ class AnalysisTest {
             + "  g_alg: {dist: lognormal, p5: 2.0, p95: 4.0}\n  g_hw: {dist: lognormal, p5: 1.3, p95: 1.5}\n"
             + "  g_inv: {dist: lognormal, p5: 2.5, p95: 5.0}\n";
     RunResult chin = run("  alpha: {dist: normal, mean: 0.155, sd: 0.01}\n  A: 1070\n" + shared, 100_000, 12345);
-    OutputSummary t = chin.output("inflection_time_years");
+    OutputSummary t = chin.output(LossView.INFLECTION_TIME);
     assertThat(t.at(0.5).value()).isCloseTo(3.346, within(5 * 0.0017 + 0.0005));
     assertThat(t.at(0.05).value()).isCloseTo(2.70, within(0.02));
     assertThat(t.at(0.95).value()).isCloseTo(4.29, within(0.03));
-    assertThat(chin.output("peak_gap_nats").at(0.5).value()).isCloseTo(0.200, within(0.003));
+    assertThat(chin.output(LossView.PEAK_GAP).at(0.5).value()).isCloseTo(0.200, within(0.003));
 
     RunResult kap = run("  alpha: {dist: normal, mean: 0.050, sd: 0.005}\n  A: 26.4\n" + shared, 100_000, 12345);
-    OutputSummary tk = kap.output("inflection_time_years");
+    OutputSummary tk = kap.output(LossView.INFLECTION_TIME);
     assertThat(tk.at(0.5).value()).isCloseTo(10.40, within(5 * 0.005 + 0.005));
     assertThat(tk.at(0.05).value()).isCloseTo(8.12, within(0.06));
     assertThat(tk.at(0.95).value()).isCloseTo(13.8, within(0.12));
-    assertThat(kap.output("peak_gap_nats").at(0.5).value()).isCloseTo(0.621, within(0.006));
+    assertThat(kap.output(LossView.PEAK_GAP).at(0.5).value()).isCloseTo(0.621, within(0.006));
   }
 
   /**
@@ -153,7 +160,7 @@ class AnalysisTest {
     java.util.List<String> names = model.parameterNames();
     double[][] drawn = new double[names.size()][n];
     boolean[] valid = new boolean[n];
-    RunResult r = Analysis.run(spec, model, RunOptions.of(n, 11, 2), b -> {
+    RunResult r = MonteCarloRun.run(spec, model, new RunOptions(n, 11, 2, Design.MC, RunOptions.Quantiles.AUTO, true), b -> {
       for (int i = 0; i < b.size(); i++) {
         valid[b.from() + i] = b.outcome(i) != GapOutcome.INVALID;
         for (int p = 0; p < names.size(); p++) {

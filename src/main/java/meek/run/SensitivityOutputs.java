@@ -1,4 +1,4 @@
-package meek.stats;
+package meek.run;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +14,9 @@ import meek.sampling.Block;
  * Values per draw: NaN where an output is not defined (and for invalid draws), +∞ for "never".
  */
 public final class SensitivityOutputs {
+
+  /** The names of the gap-at-a-year outputs start so: gap_2024_nats. */
+  public static final String GAP_PREFIX = "gap_";
 
   private final MonteCarloModel model;
   private final int[] scalarIndex;
@@ -39,7 +42,7 @@ public final class SensitivityOutputs {
     for (int y = 0; y < gapYears.length; y++) {
       gapTimes[y] = gapYears[y] - baselineYear;
       String year = gapYears[y] == Math.rint(gapYears[y]) ? Long.toString((long) gapYears[y]) : Double.toString(gapYears[y]);
-      kept.add(new ScalarOutput("gap_" + year + "_nats", "nats", "loss gap in " + year, false));
+      kept.add(new ScalarOutput(GAP_PREFIX + year + "_nats", "nats", "loss gap in " + year, false));
     }
     outputs = List.copyOf(kept);
   }

@@ -1,50 +1,98 @@
-package meek.stats;
+package meek.run;
 
-import meek.InputException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongConsumer;
+import meek.InputException;
+import meek.model.GapModel;
 import meek.model.GapOutcome;
 import meek.model.MonteCarloModel;
+import meek.model.ScalarOutput;
 import meek.sampling.BlockListener;
 import meek.sampling.DrawPlan;
 import meek.sampling.MonteCarloEngine;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import meek.sampling.Parallel;
 import meek.sampling.SampleSet;
 import meek.spec.Spec;
+import meek.stats.BatchQuantiles;
+import meek.stats.FanData;
+import meek.stats.FanSketch;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileSummarizer;
+import meek.stats.ScalarSketches;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
-/** One run, spec to numbers: sample, then summarise every scalar output and the fan. */
-public final class Analysis {
+/**
+ * One run of a spec, spec to numbers: draw N parameter sets, evaluate the spec's model on each, and
+ * summarise every scalar output (exact quantiles or sketches, with their Monte Carlo CIs) and every fan.
+ */
+public final class MonteCarloRun {
 
-  private Analysis() {}
+  private final Spec spec;
+  private final GapModel model;
+  private final RunOptions options;
+
+  private MonteCarloRun(Spec spec, GapModel model, RunOptions options) {
+    this.spec = spec;
+    this.model = model;
+    this.options = options;
+  }
+
+  /** Prepares a run: builds the spec's model, and refuses up front a run the heap cannot hold. */
+  public static MonteCarloRun of(Spec spec, RunOptions options) {
+    GapModel model = new GapModel(spec.model());
+    checkMemory(model, options, spec.times().length);
+    return new MonteCarloRun(spec, model, options);
+  }
+
+  /** The model's parameters, in draw order (the columns a sample file gets). */
+  public List<String> parameterNames() {
+    return model.parameterNames();
+  }
+
+  /** The model's scalar outputs, in order. */
+  public List<ScalarOutput> outputs() {
+    return model.outputs();
+  }
+
+  /** Runs it; every block of draws also goes to {@code sink} (null: nowhere). */
+  public RunResult execute(DrawSink sink, LongConsumer progress) {
+    return run(spec, model, options, sink == null ? null : drawsTo(sink), progress);
+  }
+
+  /** A block listener handing each block's draws to a sink. */
+  static BlockListener drawsTo(DrawSink sink) {
+    return b -> sink.accept(new DrawSink.Draws(b.index(), b.from(), b.size(), b.params(), b.outcomes(), b.scalars()));
+  }
 
   /** Bytes of heap a run of n draws needs (per-draw columns plus the fan's working rows). */
-  public static long bytesNeeded(MonteCarloModel model, long n, int steps, boolean exact) {
+  static long bytesNeeded(MonteCarloModel model, long n, int steps, boolean exact) {
     int blocks = (int) (n / MonteCarloEngine.BLOCK_SIZE + 1);
     return (exact ? SampleSet.bytesFor(n, model.independentOutputs()) : ScalarSketches.bytesFor(blocks, model.outputs().size()))
-        + FanAccumulator.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
+        + FanSketch.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
-  public static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
+  static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
     int samples = options.samples();
     long need = bytesNeeded(model, samples, steps, options.exact(model.independentOutputs()));
     long max = Runtime.getRuntime().maxMemory();
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
-      throw new meek.InputException(String.format(
+      throw new InputException(String.format(
           "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …), use --quantiles sketch, or lower --samples",
           samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
     }
   }
 
   private static BlockListener listeners(BlockListener... all) {
-    return BlockListener.all(java.util.Arrays.stream(all).filter(java.util.Objects::nonNull).toArray(BlockListener[]::new));
+    return BlockListener.all(Arrays.stream(all).filter(Objects::nonNull).toArray(BlockListener[]::new));
   }
 
   /** Spearman correlations among the correlated parameters, on the probe of leading draws. */
@@ -83,21 +131,12 @@ public final class Analysis {
     return out;
   }
 
-  /** Plain Monte Carlo with the given samples, seed and threads. */
-  public static RunResult run(
-      Spec spec, MonteCarloModel model, int samples, long seed, int threads, LongConsumer progress) {
-    return run(spec, model, RunOptions.of(samples, seed, threads), progress);
-  }
-
-  public static RunResult run(Spec spec, MonteCarloModel model, RunOptions options, LongConsumer progress) {
-    return run(spec, model, options, null, progress);
-  }
-
   /**
-   * @param extra also told about every block (e.g. a sample writer), or null
+   * The run itself, for any model.
+   *
+   * @param extra also told about every block (a sample writer, a comparison's collector), or null
    */
-  public static RunResult run(
-      Spec spec, MonteCarloModel model, RunOptions options, BlockListener extra, LongConsumer progress) {
+  static RunResult run(Spec spec, MonteCarloModel model, RunOptions options, BlockListener extra, LongConsumer progress) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     int samples = options.samples();
@@ -105,9 +144,9 @@ public final class Analysis {
       double[] times = spec.times();
       int blockSize = MonteCarloEngine.BLOCK_SIZE;
       int blocks = (samples + blockSize - 1) / blockSize;
-      FanAccumulator[] fanAccumulators = new FanAccumulator[options.fans() ? model.fans().size() : 0];
-      for (int f = 0; f < fanAccumulators.length; f++) {
-        fanAccumulators[f] = new FanAccumulator(model, f, times, blocks, blockSize);
+      FanListener[] fanListeners = new FanListener[options.fans() ? model.fans().size() : 0];
+      for (int f = 0; f < fanListeners.length; f++) {
+        fanListeners[f] = new FanListener(model, f, times, blocks, blockSize);
       }
       BatchQuantiles batches = options.design().usesBatchMeans()
           ? new BatchQuantiles(blocks, model.outputs().size(), blockSize) : null;
@@ -115,10 +154,12 @@ public final class Analysis {
       ScalarSketches sketches = exact ? null : new ScalarSketches(blocks, model.outputs().size(), samples, blockSize);
       DrawPlan plan = DrawPlan.of(
           spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(), blockSize);
+      BlockListener toBatches = batches == null ? null : b -> batches.accept(b.index(), b.scalars(), b.size());
+      BlockListener toSketches = sketches == null ? null : b -> sketches.accept(b.index(), b.from(), b.scalars(), b.size());
       SampleSet set =
           new MonteCarloEngine(parallel)
               .run(model, plan, samples, options.seed(),
-                  listeners(BlockListener.all(fanAccumulators), batches, sketches, extra), exact, progress);
+                  listeners(BlockListener.all(fanListeners), toBatches, toSketches, extra), exact, progress);
       Map<GapOutcome, Long> counts = new EnumMap<>(GapOutcome.class);
       for (GapOutcome o : GapOutcome.values()) {
         counts.put(o, set.count(o));
@@ -130,8 +171,8 @@ public final class Analysis {
         }
       }
       List<FanData> fans = new ArrayList<>();
-      for (int f = 0; f < fanAccumulators.length; f++) {
-        fans.add(fanAccumulators[f].result(model.fanBaselineYear(f)));
+      for (FanListener f : fanListeners) {
+        fans.add(f.result());
       }
       OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
       if (exact) {
@@ -162,8 +203,9 @@ public final class Analysis {
           : "batch means: pooled quantile ± t(0.975, B-1)·sd/sqrt(B) over the B = " + blocks
               + " blocks, each an independent replicate of the design (order statistics where an output has 'never' values)";
       return new RunResult(
-          spec, samples, options.seed(), options.threads(), options.design(), quantileMethod, exact ? 0 : ScalarSketches.RELATIVE_ACCURACY, ciMethod,
-          achievedSpearman(spec, model, set), counts, invalid, List.of(summaries), List.copyOf(fans), headline, started, seconds);
+          SpecSummary.of(spec), samples, options.seed(), options.threads(), options.designName(), quantileMethod,
+          exact ? 0 : ScalarSketches.RELATIVE_ACCURACY, ciMethod, achievedSpearman(spec, model, set), counts, invalid,
+          List.of(summaries), List.copyOf(fans), headline, started, seconds);
     }
   }
 }

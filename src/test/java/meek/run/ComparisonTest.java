@@ -1,17 +1,20 @@
-package meek.stats;
+package meek.run;
 
-import meek.model.LossView;
-import meek.model.ModelConfig;
-import meek.model.GapModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import meek.model.GapModel;
+import meek.model.LossView;
+import meek.model.ModelConfig;
 import meek.model.ScalarOutput;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
+import meek.stats.OutputSummary;
+import meek.stats.PairedDifference;
+import meek.stats.QuantileEstimate;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +36,14 @@ class ComparisonTest {
   void commonRandomNumbersNarrowThePairedInterval() {
     Spec kaplan = read("distributions/kaplan.yaml");
     Spec chinchilla = read("distributions/chinchilla.yaml");
-    RunOptions options = new RunOptions(50_000, 7, 2, Design.MC, RunOptions.Quantiles.EXACT);
+    RunOptions options = new RunOptions(50_000, 7, 2, Design.MC, RunOptions.Quantiles.EXACT, true);
     Comparison paired = Comparison.run(List.of(kaplan, chinchilla), options, d -> {});
     QuantileEstimate p = paired.differences().get("kaplan − chinchilla").get("inflection_time_years").summary().at(0.5);
 
     // independent: the same two specs, each from its own seed, paired draw by draw all the same
     double[] a = collect(kaplan, 7);
     double[] b = collect(chinchilla, 8);
-    OutputSummary independent = Comparison.difference(new ScalarOutput("d", "", "d", false), a, b).summary();
+    OutputSummary independent = PairedDifference.of(new ScalarOutput("d", "", "d", false), a, b).summary();
     QuantileEstimate q = independent.at(0.5);
     assertThat(p.ciUpper() - p.ciLower()).isLessThan(q.ciUpper() - q.ciLower());
     double pairedSd = paired.differences().get("kaplan − chinchilla").get("inflection_time_years").summary().sd();
@@ -50,7 +53,7 @@ class ComparisonTest {
   private static double[] collect(Spec spec, long seed) {
     GapModel model = new GapModel(spec.model());
     Comparison.Collector c = new Comparison.Collector(model.outputs(), 50_000);
-    Analysis.run(spec, model, new RunOptions(50_000, seed, 2, Design.MC, RunOptions.Quantiles.EXACT), c, d -> {});
+    MonteCarloRun.run(spec, model, new RunOptions(50_000, seed, 2, Design.MC, RunOptions.Quantiles.EXACT, true), c, d -> {});
     return c.values[0];
   }
 
@@ -86,7 +89,7 @@ class ComparisonTest {
       a[i] = i < 70 ? 2 : 0; // A > B in 70 of 100 pairs
       b[i] = 1;
     }
-    Comparison.Difference d = Comparison.difference(new ScalarOutput("x", "", "x", false), a, b);
+    PairedDifference d = PairedDifference.of(new ScalarOutput("x", "", "x", false), a, b);
     assertThat(d.pAGreater()).isEqualTo(0.70);
     // the exact interval's defining property: P(X >= 70 | p = lower) = 0.025 and P(X <= 70 | p = upper) = 0.025
     assertThat(BinomialDistribution.of(100, d.pLower()).survivalProbability(69)).isCloseTo(0.025, within(1e-9));

@@ -2,21 +2,25 @@ package meek.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import meek.model.BenchmarkView;
 import meek.model.GapOutcome;
+import meek.model.LossView;
+import meek.model.TokensView;
+import meek.run.PrecisionRun;
+import meek.run.RunResult;
 import meek.stats.OutputSummary;
 import meek.stats.QuantileEstimate;
-import meek.stats.RunResult;
 
 /**
  * {@code summary.md}: sentences ready to cite, a "median [p5–p95]" table, and what was counted apart.
  * Durations and sizes get {@link #DIGITS} significant figures; calendar years one decimal.
  */
-public final class MarkdownReport {
+public final class SummaryMarkdown {
 
   /** Significant figures of reported numbers: the Monte Carlo error at 1e5 draws is in the third or fourth. */
   public static final int DIGITS = 3;
 
-  private MarkdownReport() {}
+  private SummaryMarkdown() {}
 
   public static String render(RunResult r, String toolVersion) {
     StringBuilder md = new StringBuilder();
@@ -42,7 +46,7 @@ public final class MarkdownReport {
     }
     md.append("\nUnits: years since ").append(baseline).append(" for times, calendar years for years, nats per token for")
         .append(" gaps. \"never\" is a time that is never reached. Quantiles: ").append(r.quantileMethod())
-        .append("; design ").append(r.design().name().toLowerCase()).append("; their 95% confidence intervals (")
+        .append("; design ").append(r.design()).append("; their 95% confidence intervals (")
         .append(r.ciMethod()).append(") measure the Monte Carlo error only,")
         .append(" not the uncertainty in the priors (which the p5–p95 range shows).\n");
 
@@ -79,7 +83,7 @@ public final class MarkdownReport {
   }
 
   /** One sentence on a --precision run: met with N, or the cap hit. */
-  public static String precisionSentence(meek.stats.PrecisionTarget.Report p) {
+  public static String precisionSentence(PrecisionRun.Report p) {
     int n = p.samplesPerRound().get(p.samplesPerRound().size() - 1);
     String pct = Numbers.sig(100 * p.target(), 2) + "%";
     return p.met()
@@ -91,7 +95,7 @@ public final class MarkdownReport {
   }
 
   /** A section for summary.md, or "" without a precision target. */
-  public static String precision(meek.stats.PrecisionTarget.Report p) {
+  public static String precision(PrecisionRun.Report p) {
     return p == null ? "" : "\n## Precision\n\n" + precisionSentence(p) + "\n";
   }
 
@@ -103,9 +107,9 @@ public final class MarkdownReport {
 
   static List<String> sentences(RunResult r, String baseline, String sample) {
     List<String> out = new ArrayList<>();
-    OutputSummary t = r.output("inflection_time_years");
-    OutputSummary y = r.output("inflection_year");
-    OutputSummary g = r.output("peak_gap_nats");
+    OutputSummary t = r.output(LossView.INFLECTION_TIME);
+    OutputSummary y = r.output(LossView.INFLECTION_YEAR);
+    OutputSummary g = r.output(LossView.PEAK_GAP);
     if (t.n() == 0) {
       out.add("No draw gave the SOTA model a loss advantage (" + sample + "), so there is no peak to report.");
       return out;
@@ -119,9 +123,9 @@ public final class MarkdownReport {
         "At that peak the meek model's loss exceeds the SOTA model's by %s nats per token (median; 90%% interval %s–%s; %s).",
         Numbers.sig(g.at(0.5).value(), DIGITS), Numbers.sig(g.at(0.05).value(), DIGITS),
         Numbers.sig(g.at(0.95).value(), DIGITS), sample));
-    OutputSummary s = r.output("steepest_decline_time_years");
-    OutputSummary h = r.output("half_gap_year");
-    OutputSummary te = r.output("tenth_gap_year");
+    OutputSummary s = r.output(LossView.STEEPEST_DECLINE_TIME);
+    OutputSummary h = r.output(LossView.HALF_GAP_YEAR);
+    OutputSummary te = r.output(LossView.TENTH_GAP_YEAR);
     out.add(String.format(
         "The gap then shrinks fastest %s years after %s (median; 90%% interval %s–%s), falls below half its peak by %s (%s–%s) and below a tenth by %s (%s–%s).",
         Numbers.sig(s.at(0.5).value(), DIGITS), baseline, Numbers.sig(s.at(0.05).value(), DIGITS),
@@ -129,9 +133,9 @@ public final class MarkdownReport {
         Numbers.year(h.at(0.05).value()), Numbers.year(h.at(0.95).value()),
         Numbers.year(te.at(0.5).value()), Numbers.year(te.at(0.05).value()),
         Numbers.year(te.at(0.95).value())));
-    if (r.outputs().stream().anyMatch(o -> o.output().name().equals("benchmark_peak_gap_points"))) {
-      OutputSummary bt = r.output("benchmark_inflection_time_years");
-      OutputSummary bp = r.output("benchmark_peak_gap_points");
+    if (r.has(BenchmarkView.PEAK_GAP)) {
+      OutputSummary bt = r.output(BenchmarkView.INFLECTION_TIME);
+      OutputSummary bp = r.output(BenchmarkView.PEAK_GAP);
       if (bt.n() > 0) {
         out.add(String.format(
             "On the benchmark, the SOTA advantage peaks %s years after %s (median; 90%% interval %s–%s) at %s percentage points (%s–%s; %s).",
@@ -140,8 +144,8 @@ public final class MarkdownReport {
             Numbers.sig(bp.at(0.05).value(), DIGITS), Numbers.sig(bp.at(0.95).value(), DIGITS), sample));
       }
     }
-    if (r.outputs().stream().anyMatch(o -> o.output().name().equals("tokens_at_peak"))) {
-      OutputSummary tk = r.output("tokens_at_peak");
+    if (r.has(TokensView.AT_PEAK)) {
+      OutputSummary tk = r.output(TokensView.AT_PEAK);
       if (tk.n() > 0) {
         out.add(String.format(
             "Telling the models apart takes at least %s tokens, at the peak (median; 90%% interval %s–%s; %s); it takes more as the gap closes.",

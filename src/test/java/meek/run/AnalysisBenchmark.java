@@ -1,7 +1,7 @@
-package meek.stats;
+package meek.run;
 
-import meek.model.GapModel;
 import java.util.concurrent.TimeUnit;
+import meek.model.GapModel;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -62,6 +62,6 @@ public class AnalysisBenchmark {
 
   @Benchmark
   public RunResult run() {
-    return Analysis.run(spec, model, new RunOptions(samples, 1, threads, Design.MC, quantiles, fans), n -> {});
+    return MonteCarloRun.run(spec, model, new RunOptions(samples, 1, threads, Design.MC, quantiles, fans), null, n -> {});
   }
 }

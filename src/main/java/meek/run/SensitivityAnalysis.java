@@ -1,55 +1,78 @@
-package meek.stats;
+package meek.run;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import meek.InputException;
+import meek.distributions.Correlations;
 import meek.distributions.ParameterDistribution;
+import meek.model.GapModel;
 import meek.model.MonteCarloModel;
-import meek.model.ScalarOutput;
 import meek.sampling.Block;
 import meek.sampling.Design;
 import meek.sampling.DrawPlan;
+import meek.sampling.DrawSource;
 import meek.sampling.MonteCarloEngine;
 import meek.sampling.Parallel;
 import meek.sampling.SaltelliDesign;
-import meek.distributions.Correlations;
 import meek.spec.Spec;
-import meek.InputException;
+import meek.stats.RankCorrelations;
+import meek.stats.SobolIndices;
+import meek.stats.Tornado;
 
 /**
  * Which uncertain inputs drive each output: rank correlations and PRCC from an ordinary run, one-at-a-time
  * swings (tornado), and Sobol indices from a Saltelli design.
- *
- * @param inputs the spec's uncertain (non-constant) parameters
- * @param outputs what is explained ({@link SensitivityOutputs})
- * @param ranks per output, or null when not asked for
- * @param tornado or null
- * @param sobol per output, or null
- * @param correlated the spec has rank correlations; Sobol indices assume independent inputs and drop them
  */
-public record Sensitivity(
-    Spec spec, List<String> inputs, List<ScalarOutput> outputs, RunOptions options,
-    RankCorrelations[] ranks, Tornado tornado, SobolIndices[] sobol, int sobolRows, int bootstrap,
-    boolean correlated, double seconds) {
+public final class SensitivityAnalysis {
 
   public enum Method { SPEARMAN, TORNADO, SOBOL }
+
+  private final Spec spec;
+  private final GapModel model;
+  private final Set<Method> methods;
+  private final RunOptions options;
+  private final int sobolRows;
+  private final int bootstrap;
+  private final double[] gapYears;
+
+  private SensitivityAnalysis(Spec spec, Set<Method> methods, RunOptions options, int sobolRows, int bootstrap, double[] gapYears) {
+    this.spec = spec;
+    this.model = new GapModel(spec.model());
+    this.methods = methods;
+    this.options = options;
+    this.sobolRows = sobolRows;
+    this.bootstrap = bootstrap;
+    this.gapYears = gapYears.clone();
+  }
+
+  /**
+   * Prepares an analysis.
+   *
+   * @param options samples, seed, threads and design of the ordinary run behind the rank correlations
+   * @param sobolRows N of the Saltelli design (N·(d + 2) model evaluations)
+   * @param bootstrap resamples for the Sobol confidence intervals
+   * @param gapYears calendar years at which the loss gap is an output
+   */
+  public static SensitivityAnalysis of(Spec spec, Set<Method> methods, RunOptions options, int sobolRows, int bootstrap, double[] gapYears) {
+    return new SensitivityAnalysis(spec, methods, options, sobolRows, bootstrap, gapYears);
+  }
+
+  /** The model evaluations it will make (for a progress bar). */
+  public long work() {
+    return (methods.contains(Method.SPEARMAN) ? options.samples() : 0)
+        + (methods.contains(Method.SOBOL) ? (long) sobolRows * (model.parameterNames().size() + 2) : 0);
+  }
 
   /** Bytes per draw the rank analysis keeps: every input and output, as doubles. */
   static long bytesPerDraw(int inputs, int outputs) {
     return 8L * (inputs + outputs);
   }
 
-  /**
-   * @param options samples, seed, threads and design of the ordinary run behind the rank correlations
-   * @param sobolRows N of the Saltelli design (N·(d + 2) model evaluations)
-   * @param bootstrap resamples for the Sobol confidence intervals
-   * @param gapYears calendar years at which the loss gap is an output
-   */
-  public static Sensitivity run(
-      Spec spec, MonteCarloModel model, Set<Method> methods, RunOptions options, int sobolRows, int bootstrap,
-      double[] gapYears, LongConsumer progress) {
+  public Sensitivity execute(LongConsumer progress) {
     long t0 = System.nanoTime();
     List<String> names = model.parameterNames();
     ParameterDistribution[] dists = spec.distributions(names);
@@ -85,7 +108,17 @@ public record Sensitivity(
         ranks = r;
       }
       if (methods.contains(Method.TORNADO)) {
-        tornado = Tornado.of(dists, driven, outs::evaluate);
+        double[] medians = new double[dists.length];
+        for (int p = 0; p < dists.length; p++) {
+          medians[p] = dists[p].median();
+        }
+        double[] low = new double[driven.length];
+        double[] high = new double[driven.length];
+        for (int k = 0; k < driven.length; k++) {
+          low[k] = dists[driven[k]].quantile(Tornado.LOW);
+          high[k] = dists[driven[k]].quantile(Tornado.HIGH);
+        }
+        tornado = Tornado.of(medians, driven, low, high, outs::evaluate);
       }
       if (methods.contains(Method.SOBOL)) {
         // independent inputs: Sobol indices are defined for them; MC rows so that the bootstrap's resampling is valid
@@ -112,13 +145,13 @@ public record Sensitivity(
         sobol = s;
       }
     }
-    return new Sensitivity(spec, List.copyOf(inputs), outs.outputs(), options, ranks, tornado, sobol, sobolRows, bootstrap,
+    return new Sensitivity(SpecSummary.of(spec), List.copyOf(inputs), outs.outputs(), options, ranks, tornado, sobol, sobolRows, bootstrap,
         !spec.correlations().isEmpty(), (System.nanoTime() - t0) / 1e9);
   }
 
   /** Runs the engine over n points and keeps the driven inputs (when x is not null) and every output. */
   private static void evaluate(
-      Parallel parallel, MonteCarloModel model, meek.sampling.DrawSource source, int n, long seed, SensitivityOutputs outs,
+      Parallel parallel, MonteCarloModel model, DrawSource source, int n, long seed, SensitivityOutputs outs,
       double[][] x, int[] driven, double[][] y, LongConsumer progress) {
     ThreadLocal<SensitivityOutputs.Scratch> scratch = ThreadLocal.withInitial(() -> outs.newScratch(MonteCarloEngine.BLOCK_SIZE));
     new MonteCarloEngine(parallel).run(model, source, n, seed, (Block b) -> {
@@ -132,6 +165,6 @@ public record Sensitivity(
   }
 
   public static Set<Method> methods(String name) {
-    return name.equals("all") ? EnumSet.allOf(Method.class) : EnumSet.of(Method.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+    return name.equals("all") ? EnumSet.allOf(Method.class) : EnumSet.of(Method.valueOf(name.toUpperCase(Locale.ROOT)));
   }
 }

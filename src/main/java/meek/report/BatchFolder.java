@@ -1,0 +1,77 @@
+package meek.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import meek.InputException;
+import meek.run.RunOptions;
+import meek.run.RunResult;
+import meek.spec.Batch;
+
+/**
+ * A batch's folder: one results folder per run (each published atomically, so an interrupted batch leaves
+ * complete runs and nothing half-written), then the index ({@link BatchIndex}). A run whose folder's
+ * manifest matches (spec hash, seed, samples, design) is up to date: re-running an interrupted batch redoes
+ * only what is missing.
+ */
+public final class BatchFolder {
+
+  /** What was found in a run's folder. */
+  public enum State { MISSING, UP_TO_DATE, PARTIAL, DIFFERENT }
+
+  private BatchFolder() {}
+
+  public static State state(Path runFolder, String sha256, RunOptions options) {
+    if (!Files.exists(runFolder)) {
+      return State.MISSING;
+    }
+    if (!Files.isRegularFile(runFolder.resolve("manifest.json")) || !Files.isRegularFile(runFolder.resolve("summary.json"))) {
+      return State.PARTIAL;
+    }
+    try {
+      ResultReader.Manifest m = ResultReader.manifest(runFolder);
+      boolean same = m.specSha256().equals(sha256) && m.seed() == options.seed() && m.samples() == options.samples()
+          && m.design().equals(options.designName());
+      return same ? State.UP_TO_DATE : State.DIFFERENT;
+    } catch (IOException | InputException e) {
+      return State.PARTIAL;
+    }
+  }
+
+  /**
+   * Checks every run before running any (so that a refusal writes nothing), then makes the folder and
+   * drops meek's stale staging from an interrupted batch.
+   */
+  public static void prepare(Batch batch, Path target, RunOptions options, boolean force) throws IOException {
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new InputException(target + ": exists and is not a folder; choose another --out");
+    }
+    if (Files.isRegularFile(target.resolve("summary.json")) || Files.isRegularFile(target.resolve("compare.json"))) {
+      throw new InputException(target + ": holds a run or a comparison, not a batch; choose another --out");
+    }
+    List<String> different = new ArrayList<>();
+    for (Batch.Run run : batch.runs()) {
+      if (state(target.resolve(run.name()), run.spec().sha256(), options) == State.DIFFERENT) {
+        different.add(run.name());
+      }
+    }
+    if (!different.isEmpty() && !force) {
+      throw new InputException(target.resolve(different.get(0)) + (different.size() > 1 ? " and " + (different.size() - 1) + " more" : "")
+          + ": made with another spec, seed, --samples or --design (manifest.json); re-run with the same options, or pass --force to redo "
+          + (different.size() > 1 ? "them" : "it"));
+    }
+    Files.createDirectories(target);
+    Publish.removeStaleStaging(target);
+  }
+
+  /** Publishes one run's results folder, with the composed {@code spec.yaml} that reproduces it. */
+  public static void writeRun(Path target, Batch.Run run, RunResult result, String version, long wallStart) throws IOException {
+    try (Publish.Folder staged = Publish.folder(target.resolve(run.name()), true)) {
+      RunFolder.write(staged, result, null, List.of(), List.of(run.baseText()), version, wallStart);
+      Files.write(staged.file("spec.yaml"), run.specYaml());
+      staged.commit();
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package meek.report;
+
+import static meek.report.ChartStyle.BANDS;
+import static meek.report.ChartStyle.INK;
+import static meek.report.ChartStyle.LABEL;
+import static meek.report.ChartStyle.MEDIAN;
+import static meek.report.ChartStyle.OBSERVED;
+import static meek.report.ChartStyle.SERIES;
+import static meek.report.ChartStyle.SMALL;
+import static meek.report.ChartStyle.axis;
+import static meek.report.ChartStyle.chart;
+import static meek.report.ChartStyle.style;
+import static meek.report.ChartStyle.symbols;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.util.List;
+import meek.model.Observation;
+import meek.stats.FanData;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** Fan charts: one fan's bands over calendar years (with observed points), and several specs' fans overlaid. */
+public final class FanCharts {
+
+  private FanCharts() {}
+
+  /** The fan chart with observed points (those of this fan's metric) drawn over it, labelled. */
+  public static JFreeChart fan(FanData fan, String title, String yLabel, String footnote, List<Observation> observed) {
+    boolean log = fan.metric().logAxis();
+    double[][] bands = {{0.05, 0.95}, {0.10, 0.90}, {0.25, 0.75}};
+    String[] names = {"90% interval (p5–p95)", "80% interval (p10–p90)", "50% interval (p25–p75)"};
+    double[] median = fan.band(0.5);
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (int b = 0; b < bands.length; b++) {
+      double[] lo = fan.band(bands[b][0]);
+      double[] hi = fan.band(bands[b][1]);
+      YIntervalSeries s = new YIntervalSeries(names[b]);
+      for (int j = 0; j < lo.length; j++) {
+        if (plottable(log, lo[j], median[j], hi[j])) {
+          s.add(fan.years()[j], median[j], lo[j], hi[j]);
+        }
+      }
+      data.addSeries(s);
+    }
+    YIntervalSeries m = new YIntervalSeries("Median");
+    for (int j = 0; j < median.length; j++) {
+      if (plottable(log, median[j], median[j], median[j])) {
+        m.add(fan.years()[j], median[j], median[j], median[j]);
+      }
+    }
+    data.addSeries(m);
+
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(1f);
+    for (int b = 0; b < bands.length; b++) {
+      renderer.setSeriesFillPaint(b, BANDS[b]);
+      renderer.setSeriesPaint(b, BANDS[b]);
+      renderer.setSeriesStroke(b, new BasicStroke(0f));
+      renderer.setSeriesLinesVisible(b, false);
+    }
+    renderer.setSeriesPaint(bands.length, MEDIAN);
+    renderer.setSeriesFillPaint(bands.length, MEDIAN);
+    renderer.setSeriesStroke(bands.length, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+
+    NumberAxis x = axis("Year");
+    x.setAutoRangeIncludesZero(false);
+    x.setNumberFormatOverride(new DecimalFormat("0"));
+    x.setRange(fan.years()[0], fan.years()[fan.years().length - 1]);
+    org.jfree.chart.axis.ValueAxis y;
+    if (log) {
+      LogAxis logAxis = new LogAxis(yLabel);
+      logAxis.setLabelFont(LABEL);
+      logAxis.setTickLabelFont(LABEL);
+      logAxis.setLabelPaint(INK);
+      logAxis.setTickLabelPaint(INK);
+      logAxis.setAxisLinePaint(INK);
+      logAxis.setBase(10);
+      logAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
+      logAxis.setNumberFormatOverride(new DecimalFormat("0E0"));
+      logAxis.setMinorTickMarksVisible(true);
+      y = logAxis;
+    } else {
+      y = axis(yLabel);
+    }
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // widest band first, median on top
+    style(plot);
+    if (!log) {
+      plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(0.8f)));
+    }
+
+    LegendItemCollection legend = new LegendItemCollection();
+    for (int b = 0; b < bands.length; b++) {
+      legend.add(new LegendItem(names[b], null, null, null, new Rectangle2D.Double(-7, -5, 14, 10), BANDS[b]));
+    }
+    legend.add(new LegendItem("Median", null, null, null, new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.2f), MEDIAN));
+    List<Observation> mine = observed.stream().filter(p -> p.metric() == fan.metric()).toList();
+    if (!mine.isEmpty()) {
+      XYSeries points = new XYSeries("Observed");
+      for (Observation p : mine) {
+        points.add(p.year(), p.gap());
+        if (!p.label().isEmpty()) {
+          XYTextAnnotation a = new XYTextAnnotation(" " + p.label(), p.year(), p.gap());
+          a.setFont(SMALL);
+          a.setPaint(OBSERVED);
+          a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+          plot.addAnnotation(a);
+        }
+      }
+      XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+      dots.setSeriesPaint(0, OBSERVED);
+      dots.setSeriesShape(0, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+      plot.setDataset(1, new XYSeriesCollection(points));
+      plot.setRenderer(1, dots);
+      plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+      legend.add(new LegendItem("Observed", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
+      double lastYear = mine.stream().mapToDouble(Observation::year).max().orElse(0);
+      double firstYear = mine.stream().mapToDouble(Observation::year).min().orElse(0);
+      x.setRange(Math.min(x.getLowerBound(), firstYear), Math.max(x.getUpperBound(), lastYear));
+    }
+    plot.setFixedLegendItems(legend);
+    return chart(plot, title, fan.metric().subtitle(), footnote);
+  }
+
+  private static boolean plottable(boolean log, double lo, double mid, double hi) {
+    boolean finite = Double.isFinite(lo) && Double.isFinite(mid) && Double.isFinite(hi);
+    return finite && (!log || lo > 0);
+  }
+
+  /** Several specs' loss-gap fans overlaid: per spec, its 5–95 and 25–75 bands (translucent) and median. */
+  public static JFreeChart compareFans(List<FanData> fans, List<String> names, String title, String footnote) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(0.22f);
+    LegendItemCollection legend = new LegendItemCollection();
+    int series = 0;
+    for (int f = 0; f < fans.size(); f++) {
+      FanData fan = fans.get(f);
+      Color color = SERIES[f % SERIES.length];
+      double[] median = fan.band(0.5);
+      for (double[] band : new double[][] {{0.05, 0.95}, {0.25, 0.75}}) {
+        double[] lo = fan.band(band[0]);
+        double[] hi = fan.band(band[1]);
+        YIntervalSeries s = new YIntervalSeries(names.get(f) + " " + band[0]);
+        for (int j = 0; j < lo.length; j++) {
+          if (plottable(false, lo[j], median[j], hi[j])) {
+            s.add(fan.years()[j], median[j], lo[j], hi[j]);
+          }
+        }
+        data.addSeries(s);
+        renderer.setSeriesFillPaint(series, color);
+        renderer.setSeriesPaint(series, color);
+        renderer.setSeriesStroke(series, new BasicStroke(band[0] == 0.25 ? 2.2f : 0f));
+        renderer.setSeriesLinesVisible(series, band[0] == 0.25); // the median line, drawn once per spec
+        series++;
+      }
+      legend.add(new LegendItem(names.get(f) + ": median, 50% and 90% intervals", null, null, null,
+          new Rectangle2D.Double(-7, -5, 14, 10), color));
+    }
+    NumberAxis x = axis("Year");
+    x.setAutoRangeIncludesZero(false);
+    x.setNumberFormatOverride(new DecimalFormat("0"));
+    double[] years = fans.get(0).years();
+    x.setRange(years[0], years[years.length - 1]);
+    NumberAxis y = axis(fans.get(0).metric().axisLabel());
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    style(plot);
+    plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(0.8f)));
+    plot.setFixedLegendItems(legend);
+    return chart(plot, title, "Loss gap between SOTA and meek models, common random numbers", footnote);
+  }
+}

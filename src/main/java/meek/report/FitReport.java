@@ -1,0 +1,73 @@
+package meek.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import meek.spec.BenchmarkData;
+import meek.stats.SigmoidFit;
+
+/**
+ * {@code meek fit-benchmark}'s results: the fit in words (for the terminal), {@code benchmark.yaml} (a spec
+ * fragment: the fitted coefficients as normal distributions), {@code fit.json} and {@code fit.png}.
+ */
+public final class FitReport {
+
+  private FitReport() {}
+
+  /** The fit as a table: each coefficient with its standard error, and R². */
+  public static void print(PrintWriter o, Path data, BenchmarkData pts, SigmoidFit.Result fit) {
+    o.printf("%s: %d points%s%n", data, fit.points(), pts.fromCounts() ? " (loss from Chinchilla's L(N, D))" : "");
+    o.printf("  %-8s %12s %12s%n", "coef", "value", "std. error");
+    for (int k = 0; k < 4; k++) {
+      o.printf(Locale.ROOT, "  %-8s %12s %12s%n", fit.names()[k], Numbers.sig(fit.values()[k], 4),
+          fit.fitted()[k] ? Numbers.sig(fit.errors()[k], 2) : "fixed");
+    }
+    o.printf(Locale.ROOT, "  R² = %.4f, residual sd = %s (score as a fraction)%n", fit.rSquared(), Numbers.sig(fit.rmse(), 3));
+  }
+
+  /** Writes benchmark.yaml, fit.json and fit.png into the (staging) folder. */
+  public static void write(Publish.Folder folder, Path data, BenchmarkData pts, SigmoidFit.Result fit) throws IOException {
+    Files.writeString(folder.file("benchmark.yaml"), fragment(data, fit), StandardCharsets.UTF_8);
+    ObjectNode root = Json.object();
+    root.put("data", data.toString());
+    root.put("points", fit.points());
+    root.put("loss_from", pts.fromCounts() ? "Chinchilla L(N, D) = 1.69 + 406.4/N^0.34 + 410.7/D^0.28" : "the data's loss column");
+    root.put("score_scale", pts.percent() ? "percent in the data, fitted as a fraction" : "fraction");
+    ObjectNode coef = root.putObject("coefficients");
+    for (int k = 0; k < 4; k++) {
+      ObjectNode c = coef.putObject(fit.names()[k]);
+      c.put("value", fit.values()[k]);
+      c.put("fitted", fit.fitted()[k]);
+      c.put("std_error", fit.errors()[k]);
+    }
+    root.put("r_squared", fit.rSquared());
+    root.put("residual_sd", fit.rmse());
+    Json.write(root, folder.file("fit.json"));
+    ChartStyle.writePng(FitChart.sigmoidFit(pts.loss(), pts.score(), pts.labels(), fit,
+        "Benchmark score against loss: least-squares sigmoid", data.getFileName() + " · " + fit.points() + " points · R² "
+            + String.format(Locale.ROOT, "%.3f", fit.rSquared())), folder.file("fit.png"));
+  }
+
+  private static String fragment(Path data, SigmoidFit.Result fit) {
+    StringBuilder y = new StringBuilder();
+    y.append("# Fitted by `meek fit-benchmark ").append(data).append("` (least squares, ").append(fit.points())
+        .append(" points, R² ").append(String.format(Locale.ROOT, "%.3f", fit.rSquared())).append(").\n")
+        .append("# Fitted coefficients are normal distributions with their standard errors; fixed ones are constants.\n")
+        .append("benchmark:\n");
+    for (int k = 0; k < 4; k++) {
+      y.append("  ").append(fit.names()[k]).append(": ");
+      if (fit.fitted()[k]) {
+        y.append(String.format(Locale.ROOT, "{dist: normal, mean: %s, sd: %s}", Numbers.sig(fit.values()[k], 6), Numbers.sig(fit.errors()[k], 3)));
+      } else {
+        y.append(Numbers.compact(fit.values()[k]));
+      }
+      y.append('\n');
+    }
+    y.append("  steps: 1\n");
+    return y.toString();
+  }
+}

@@ -1,0 +1,80 @@
+package meek.report;
+
+import static meek.report.ChartStyle.BANDS;
+import static meek.report.ChartStyle.MEDIAN;
+import static meek.report.ChartStyle.SMALL;
+import static meek.report.ChartStyle.axis;
+import static meek.report.ChartStyle.chart;
+import static meek.report.ChartStyle.style;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.Arrays;
+import meek.stats.OutputSummary;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.HistogramDataset;
+
+/** The histogram of one scalar output's draws (t*'s {@code inflection_time.png}). */
+public final class HistogramChart {
+
+  private HistogramChart() {}
+
+  /** A histogram of finite values between their 0.5th and 99.5th percentiles, median and 90% interval marked. */
+  public static JFreeChart histogram(
+      OutputSummary summary, double[] finite, String title, String xLabel, String footnote) {
+    HistogramDataset data = new HistogramDataset();
+    // the axis spans p1–p99 (no sort of the draws: at 1e7 that was a second of serial work)
+    double lo = summary.n() > 0 ? summary.at(0.01).value() : Double.NaN;
+    double hi = summary.n() > 0 ? summary.at(0.99).value() : Double.NaN;
+    if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+      lo = Arrays.stream(finite).min().orElse(0);
+      hi = Arrays.stream(finite).max().orElse(0);
+    }
+    double from = lo;
+    double to = hi;
+    double[] shown = Arrays.stream(finite).filter(v -> v >= from && v <= to).toArray();
+    if (shown.length > 0 && hi > lo) {
+      data.addSeries("draws", shown, 80, lo, hi);
+    }
+    XYBarRenderer renderer = new XYBarRenderer(0.05);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, BANDS[2]);
+    NumberAxis x = axis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = axis("Draws per bin");
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    style(plot);
+    if (summary.n() > 0) {
+      IntervalMarker ninety = new IntervalMarker(summary.at(0.05).value(), summary.at(0.95).value());
+      ninety.setPaint(new Color(0x08, 0x30, 0x6b, 0x22));
+      ninety.setLabel("90% interval " + Numbers.sig(summary.at(0.05).value(), 3) + "–" + Numbers.sig(summary.at(0.95).value(), 3));
+      ninety.setLabelFont(SMALL);
+      ninety.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+      ninety.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      ninety.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      ninety.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+      plot.addDomainMarker(ninety, org.jfree.chart.ui.Layer.BACKGROUND);
+      ValueMarker med = new ValueMarker(summary.at(0.5).value(), MEDIAN, new BasicStroke(2f));
+      med.setLabel("median " + Numbers.sig(summary.at(0.5).value(), 3));
+      med.setLabelFont(SMALL);
+      med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+      med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
+      plot.addDomainMarker(med);
+    }
+    JFreeChart chart = chart(plot, title, null, footnote);
+    chart.removeLegend();
+    return chart;
+  }
+}

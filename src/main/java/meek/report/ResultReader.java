@@ -1,0 +1,172 @@
+package meek.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meek.InputException;
+import meek.model.GapOutcome;
+import meek.model.ScalarOutput;
+import meek.stats.OutputSummary;
+import meek.stats.QuantileEstimate;
+import meek.stats.QuantileSummarizer;
+
+/**
+ * The typed reader of what meek wrote into results folders: {@code manifest.json} (a batch's resume),
+ * {@code summary.json} (a batch's index, {@code cite}), {@code compare.json} and {@code batch.json}
+ * ({@code cite}). A file that is missing a key or is not JSON is a one-line error naming the file and key.
+ * Non-finite numbers were written as null; they read back as +∞ ("never") or, for a mean or sd, NaN.
+ */
+public final class ResultReader {
+
+  private ResultReader() {}
+
+  /** What makes a run the same run: a batch resumes a run whose manifest matches. */
+  public record Manifest(String specSha256, long seed, long samples, String design) {}
+
+  /** A run's {@code summary.json}. */
+  public record Summary(String spec, String title, long samples, long seed, String design, List<OutputSummary> outputs,
+      Map<GapOutcome, Long> counts, Map<String, Long> invalidByParameter) {
+
+    /** An output by name, or null. */
+    public OutputSummary output(String name) {
+      return outputs.stream().filter(o -> o.output().name().equals(name)).findFirst().orElse(null);
+    }
+  }
+
+  /** A comparison's {@code compare.json}: per spec its outputs, per pair "A − B" the paired differences. */
+  public record Compared(List<String> specs, long samples, long seed, Map<String, List<OutputSummary>> bySpec,
+      Map<String, List<OutputSummary>> differences) {}
+
+  /** One run of a batch in {@code batch.json}. */
+  public record BatchEntry(String name, String title, List<OutputSummary> outputs) {}
+
+  /** A batch's {@code batch.json}. */
+  public record Batched(long samples, long seed, List<BatchEntry> runs) {}
+
+  public static Manifest manifest(Path folder) throws IOException {
+    Path file = folder.resolve("manifest.json");
+    JsonNode m = tree(file);
+    return new Manifest(text(file, m, "spec_sha256"), number(file, m, "seed"), number(file, m, "samples"), text(file, m, "design"));
+  }
+
+  public static Summary summary(Path folder) throws IOException {
+    Path file = folder.resolve("summary.json");
+    JsonNode s = tree(file);
+    JsonNode counts = field(file, s, "counts");
+    Map<GapOutcome, Long> byOutcome = new LinkedHashMap<>();
+    for (GapOutcome o : GapOutcome.values()) {
+      byOutcome.put(o, number(file, counts, o.key()));
+    }
+    Map<String, Long> invalid = new LinkedHashMap<>();
+    field(file, counts, "invalid_by_parameter").fields().forEachRemaining(e -> invalid.put(e.getKey(), e.getValue().asLong()));
+    return new Summary(text(file, s, "spec"), s.path("title").asText(text(file, s, "spec")), number(file, s, "samples"),
+        number(file, s, "seed"), s.path("design").asText("mc"), outputs(file, field(file, s, "outputs")), byOutcome, invalid);
+  }
+
+  public static Compared compared(Path folder) throws IOException {
+    Path file = folder.resolve("compare.json");
+    JsonNode c = tree(file);
+    List<String> specs = new ArrayList<>();
+    field(file, c, "specs").forEach(n -> specs.add(n.asText()));
+    Map<String, List<OutputSummary>> bySpec = new LinkedHashMap<>();
+    specs.forEach(spec -> bySpec.put(spec, new ArrayList<>()));
+    for (Iterator<Map.Entry<String, JsonNode>> it = field(file, c, "outputs").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      for (String spec : specs) {
+        if (e.getValue().has(spec)) {
+          bySpec.get(spec).add(output(file, e.getKey(), e.getValue().get(spec)));
+        }
+      }
+    }
+    Map<String, List<OutputSummary>> differences = new LinkedHashMap<>();
+    field(file, c, "differences").fields().forEachRemaining(e -> differences.put(e.getKey(), outputs(file, e.getValue())));
+    return new Compared(specs, number(file, c, "samples"), number(file, c, "seed"), bySpec, differences);
+  }
+
+  public static Batched batched(Path folder) throws IOException {
+    Path file = folder.resolve("batch.json");
+    JsonNode b = tree(file);
+    List<BatchEntry> runs = new ArrayList<>();
+    for (JsonNode run : field(file, b, "runs")) {
+      runs.add(new BatchEntry(text(file, run, "name"), text(file, run, "title"), outputs(file, field(file, run, "outputs"))));
+    }
+    return new Batched(number(file, b, "samples"), number(file, b, "seed"), runs);
+  }
+
+  private static JsonNode tree(Path file) throws IOException {
+    try {
+      return Json.MAPPER.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such file; give a folder written by meek");
+    } catch (JsonProcessingException e) {
+      throw new InputException(file + ": not valid JSON (" + e.getOriginalMessage().split("\n")[0]
+          + "); the folder is damaged: write it again with meek");
+    }
+  }
+
+  private static JsonNode field(Path file, JsonNode node, String key) {
+    JsonNode v = node == null ? null : node.get(key);
+    if (v == null || v.isNull()) {
+      throw new InputException(file + ": " + key + ": missing; the folder is damaged or not meek's: write it again with meek");
+    }
+    return v;
+  }
+
+  private static String text(Path file, JsonNode node, String key) {
+    return field(file, node, key).asText();
+  }
+
+  private static long number(Path file, JsonNode node, String key) {
+    JsonNode v = field(file, node, key);
+    if (!v.isIntegralNumber()) {
+      throw new InputException(file + ": " + key + ": not a whole number (got " + v + "); the folder is damaged: write it again with meek");
+    }
+    return v.asLong();
+  }
+
+  private static List<OutputSummary> outputs(Path file, JsonNode outputs) {
+    List<OutputSummary> list = new ArrayList<>();
+    outputs.fields().forEachRemaining(e -> list.add(output(file, e.getKey(), e.getValue())));
+    return list;
+  }
+
+  /** One output's block, as {@link Json#output} writes it; a calendar year is an output without a unit. */
+  private static OutputSummary output(Path file, String name, JsonNode o) {
+    String unit = o.path("unit").asText("");
+    List<QuantileEstimate> quantiles = new ArrayList<>();
+    JsonNode ci = o.path("ci95");
+    for (double p : QuantileSummarizer.PROBABILITIES) {
+      String key = QuantileEstimate.key(p);
+      if (o.has(key)) {
+        JsonNode pair = ci.path(key);
+        quantiles.add(new QuantileEstimate(p, value(file, name + "." + key, o.get(key)),
+            value(file, name + ".ci95." + key, pair.path(0)), value(file, name + ".ci95." + key, pair.path(1))));
+      }
+    }
+    return new OutputSummary(new ScalarOutput(name, unit, "", unit.isEmpty()), number(file, o, "n"), o.path("n_infinite").asLong(0),
+        moment(o.path("mean")), moment(o.path("sd")), quantiles);
+  }
+
+  /** A quantile: null is "never" (+∞). */
+  private static double value(Path file, String key, JsonNode n) {
+    if (n.isNull()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (!n.isNumber()) {
+      throw new InputException(file + ": " + key + ": not a number (got " + n + "); the folder is damaged: write it again with meek");
+    }
+    return n.asDouble();
+  }
+
+  private static double moment(JsonNode n) {
+    return n.isNumber() ? n.asDouble() : Double.NaN;
+  }
+}
