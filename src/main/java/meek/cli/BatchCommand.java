@@ -10,10 +10,10 @@ import meek.model.LossView;
 import meek.report.BatchFolder;
 import meek.report.BatchIndex;
 import meek.report.Numbers;
+import meek.run.BatchPlan;
 import meek.run.BatchRun;
 import meek.run.RunOptions;
 import meek.run.RunResult;
-import meek.spec.Batch;
 import meek.spec.BatchReader;
 import meek.stats.OutputSummary;
 import picocli.CommandLine.Command;
@@ -51,7 +51,7 @@ final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RunOptions options = sampling.options(RunOptions.Quantiles.AUTO, true);
-    Batch batch = new BatchReader().read(batchFile);
+    BatchPlan batch = BatchPlan.of(new BatchReader().read(batchFile));
     Path target = out != null ? out : Path.of("results", batch.name());
     execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut(), name -> {});
     return 0;
@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
    * @param afterRun told the name of each run as soon as its folder is published (tests use it to stop a
    *     batch part way, as a kill would)
    */
-  static void execute(Batch batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out,
+  static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out,
       Consumer<String> afterRun) throws IOException {
     BatchFolder.prepare(batch, target, options, force);
     BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out, afterRun));
@@ -75,7 +75,7 @@ final class BatchCommand implements Callable<Integer> {
 
   /** Writes each run's folder as it ends, and says so on the terminal. */
   private static final class Printed implements BatchRun.Sink {
-    private final Batch batch;
+    private final BatchPlan batch;
     private final Path target;
     private final RunOptions options;
     private final boolean quiet;
@@ -85,7 +85,7 @@ final class BatchCommand implements Callable<Integer> {
     private Progress progress;
     private long wallStart;
 
-    Printed(Batch batch, Path target, RunOptions options, boolean quiet, PrintWriter out, Consumer<String> afterRun) {
+    Printed(BatchPlan batch, Path target, RunOptions options, boolean quiet, PrintWriter out, Consumer<String> afterRun) {
       this.batch = batch;
       this.target = target;
       this.options = options;
@@ -94,13 +94,13 @@ final class BatchCommand implements Callable<Integer> {
       this.afterRun = afterRun;
     }
 
-    private String counter(int index, Batch.Run run) {
-      return String.format("[%d/%d] %s", index + 1, batch.runs().size(), run.name());
+    private String counter(int index, BatchPlan.Job run) {
+      return String.format("[%d/%d] %s", index + 1, batch.jobs().size(), run.name());
     }
 
     @Override
-    public boolean isDone(int index, Batch.Run run) {
-      state = BatchFolder.state(target.resolve(run.name()), run.spec().sha256(), options);
+    public boolean isDone(int index, BatchPlan.Job run) {
+      state = BatchFolder.state(target.resolve(run.name()), run.sha256(), options);
       if (state == BatchFolder.State.UP_TO_DATE && !quiet) {
         out.println(counter(index, run) + ": up to date (manifest matches), skipped");
       }
@@ -108,14 +108,14 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     @Override
-    public LongConsumer starting(int index, Batch.Run run) {
+    public LongConsumer starting(int index, BatchPlan.Job run) {
       wallStart = System.nanoTime();
       progress = new Progress("meek batch " + counter(index, run), options.samples(), !quiet);
       return progress;
     }
 
     @Override
-    public void finished(int index, Batch.Run run, RunResult result) throws IOException {
+    public void finished(int index, BatchPlan.Job run, RunResult result) throws IOException {
       progress.close();
       BatchFolder.writeRun(target, run, result, Main.version(), wallStart);
       if (!quiet) {

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import meek.InputException;
 import meek.report.FitReport;
 import meek.report.Publish;
-import meek.spec.BenchmarkData;
-import meek.stats.SigmoidFit;
+import meek.run.BenchmarkFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,26 +50,14 @@ final class FitBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    BenchmarkData pts = BenchmarkData.read(data);
+    BenchmarkFit.Scores scores = BenchmarkFit.read(data);
     Path target = out != null ? out : Path.of("results", "fit-" + data.getFileName().toString().replaceFirst("\\.csv$", ""));
     Publish.checkFolder(target, force);
-    SigmoidFit.Result fit;
-    try {
-      fit = SigmoidFit.fit(pts.loss(), pts.score(), fitFloor ? Double.NaN : floor, fitCeiling ? Double.NaN : ceiling);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(data + ": " + e.getMessage() + "; add rows or fix more coefficients");
-    }
-    for (int k = 0; k < 4; k++) {
-      if (fit.fitted()[k] && !(Double.isFinite(fit.errors()[k]) && Double.isFinite(fit.values()[k]))) {
-        throw new InputException(data + ": the data do not pin down " + fit.names()[k]
-            + " (its standard error is undefined); fix it with --" + (k == 0 ? "floor" : k == 1 ? "ceiling" : "floor/--ceiling")
-            + " or add points nearer the sigmoid's ends");
-      }
-    }
+    BenchmarkFit fit = scores.fit(fitFloor ? Double.NaN : floor, fitCeiling ? Double.NaN : ceiling);
     PrintWriter o = self.commandLine().getOut();
-    FitReport.print(o, data, pts, fit);
+    FitReport.print(o, fit);
     try (Publish.Folder folder = Publish.folder(target, force)) {
-      FitReport.write(folder, data, pts, fit);
+      FitReport.write(folder, fit);
       folder.commit();
     }
     o.printf("Spec fragment, fit and plot in %s%n", target);

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import meek.InputException;
+import meek.run.BatchPlan;
 import meek.run.RunOptions;
 import meek.run.RunResult;
-import meek.spec.Batch;
 
 /**
  * A batch's folder: one results folder per run (each published atomically, so an interrupted batch leaves
@@ -44,7 +44,7 @@ public final class BatchFolder {
    * Checks every run before running any (so that a refusal writes nothing), then makes the folder and
    * drops meek's stale staging from an interrupted batch.
    */
-  public static void prepare(Batch batch, Path target, RunOptions options, boolean force) throws IOException {
+  public static void prepare(BatchPlan batch, Path target, RunOptions options, boolean force) throws IOException {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new InputException(target + ": exists and is not a folder; choose another --out");
     }
@@ -52,8 +52,8 @@ public final class BatchFolder {
       throw new InputException(target + ": holds a run or a comparison, not a batch; choose another --out");
     }
     List<String> different = new ArrayList<>();
-    for (Batch.Run run : batch.runs()) {
-      if (state(target.resolve(run.name()), run.spec().sha256(), options) == State.DIFFERENT) {
+    for (BatchPlan.Job run : batch.jobs()) {
+      if (state(target.resolve(run.name()), run.sha256(), options) == State.DIFFERENT) {
         different.add(run.name());
       }
     }
@@ -67,7 +67,7 @@ public final class BatchFolder {
   }
 
   /** Publishes one run's results folder, with the composed {@code spec.yaml} that reproduces it. */
-  public static void writeRun(Path target, Batch.Run run, RunResult result, String version, long wallStart) throws IOException {
+  public static void writeRun(Path target, BatchPlan.Job run, RunResult result, String version, long wallStart) throws IOException {
     try (Publish.Folder staged = Publish.folder(target.resolve(run.name()), true)) {
       RunFolder.write(staged, result, null, List.of(), List.of(run.baseText()), version, wallStart);
       Files.write(staged.file("spec.yaml"), run.specYaml());

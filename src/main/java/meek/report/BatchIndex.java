@@ -14,8 +14,8 @@ import java.util.Set;
 import meek.model.GapOutcome;
 import meek.model.LossView;
 import meek.model.ScalarOutput;
+import meek.run.BatchPlan;
 import meek.run.RunOptions;
-import meek.spec.Batch;
 import meek.stats.OutputSummary;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,16 +34,16 @@ public final class BatchIndex {
   private BatchIndex() {}
 
   /** Reads each run's summary.json and writes the index files. */
-  public static void write(Batch batch, Path target, RunOptions options, String version) throws IOException {
+  public static void write(BatchPlan batch, Path target, RunOptions options, String version) throws IOException {
     List<ResultReader.Summary> summaries = new ArrayList<>();
-    for (Batch.Run run : batch.runs()) {
+    for (BatchPlan.Job run : batch.jobs()) {
       summaries.add(ResultReader.summary(target.resolve(run.name())));
     }
     ObjectNode json = json(batch, summaries, options);
     Publish.write(target.resolve("batch.json"), f -> Json.write(json, f));
     Publish.write(target.resolve("batch.csv"), f -> writeCsv(batch, summaries, f));
     Publish.write(target.resolve("batch.md"), f -> Files.writeString(f, markdown(batch, summaries, options, version), StandardCharsets.UTF_8));
-    List<String> rows = batch.runs().stream().map(Batch.Run::name).toList();
+    List<String> rows = batch.jobs().stream().map(BatchPlan.Job::name).toList();
     int n = rows.size();
     double[] median = new double[n];
     double[] low = new double[n];
@@ -62,7 +62,7 @@ public final class BatchIndex {
     Publish.write(target.resolve("forest.svg"), f -> ChartStyle.writeSvg(chart, f));
   }
 
-  static ObjectNode json(Batch batch, List<ResultReader.Summary> summaries, RunOptions options) {
+  static ObjectNode json(BatchPlan batch, List<ResultReader.Summary> summaries, RunOptions options) {
     ObjectNode root = Json.object();
     root.put("batch", batch.name());
     root.put("title", batch.title());
@@ -73,15 +73,15 @@ public final class BatchIndex {
     root.put("design", options.designName());
     ArrayNode runs = root.putArray("runs");
     for (int i = 0; i < summaries.size(); i++) {
-      Batch.Run run = batch.runs().get(i);
+      BatchPlan.Job run = batch.jobs().get(i);
       ResultReader.Summary s = summaries.get(i);
       ObjectNode r = runs.addObject();
       r.put("name", run.name());
       r.put("folder", run.name());
-      r.put("title", run.spec().title());
+      r.put("title", run.title());
       r.put("base", run.base().getFileName().toString());
       r.set("overrides", Json.MAPPER.valueToTree(run.overrides()));
-      r.put("spec_sha256", run.spec().sha256());
+      r.put("spec_sha256", run.sha256());
       ObjectNode outputs = r.putObject("outputs");
       s.outputs().forEach(o -> outputs.set(o.output().name(), Json.output(o)));
       ObjectNode counts = r.putObject("counts");
@@ -92,13 +92,13 @@ public final class BatchIndex {
     return root;
   }
 
-  private static Set<String> overrideKeys(Batch batch) {
+  private static Set<String> overrideKeys(BatchPlan batch) {
     Set<String> keys = new LinkedHashSet<>();
-    batch.runs().forEach(r -> keys.addAll(r.overrides().keySet()));
+    batch.jobs().forEach(r -> keys.addAll(r.overrides().keySet()));
     return keys;
   }
 
-  static void writeCsv(Batch batch, List<ResultReader.Summary> summaries, Path file) throws IOException {
+  static void writeCsv(BatchPlan batch, List<ResultReader.Summary> summaries, Path file) throws IOException {
     Set<String> keys = overrideKeys(batch);
     List<String> header = new ArrayList<>(List.of("run", "base"));
     header.addAll(keys);
@@ -110,7 +110,7 @@ public final class BatchIndex {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get())) {
       for (int i = 0; i < summaries.size(); i++) {
-        Batch.Run run = batch.runs().get(i);
+        BatchPlan.Job run = batch.jobs().get(i);
         ResultReader.Summary s = summaries.get(i);
         List<Object> row = new ArrayList<>(List.of(run.name(), run.base().getFileName().toString()));
         for (String k : keys) {
@@ -133,15 +133,15 @@ public final class BatchIndex {
     }
   }
 
-  static String markdown(Batch batch, List<ResultReader.Summary> summaries, RunOptions options, String version) {
+  static String markdown(BatchPlan batch, List<ResultReader.Summary> summaries, RunOptions options, String version) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(batch.title()).append("\n\n");
-    md.append("Batch `").append(batch.source().getFileName()).append("`: ").append(batch.runs().size()).append(" runs (")
+    md.append("Batch `").append(batch.source().getFileName()).append("`: ").append(batch.jobs().size()).append(" runs (")
         .append(batch.kind()).append("), N = ").append(Numbers.count(options.samples())).append(" draws each, seed ")
         .append(options.seed()).append(", design ").append(options.designName()).append(".\n\n");
     md.append("| run | overrides | t* (years), median [p5–p95] | peak gap (nats), median [p5–p95] | gap below half its peak (years) |\n|---|---|---|---|---|\n");
     for (int i = 0; i < summaries.size(); i++) {
-      Batch.Run run = batch.runs().get(i);
+      BatchPlan.Job run = batch.jobs().get(i);
       ResultReader.Summary s = summaries.get(i);
       String overrides = run.overrides().isEmpty() ? "`" + run.base().getFileName() + "`"
           : String.join(", ", run.overrides().entrySet().stream().map(e -> "`" + e.getKey() + "` = `" + e.getValue() + "`").toList());
@@ -151,7 +151,7 @@ public final class BatchIndex {
     }
     md.append("\n![t* across runs](forest.png)\n\n## Sentences\n\n");
     for (int i = 0; i < summaries.size(); i++) {
-      Batch.Run run = batch.runs().get(i);
+      BatchPlan.Job run = batch.jobs().get(i);
       OutputSummary t = summaries.get(i).output(LossView.INFLECTION_TIME.name());
       OutputSummary p = summaries.get(i).output(LossView.PEAK_GAP.name());
       String with = run.overrides().isEmpty() ? "With " + run.base().getFileName()

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import meek.spec.BenchmarkData;
+import meek.run.BenchmarkFit;
 import meek.stats.SigmoidFit;
 
 /**
@@ -19,8 +19,9 @@ public final class FitReport {
   private FitReport() {}
 
   /** The fit as a table: each coefficient with its standard error, and R². */
-  public static void print(PrintWriter o, Path data, BenchmarkData pts, SigmoidFit.Result fit) {
-    o.printf("%s: %d points%s%n", data, fit.points(), pts.fromCounts() ? " (loss from Chinchilla's L(N, D))" : "");
+  public static void print(PrintWriter o, BenchmarkFit f) {
+    SigmoidFit.Result fit = f.fit();
+    o.printf("%s: %d points%s%n", f.data(), fit.points(), f.fromCounts() ? " (loss from Chinchilla's L(N, D))" : "");
     o.printf("  %-8s %12s %12s%n", "coef", "value", "std. error");
     for (int k = 0; k < 4; k++) {
       o.printf(Locale.ROOT, "  %-8s %12s %12s%n", fit.names()[k], Numbers.sig(fit.values()[k], 4),
@@ -30,13 +31,15 @@ public final class FitReport {
   }
 
   /** Writes benchmark.yaml, fit.json and fit.png into the (staging) folder. */
-  public static void write(Publish.Folder folder, Path data, BenchmarkData pts, SigmoidFit.Result fit) throws IOException {
+  public static void write(Publish.Folder folder, BenchmarkFit f) throws IOException {
+    SigmoidFit.Result fit = f.fit();
+    Path data = f.data();
     Files.writeString(folder.file("benchmark.yaml"), fragment(data, fit), StandardCharsets.UTF_8);
     ObjectNode root = Json.object();
     root.put("data", data.toString());
     root.put("points", fit.points());
-    root.put("loss_from", pts.fromCounts() ? "Chinchilla L(N, D) = 1.69 + 406.4/N^0.34 + 410.7/D^0.28" : "the data's loss column");
-    root.put("score_scale", pts.percent() ? "percent in the data, fitted as a fraction" : "fraction");
+    root.put("loss_from", f.fromCounts() ? "Chinchilla L(N, D) = 1.69 + 406.4/N^0.34 + 410.7/D^0.28" : "the data's loss column");
+    root.put("score_scale", f.percent() ? "percent in the data, fitted as a fraction" : "fraction");
     ObjectNode coef = root.putObject("coefficients");
     for (int k = 0; k < 4; k++) {
       ObjectNode c = coef.putObject(fit.names()[k]);
@@ -47,7 +50,7 @@ public final class FitReport {
     root.put("r_squared", fit.rSquared());
     root.put("residual_sd", fit.rmse());
     Json.write(root, folder.file("fit.json"));
-    ChartStyle.writePng(FitChart.sigmoidFit(pts.loss(), pts.score(), pts.labels(), fit,
+    ChartStyle.writePng(FitChart.sigmoidFit(f.loss(), f.score(), f.labels(), fit,
         "Benchmark score against loss: least-squares sigmoid", data.getFileName() + " · " + fit.points() + " points · R² "
             + String.format(Locale.ROOT, "%.3f", fit.rSquared())), folder.file("fit.png"));
   }

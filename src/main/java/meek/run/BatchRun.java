@@ -2,7 +2,6 @@ package meek.run;
 
 import java.io.IOException;
 import java.util.function.LongConsumer;
-import meek.spec.Batch;
 
 /**
  * A batch's runs, one after another, each on all the threads asked for, so the machine is never
@@ -14,27 +13,27 @@ public final class BatchRun {
   /** Where a batch's results go. */
   public interface Sink {
     /** Whether run {@code index} is done already, so that it is skipped. */
-    boolean isDone(int index, Batch.Run run) throws IOException;
+    boolean isDone(int index, BatchPlan.Job job) throws IOException;
 
     /** Told as run {@code index} starts; returns what follows its progress. */
-    LongConsumer starting(int index, Batch.Run run);
+    LongConsumer starting(int index, BatchPlan.Job job);
 
     /** Run {@code index}'s result, as soon as it ends. */
-    void finished(int index, Batch.Run run, RunResult result) throws IOException;
+    void finished(int index, BatchPlan.Job job, RunResult result) throws IOException;
   }
 
   private BatchRun() {}
 
   /** Runs every run the sink does not have yet, in the batch's order. */
-  public static void execute(Batch batch, RunOptions options, Sink sink) throws IOException {
-    for (int i = 0; i < batch.runs().size(); i++) {
-      Batch.Run run = batch.runs().get(i);
-      if (sink.isDone(i, run)) {
+  public static void execute(BatchPlan batch, RunOptions options, Sink sink) throws IOException {
+    for (int i = 0; i < batch.jobs().size(); i++) {
+      BatchPlan.Job job = batch.jobs().get(i);
+      if (sink.isDone(i, job)) {
         continue;
       }
-      LongConsumer progress = sink.starting(i, run);
-      RunResult result = MonteCarloRun.of(run.spec(), options).execute(null, progress);
-      sink.finished(i, run, result);
+      LongConsumer progress = sink.starting(i, job);
+      RunResult result = MonteCarloRun.of(batch.spec(i), options).execute(null, progress);
+      sink.finished(i, job, result);
     }
   }
 }

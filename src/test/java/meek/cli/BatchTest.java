@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import meek.InputException;
 import meek.model.GapModel;
 import meek.report.BatchFolder;
+import meek.run.BatchPlan;
 import meek.run.RunOptions;
 import meek.sampling.Design;
 import meek.spec.Batch;
@@ -77,7 +78,7 @@ class BatchTest {
     PrintWriter quiet = new PrintWriter(new StringWriter());
     int[] done = {0};
     // a kill after k of n runs, as the callback throws once the k-th folder is committed
-    assertThatThrownBy(() -> BatchCommand.execute(b, out, OPTIONS, false, true, quiet, name -> {
+    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {
       if (++done[0] == k) {
         throw new IllegalStateException("killed");
       }
@@ -94,7 +95,7 @@ class BatchTest {
     Files.createDirectories(out.resolve(names.get(3))).resolve("fan.csv").toFile().createNewFile();
     assertThat(BatchFolder.state(out.resolve(names.get(3)), b.runs().get(3).spec().sha256(), OPTIONS)).isEqualTo(BatchFolder.State.PARTIAL);
 
-    BatchCommand.execute(b, out, OPTIONS, false, true, quiet, name -> {});
+    BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {});
 
     assertThat(snapshot(out.resolve(names.get(0)))).isEqualTo(first); // same bytes, same modification times
     assertThat(snapshot(out.resolve(names.get(1)))).isEqualTo(second);
@@ -123,13 +124,13 @@ class BatchTest {
     Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n"));
     Path out = dir.resolve("out");
     PrintWriter quiet = new PrintWriter(new StringWriter());
-    BatchCommand.execute(b, out, OPTIONS, false, true, quiet, name -> {});
+    BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {});
     Map<Path, String> before = snapshot(out);
     RunOptions otherSeed = new RunOptions(4000, 10, 2, Design.MC, RunOptions.Quantiles.AUTO, true);
-    assertThatThrownBy(() -> BatchCommand.execute(b, out, otherSeed, false, true, quiet, name -> {}))
+    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), out, otherSeed, false, true, quiet, name -> {}))
         .isInstanceOf(InputException.class).hasMessageContaining("--force");
     assertThat(snapshot(out)).isEqualTo(before);
-    BatchCommand.execute(b, out, otherSeed, true, true, quiet, name -> {});
+    BatchCommand.execute(BatchPlan.of(b), out, otherSeed, true, true, quiet, name -> {});
     JsonNode m = new ObjectMapper().readTree(out.resolve("g_inv-5/manifest.json").toFile());
     assertThat(m.get("seed").asLong()).isEqualTo(10);
   }
