@@ -110,6 +110,48 @@ public final class GapModel implements MonteCarloModel {
     return views.get(fan).newFan(capacity);
   }
 
+  /**
+   * The model for one parameter vector, with the loss gap at chosen times: what {@code meek point} reports.
+   *
+   * @param outcome the draw's outcome ({@link GapOutcome#INVALID}: a parameter outside its domain)
+   * @param scalars each output (NaN: not defined; +∞: never; all NaN for an invalid draw)
+   * @param k K = A·C0^(−α), the gap's scale in nats
+   * @param gaps the loss gap at each time asked for
+   * @param invalidParameter the index of the first parameter outside its domain, or −1
+   */
+  public record Point(GapOutcome outcome, double[] scalars, double k, double[] gaps, int invalidParameter) {}
+
+  /** Evaluates one parameter vector, and the loss gap at the given years after the baseline. */
+  public Point evaluate(double[] p, double[] times) {
+    double[] out = new double[outputs.size()];
+    double[] gaps = new double[times.length];
+    Arrays.fill(out, Double.NaN);
+    Arrays.fill(gaps, Double.NaN);
+    int invalid = invalid(p);
+    if (invalid >= 0) {
+      return new Point(GapOutcome.INVALID, out, Double.NaN, gaps, invalid);
+    }
+    LossDraw draw = new LossDraw(((LossView) views.get(0)).newSchedule());
+    double[] state = new double[stateWidth];
+    for (View v : views) {
+      v.newEvaluator().evaluate(p, draw, state, out);
+    }
+    for (int i = 0; i < times.length; i++) {
+      gaps[i] = draw.gap(times[i]);
+    }
+    return new Point(draw.outcome, out, draw.k, gaps, -1);
+  }
+
+  /** The first parameter outside its domain (or not above the one it must exceed), or −1. */
+  private int invalid(double[] p) {
+    for (int i = 0; i < p.length; i++) {
+      if (!domains[i].contains(p[i]) || mustExceed[i] >= 0 && !(p[i] > p[mustExceed[i]])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Override
   public Evaluator newEvaluator() {
     View.Evaluator[] parts = views.stream().map(View::newEvaluator).toArray(View.Evaluator[]::new);
@@ -129,12 +171,7 @@ public final class GapModel implements MonteCarloModel {
 
       @Override
       public int invalidParameter(double[] p) {
-        for (int i = 0; i < p.length; i++) {
-          if (!domains[i].contains(p[i]) || mustExceed[i] >= 0 && !(p[i] > p[mustExceed[i]])) {
-            return i;
-          }
-        }
-        return -1;
+        return invalid(p);
       }
     };
   }
