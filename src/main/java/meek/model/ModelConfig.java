@@ -25,11 +25,6 @@ public record ModelConfig(double baselineYear, Schedules schedules, List<ViewOpt
     views = List.copyOf(sorted);
   }
 
-  /** The loss gap alone, with constant rates. */
-  public static ModelConfig lossOnly(double baselineYear) {
-    return new ModelConfig(baselineYear, Schedules.NONE, List.of());
-  }
-
   /** Every metric reported: the loss gap, then the configured views. */
   public List<Metric> metrics() {
     List<Metric> m = new ArrayList<>(List.of(Metric.LOSS));

@@ -93,16 +93,9 @@ public final class ScheduledGap {
   }
 
   /**
-   * The first t ≥ 0 at which h0 − r·t + α·b(t) ≤ 0, exactly (h is linear in each segment); +∞ if never. This
-   * is the inference view's catch-up, with h0 = α·ln(C_sota0/C_inf0) and r = 2·α·ln g_inf.
+   * The first t ≥ 0 at which h0 − ∫r + α·b(t) ≤ 0, exactly (h is linear in each segment); +∞ if never. This is
+   * the inference view's catch-up, with h0 = α·ln(C_sota0/C_inf0) and r_i = 2·α·ln g_inf in segment i.
    */
-  public double firstLinearCrossing(double h0, double r) {
-    double[] constant = new double[start.length];
-    java.util.Arrays.fill(constant, r);
-    return firstLinearCrossing(h0, constant);
-  }
-
-  /** As {@link #firstLinearCrossing(double, double)} with a meek slope r_i per segment (a g_inf schedule). */
   public double firstLinearCrossing(double h0, double[] r) {
     double rIntegral = 0; // ∫ r up to the segment's start
     for (int i = 0; i < start.length; i++) {

@@ -15,17 +15,12 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * u* = ln(1+ρ)/ρ. Everything here is written in that form, with {@code log1p}/{@code expm1}, so that a → 0+
  * (huge t*) and small t keep full precision.
  *
- * <p>An instance is one parameter set; the static methods are the same math on primitives, for hot loops.
- * Times with no closed form (the fall below a fraction of the peak) use Brent's method from Commons
- * Numbers, on a bracket known in closed form.
+ * <p>Functions on primitives, for hot loops. Times with no closed form (the fall below a fraction of the
+ * peak) use Brent's method from Commons Numbers, on a bracket known in closed form.
  */
-public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
+public final class TrainingGap {
 
-  /** From the paper's parameters (A, α, C0 and the three yearly growth factors). */
-  public static TrainingGap of(double a, double alpha, double c0, double gAlg, double gHw, double gInv) {
-    return new TrainingGap(
-        scaleK(a, alpha, c0), alpha, Math.log(gAlg) + Math.log(gHw), Math.log(gInv));
-  }
+  private TrainingGap() {}
 
   /** K = A·C0^(−α): the gap's scale in nats. */
   public static double scaleK(double a, double alpha, double c0) {
@@ -73,60 +68,6 @@ public record TrainingGap(double k, double alpha, double lnG, double lnGinv) {
   /** ln(1 + x), by {@code Math.log1p} only below 0.5 (see {@link #oneMinusExpNeg}): 1 + x rounds within 1.1e-16 relative, ln(1.5) &gt; 0.4. */
   static double log1p(double x) {
     return x < 0.5 ? Math.log1p(x) : Math.log(1 + x);
-  }
-
-  /** This draw's outcome. */
-  public GapOutcome outcome() {
-    return classify(lnG, lnGinv);
-  }
-
-  /** ΔL(t) in nats. */
-  public double gapAt(double t) {
-    return gap(k, alpha * lnG, alpha * lnGinv, t);
-  }
-
-  /**
-   * t* = ln(b/a)/(α·ln g_inv) (paper eq 4), written as log1p(c/a)/(α·c). +∞ when G ≤ 1; NaN when the SOTA
-   * model has no advantage (there is no peak).
-   */
-  public double inflectionTime() {
-    switch (outcome()) {
-      case CONVERGES:
-        return log1p(lnGinv / lnG) / (alpha * lnGinv);
-      case NEVER_CONVERGES:
-        return Double.POSITIVE_INFINITY;
-      default:
-        return Double.NaN;
-    }
-  }
-
-  /** ΔL* = ΔL(t*). For G ≤ 1 the supremum: K when G = 1, +∞ when G &lt; 1. NaN without advantage. */
-  public double peakGap() {
-    switch (outcome()) {
-      case CONVERGES:
-        return k * peakFraction(lnGinv / lnG);
-      case NEVER_CONVERGES:
-        return lnG == 0 ? k : Double.POSITIVE_INFINITY;
-      default:
-        return Double.NaN;
-    }
-  }
-
-  /** Where ΔL'' = 0 after the peak, i.e. where the gap shrinks fastest: exactly 2·t*. */
-  public double steepestDeclineTime() {
-    return 2 * inflectionTime();
-  }
-
-  /** The time after t* at which the gap first falls to {@code fraction} of its peak (0 &lt; f &lt; 1). */
-  public double timeBelowFractionOfPeak(double fraction) {
-    switch (outcome()) {
-      case CONVERGES:
-        return new ConvergenceSolver().timeBelowFractionOfPeak(alpha * lnG, lnGinv / lnG, fraction);
-      case NEVER_CONVERGES:
-        return Double.POSITIVE_INFINITY;
-      default:
-        return Double.NaN;
-    }
   }
 
   /**

@@ -27,11 +27,6 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
     return new RunOptions(n, seed, threads, design, quantiles, fans);
   }
 
-  /** The same, scalars only (no fan). */
-  public RunOptions withoutFans() {
-    return new RunOptions(samples, seed, threads, design, quantiles, false);
-  }
-
   /** The design as files name it: "mc", "lhs" or "sobol". */
   public String designName() {
     return design.name().toLowerCase(java.util.Locale.ROOT);

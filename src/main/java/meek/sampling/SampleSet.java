@@ -43,8 +43,8 @@ public final class SampleSet {
 
   /**
    * {@code scalars()[output][sample]}; NaN where the output does not exist for that draw, +∞ for "never".
-   * Aggregation reorders these columns in place. Null when the run streams its scalars (see
-   * {@link #keepsScalars()}); a column not kept is null.
+   * Aggregation reorders these columns in place. Null when the run streams its scalars; a column not kept
+   * (a calendar year, derived from its duration) is null.
    */
   public double[][] scalars() {
     return scalars;
@@ -62,11 +62,6 @@ public final class SampleSet {
   /** {@code parameterProbe()[parameter][i]}: the parameters drawn for the first min(N, PROBE_SIZE) draws. */
   public double[][] parameterProbe() {
     return parameterProbe;
-  }
-
-  /** Whether every draw's scalars are kept (exact quantiles) rather than only streamed to listeners. */
-  public boolean keepsScalars() {
-    return scalars != null;
   }
 
   /** Copies a block's scalars into the kept columns (no-op when streaming). */

@@ -3,12 +3,13 @@ package meek.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The engine-facing model agrees with the closed forms it is built from. */
 class GapModelTest {
 
-  private final GapModel model = new GapModel(ModelConfig.lossOnly(2019));
+  private final GapModel model = new GapModel(new ModelConfig(2019, Schedules.NONE, List.of()));
 
   private double[] evaluate(double alpha, double c0, double gAlg, double gHw, double gInv, double[] state) {
     double[] out = new double[model.outputs().size()];
@@ -20,7 +21,7 @@ class GapModelTest {
   void scalarsMatchTheClosedForms() {
     double[] state = new double[model.stateWidth()];
     double[] out = evaluate(0.155, 1e20, 2.8, 1.4, 3.6, state);
-    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
+    GapDraw g = GapDraw.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
     assertThat(out[model.outputs().indexOf(LossView.INFLECTION_TIME)]).isCloseTo(g.inflectionTime(), within(1e-12));
     assertThat(out[model.outputs().indexOf(LossView.INFLECTION_YEAR)]).isCloseTo(2019 + g.inflectionTime(), within(1e-9));
     assertThat(out[model.outputs().indexOf(LossView.PEAK_GAP)]).isCloseTo(g.peakGap(), within(1e-14));
@@ -48,7 +49,7 @@ class GapModelTest {
       fan.next(row);
       for (int i = 0; i < m; i++) {
         double t = 0.25 * j;
-        TrainingGap g = TrainingGap.of(1070, draws[i][0], draws[i][1], draws[i][2], draws[i][3], draws[i][4]);
+        GapDraw g = GapDraw.of(1070, draws[i][0], draws[i][1], draws[i][2], draws[i][3], draws[i][4]);
         double exact = g.gapAt(t);
         assertThat(row[i]).as("draw %d at t = %s", i, t).isCloseTo(exact, within(1e-12 * Math.abs(exact) + 1e-300));
       }

@@ -179,7 +179,7 @@ class MetricsTest {
     GapModel model = new GapModel(BOTH);
     double[] out = new double[model.outputs().size()];
     model.newEvaluator().evaluate(params(1), new double[model.stateWidth()], out);
-    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
+    GapDraw g = GapDraw.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
     double numerator = 0.9 * Math.log(19); // (1 − 2ε)·ln((1 − ε)/ε) at ε = 0.05
     int tokens = model.outputs().indexOf(model.outputs().stream().filter(o -> o.name().equals("tokens_at_peak")).findFirst().orElseThrow());
     assertThat(out[tokens]).isCloseTo(numerator / g.peakGap(), within(1e-9));
@@ -227,7 +227,7 @@ class MetricsTest {
     for (int c = 0; c < state.length; c++) {
       columns[c][0] = state[c];
     }
-    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
+    GapDraw g = GapDraw.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
     double numerator = 0.9 * Math.log(19);
     for (int f = 0; f < model.fans().size(); f++) {
       MonteCarloModel.FanEvaluator e = model.newFanEvaluator(f, 1);

@@ -26,7 +26,7 @@ class ScheduledGapTest {
   @ParameterizedTest(name = "alpha {0}")
   @ValueSource(doubles = {0.155, 0.05})
   void aConstantScheduleCutIntoSegmentsEqualsTheClosedForms(double alpha) {
-    TrainingGap g = TrainingGap.of(1070, alpha, 1e20, 2.8, 1.4, 3.6);
+    GapDraw g = GapDraw.of(1070, alpha, 1e20, 2.8, 1.4, 3.6);
     for (double[] bounds : new double[][] {{}, {1.7}, {2, 3.3, 5, 9.25, 20}}) {
       ScheduledGap s = constantSplit(alpha, bounds);
       double[] peak = s.peak();
@@ -48,7 +48,7 @@ class ScheduledGapTest {
     double alpha = 0.155;
     ScheduledGap s = new ScheduledGap(new double[] {stop});
     s.set(TrainingGap.scaleK(1070, alpha, 1e20), alpha, new double[] {LN_G, LN_G}, new double[] {LN_G + LN_INV, LN_G});
-    double tStar = TrainingGap.of(1070, alpha, 1e20, 2.8, 1.4, 3.6).inflectionTime();
+    double tStar = GapDraw.of(1070, alpha, 1e20, 2.8, 1.4, 3.6).inflectionTime();
     double k = TrainingGap.scaleK(1070, alpha, 1e20);
     assertThat(s.peak()[0]).isCloseTo(Math.min(tStar, stop), within(1e-9));
     for (double t : new double[] {stop + 0.1, stop + 4, stop + 30}) {

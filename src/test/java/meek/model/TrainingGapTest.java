@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The training gap against the paper (eq 4, MODEL.md §1 check values) and independent numerics. */
 class TrainingGapTest {
 
-  private static TrainingGap paper(double alpha, double gInv) {
-    return TrainingGap.of(1070, alpha, 1e20, 2.8, 1.4, gInv);
+  private static GapDraw paper(double alpha, double gInv) {
+    return GapDraw.of(1070, alpha, 1e20, 2.8, 1.4, gInv);
   }
 
   /** Paper eq 4 written the paper's way, with plain logs: t* = ln(b/a) / (α·(b − a)). */
@@ -32,7 +32,7 @@ class TrainingGapTest {
 
   @Test
   void scaleAndPeakMatchTheCheckValues() {
-    TrainingGap g = paper(0.155, 3.6);
+    GapDraw g = paper(0.155, 3.6);
     assertThat(g.k()).isCloseTo(0.850, within(0.0005)); // MODEL.md §1: K = 0.850
     assertThat(g.peakGap()).isCloseTo(0.203, within(0.0005)); // ΔL* = 0.203 nats
   }
@@ -40,7 +40,7 @@ class TrainingGapTest {
   @ParameterizedTest(name = "alpha {0}, g_inv {1}")
   @CsvSource({"0.155, 3.6", "0.050, 3.6", "0.155, 1.05", "0.3, 40"})
   void closedFormPeakIsTheMaximumOfAFineGrid(double alpha, double gInv) {
-    TrainingGap g = paper(alpha, gInv);
+    GapDraw g = paper(alpha, gInv);
     double best = Double.NEGATIVE_INFINITY;
     double bestT = 0;
     double horizon = 20 * g.inflectionTime();
@@ -62,7 +62,7 @@ class TrainingGapTest {
 
   @Test
   void gapEqualsTheDifferenceOfTheTwoScalingLaws() {
-    TrainingGap g = paper(0.155, 3.6);
+    GapDraw g = paper(0.155, 3.6);
     for (double t : new double[] {0, 1e-9, 0.5, 3, 10, 30}) {
       double meek = 1070 * Math.pow(1e20 * Math.pow(2.8 * 1.4, t), -0.155) + 1.7;
       double sota = 1070 * Math.pow(1e20 * Math.pow(2.8 * 1.4 * 3.6, t), -0.155) + 1.7;
@@ -72,7 +72,7 @@ class TrainingGapTest {
 
   @Test
   void steepestDeclineIsWhereTheSlopeIsMostNegative() {
-    TrainingGap g = paper(0.155, 3.6);
+    GapDraw g = paper(0.155, 3.6);
     double h = 1e-4;
     double worst = Double.POSITIVE_INFINITY;
     double worstT = 0;
@@ -90,7 +90,7 @@ class TrainingGapTest {
   @ParameterizedTest(name = "fraction {0}")
   @CsvSource({"0.5", "0.1", "0.999", "1e-6"})
   void convergenceTimeIsWhereTheGapFallsToThatFractionAfterThePeak(double fraction) {
-    for (TrainingGap g : new TrainingGap[] {paper(0.155, 3.6), paper(0.05, 3.6), paper(0.155, 1.01)}) {
+    for (GapDraw g : new GapDraw[] {paper(0.155, 3.6), paper(0.05, 3.6), paper(0.155, 1.01)}) {
       double t = g.timeBelowFractionOfPeak(fraction);
       assertThat(t).isGreaterThan(g.inflectionTime());
       assertThat(g.gapAt(t) / g.peakGap()).isCloseTo(fraction, within(1e-9 * Math.max(1, fraction)));
@@ -104,7 +104,7 @@ class TrainingGapTest {
   @Test
   void noInvestmentGrowthMeansNoAdvantage() {
     for (double gInv : new double[] {1.0, 0.8}) {
-      TrainingGap g = paper(0.155, gInv);
+      GapDraw g = paper(0.155, gInv);
       assertThat(g.outcome()).isEqualTo(GapOutcome.NO_ADVANTAGE);
       assertThat(g.inflectionTime()).isNaN();
       assertThat(g.peakGap()).isNaN();
@@ -114,12 +114,12 @@ class TrainingGapTest {
 
   @Test
   void noSharedProgressMeansTheGapNeverCloses() {
-    TrainingGap flat = TrainingGap.of(1070, 0.155, 1e20, 1.0, 1.0, 3.6); // G = 1
+    GapDraw flat = GapDraw.of(1070, 0.155, 1e20, 1.0, 1.0, 3.6); // G = 1
     assertThat(flat.outcome()).isEqualTo(GapOutcome.NEVER_CONVERGES);
     assertThat(flat.inflectionTime()).isInfinite();
     assertThat(flat.peakGap()).isEqualTo(flat.k()); // the supremum, approached as t → ∞
     assertThat(flat.timeBelowFractionOfPeak(0.5)).isInfinite();
-    TrainingGap shrinking = TrainingGap.of(1070, 0.155, 1e20, 0.9, 1.0, 3.6); // G < 1
+    GapDraw shrinking = GapDraw.of(1070, 0.155, 1e20, 0.9, 1.0, 3.6); // G < 1
     assertThat(shrinking.outcome()).isEqualTo(GapOutcome.NEVER_CONVERGES);
     assertThat(shrinking.peakGap()).isInfinite();
     assertThat(shrinking.gapAt(100)).isGreaterThan(shrinking.gapAt(10));
@@ -129,7 +129,7 @@ class TrainingGapTest {
   void tinySharedProgressKeepsFullPrecision() {
     // a = ln G → 0+: t* = ln(1 + c/a)/(α c) grows like ln(1/a); the naive ln(b/a)/(α(b−a)) agrees here
     double gAlg = 1 + 1e-9;
-    TrainingGap g = TrainingGap.of(1070, 0.155, 1e20, gAlg, 1.0, 3.6);
+    GapDraw g = GapDraw.of(1070, 0.155, 1e20, gAlg, 1.0, 3.6);
     double a = Math.log(gAlg); // the double nearest 1 + 1e-9, as the model sees it
     double c = Math.log(3.6);
     double expected = (Math.log(a + c) - Math.log(a)) / (0.155 * c);

@@ -9,6 +9,7 @@ import meek.model.GapModel;
 import meek.model.LossView;
 import meek.model.ModelConfig;
 import meek.model.ScalarOutput;
+import meek.model.Schedules;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -77,7 +78,7 @@ class ComparisonTest {
       var plan = meek.sampling.DrawPlan.of(spec.distributions(LossView.PARAMETERS), LossView.PARAMETERS,
           spec.correlations(), Design.MC, meek.sampling.MonteCarloEngine.BLOCK_SIZE);
       return new meek.sampling.MonteCarloEngine(parallel)
-          .run(new GapModel(ModelConfig.lossOnly(2019)), plan, 20_000, 3, b -> {}, true, d -> {}).parameterProbe();
+          .run(new GapModel(new ModelConfig(2019, Schedules.NONE, List.of())), plan, 20_000, 3, b -> {}, true, d -> {}).parameterProbe();
     }
   }
 

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import meek.model.GapModel;
 import meek.model.GapOutcome;
 import meek.model.LossView;
 import meek.model.ModelConfig;
+import meek.model.Schedules;
 import meek.sampling.Design;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -156,7 +158,7 @@ class MonteCarloRunTest {
         + "  C0: {dist: lognormal, p5: 3.0e+19, p95: 3.0e+20}\n  g_alg: {dist: lognormal, p5: 2.0, p95: 4.0}\n"
         + "  g_hw: {dist: lognormal, p5: 1.3, p95: 1.5}\n  g_inv: {dist: lognormal, p5: 0.8, p95: 5.0}\n");
     Spec spec = new SpecReader().read(f);
-    GapModel model = new GapModel(ModelConfig.lossOnly(spec.baselineYear()));
+    GapModel model = new GapModel(new ModelConfig(spec.baselineYear(), Schedules.NONE, List.of()));
     java.util.List<String> names = model.parameterNames();
     double[][] drawn = new double[names.size()][n];
     boolean[] valid = new boolean[n];

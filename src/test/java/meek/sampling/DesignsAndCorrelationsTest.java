@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import meek.model.GapModel;
 import meek.model.LossView;
 import meek.model.ModelConfig;
+import meek.model.Schedules;
 import meek.run.MonteCarloRun;
 import meek.run.RunOptions;
 import meek.run.RunResult;
@@ -83,7 +85,7 @@ class DesignsAndCorrelationsTest {
     try (Parallel parallel = new Parallel(2)) {
       DrawPlan plan = DrawPlan.of(spec.distributions(LossView.PARAMETERS), LossView.PARAMETERS,
           spec.correlations(), design, MonteCarloEngine.BLOCK_SIZE);
-      SampleSet set = new MonteCarloEngine(parallel).run(new GapModel(ModelConfig.lossOnly(2019)), plan, 20_000, 9,
+      SampleSet set = new MonteCarloEngine(parallel).run(new GapModel(new ModelConfig(2019, Schedules.NONE, List.of())), plan, 20_000, 9,
           b -> {}, true, d -> {});
       return set.parameterProbe()[parameter];
     }
