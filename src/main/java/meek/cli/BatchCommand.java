@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec.Target;
     description = {
       "Runs every combination of a grid (or every item of a list) of parameter overrides on a base spec, one",
       "results folder each, then writes the index: batch.csv, batch.md, batch.json and forest.png/.svg (t* median",
-      "and 90% interval per run). Resumable: runs whose manifest matches (spec hash, seed, samples, design) are skipped."
+      "and 90%% interval per run). Resumable: runs whose manifest matches (spec hash, seed, samples, design) are skipped."
     })
 final class BatchCommand implements Callable<Integer> {
 

@@ -204,11 +204,15 @@ class RunCommandTest {
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
-      for (String command : List.of("run", "point", "validate", "fit-benchmark")) {
+      for (String command : List.of("run", "compare", "sensitivity", "batch", "cite", "point", "validate", "fit-benchmark")) {
         CliRunner.Result r = CliRunner.run(command, "--help");
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).as(command).isZero();
         assertThat(r.out()).contains("Usage: meek " + command);
+        assertThat(CliRunner.run("help", command).out()).as("meek help " + command).isEqualTo(r.out());
       }
+      CliRunner.Result top = CliRunner.run("--help");
+      assertThat(top.code()).isZero();
+      assertThat(top.out()).contains("Usage: meek").contains("run").contains("fit-benchmark");
     } finally {
       System.setErr(saved);
     }

@@ -26,12 +26,14 @@ class SensitivityCommandTest {
     JsonNode json = new ObjectMapper().readTree(out.resolve("sensitivity.json").toFile());
     assertThat(json.get("methods")).hasSize(3);
     JsonNode tStar = json.at("/outputs/inflection_time_years");
-    assertThat(tStar.at("/sobol/inputs/g_alg/total").asDouble()).isBetween(0.0, 1.0);
+    assertThat(number(tStar, "/sobol/inputs/g_alg/total")).isBetween(0.0, 1.0);
     assertThat(tStar.at("/sobol/inputs/g_alg/total_ci95")).hasSize(2);
-    assertThat(tStar.at("/spearman/inputs/g_alg/prcc").asDouble()).isNegative();
-    assertThat(tStar.at("/tornado/inputs/g_alg/output_at_p5").asDouble())
-        .isGreaterThan(tStar.at("/tornado/inputs/g_alg/output_at_p95").asDouble());
-    assertThat(json.at("/outputs/gap_2025_nats")).isNotNull();
+    assertThat(number(tStar, "/spearman/inputs/g_alg/prcc")).isNegative();
+    assertThat(number(tStar, "/tornado/inputs/g_alg/output_at_p5")).isGreaterThan(number(tStar, "/tornado/inputs/g_alg/output_at_p95"));
+    // the gap in the year asked for is an output of every method
+    for (String method : List.of("spearman/inputs/g_alg/rho", "tornado/inputs/g_alg/swing", "sobol/inputs/g_alg/total")) {
+      assertThat(number(json, "/outputs/gap_2025_nats/" + method)).as(method).isFinite();
+    }
     List<String> csv = Files.readAllLines(out.resolve("sensitivity.csv"));
     assertThat(csv.get(0)).isEqualTo("output,input,method,statistic,value,ci95_low,ci95_high,n");
     assertThat(csv).anyMatch(l -> l.startsWith("inflection_time_years,g_inv,sobol,total,"));
@@ -40,6 +42,13 @@ class SensitivityCommandTest {
       assertThat(out.resolve(chart + ".png")).isNotEmptyFile();
       assertThat(out.resolve(chart + ".svg")).isNotEmptyFile();
     }
+  }
+
+  /** The number at a JSON pointer, failing when the key is missing or not a number (at() would give a MissingNode). */
+  private static double number(JsonNode node, String pointer) {
+    JsonNode n = node.at(pointer);
+    assertThat(n.isNumber()).as(pointer + " is a number (got " + n + ")").isTrue();
+    return n.asDouble();
   }
 
   @Test
