@@ -21,11 +21,13 @@ public final class Numbers {
       return "0";
     }
     BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits));
+    if (rounded.precision() < digits) {
+      // a value a double holds exactly (3.5) has fewer digits than asked for: its zeros are significant too (3.50)
+      rounded = rounded.setScale(rounded.scale() + digits - rounded.precision());
+    }
     double a = Math.abs(v);
     if (a >= 1e-4 && a < 1e7) {
-      String plain = rounded.toPlainString();
-      // keep trailing zeros that carry significance (0.200), which toPlainString already does
-      return plain;
+      return rounded.toPlainString();
     }
     return String.format(Locale.ROOT, "%." + (digits - 1) + "e", rounded.doubleValue());
   }
