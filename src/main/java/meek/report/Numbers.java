@@ -20,16 +20,19 @@ public final class Numbers {
     if (v == 0) {
       return "0";
     }
-    BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits));
-    if (rounded.precision() < digits) {
-      // a value a double holds exactly (3.5) has fewer digits than asked for: its zeros are significant too (3.50)
-      rounded = rounded.setScale(rounded.scale() + digits - rounded.precision());
-    }
+    BigDecimal rounded = rounded(v, digits);
     double a = Math.abs(v);
     if (a >= 1e-4 && a < 1e7) {
       return rounded.toPlainString();
     }
     return String.format(Locale.ROOT, "%." + (digits - 1) + "e", rounded.doubleValue());
+  }
+
+  /** v rounded to {@code digits} significant figures, keeping them all: 3.5 to three is 3.50. */
+  private static BigDecimal rounded(double v, int digits) {
+    BigDecimal r = new BigDecimal(v).round(new MathContext(digits));
+    // a value a double holds exactly has fewer digits than asked for: its zeros are significant too
+    return r.precision() < digits ? r.setScale(r.scale() + digits - r.precision()) : r;
   }
 
   /** Up to six significant figures without trailing zeros: 0.155, 1070, 1e+20. */
@@ -63,7 +66,7 @@ public final class Numbers {
     }
     double tail = Math.min(p, 1 - p);
     int digits = tail >= 0.01 ? 3 : (int) Math.ceil(-Math.log10(tail)) + 2;
-    return new java.math.BigDecimal(p).round(new java.math.MathContext(digits)).toPlainString();
+    return rounded(p, digits).toPlainString();
   }
 
   /** A calendar year to two decimals, for confidence intervals of a year. */
