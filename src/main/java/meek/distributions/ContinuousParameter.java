@@ -31,35 +31,48 @@ public final class ContinuousParameter implements ParameterDistribution {
   private final double shift;
   private final double scale;
   private final boolean logScale;
-  /** Normal parameters of Y when Y is (untruncated) normal, so truncation can use the exact truncated normal. */
-  private final double[] normalY;
+  /** The normal behind an untruncated normal or lognormal, so that truncation can use the exact truncated normal. */
+  private final Normal normal;
+  /** Which of Y's inverse functions is exact here (see {@link Tail}). */
+  private final Tail tail;
   private final Map<String, Object> description;
 
+  /** A normal law of X (or, for a lognormal, of ln X). */
+  private record Normal(double mu, double sigma, boolean ofLog) {}
+
+  /**
+   * Where a truncated normal's interval lies. Commons Statistics 1.3's truncated normal inverts only one
+   * side exactly when the interval sits far in a tail (measured: on [8, ∞) its inverse CDF gives 8.0766 for
+   * the median, whose CDF is 0.465, and +∞ for p = 0.99, and its sampler draws +∞, while its inverse survival
+   * function is right), so quantiles and draws go through the side away from the mean.
+   */
+  private enum Tail { NONE, UPPER, LOWER }
+
   private ContinuousParameter(
-      ContinuousDistribution y,
-      double shift,
-      double scale,
-      boolean logScale,
-      double[] normalY,
-      Map<String, Object> description) {
+      ContinuousDistribution y, double shift, double scale, boolean logScale, Normal normal, Tail tail, Map<String, Object> description) {
     this.y = y;
     this.shift = shift;
     this.scale = scale;
     this.logScale = logScale;
-    this.normalY = normalY;
+    this.normal = normal;
+    this.tail = tail;
     this.description = Collections.unmodifiableMap(new LinkedHashMap<>(description));
   }
 
   private static ContinuousParameter plain(ContinuousDistribution d, Map<String, Object> description) {
-    return new ContinuousParameter(d, 0, 1, false, null, description);
+    return new ContinuousParameter(d, 0, 1, false, null, Tail.NONE, description);
+  }
+
+  private static ContinuousParameter scaled(ContinuousDistribution d, double shift, double scale, Map<String, Object> description) {
+    return new ContinuousParameter(d, shift, scale, false, null, Tail.NONE, description);
   }
 
   /** Normal(mean, sd). */
   public static ContinuousParameter normal(double mean, double sd) {
     require(sd > 0 && Double.isFinite(sd), "sd must be a positive number (got %s)", sd);
     require(Double.isFinite(mean), "mean must be a finite number (got %s)", mean);
-    return new ContinuousParameter(
-        NormalDistribution.of(mean, sd), 0, 1, false, new double[] {mean, sd}, header("normal", "mean", mean, "sd", sd));
+    return new ContinuousParameter(NormalDistribution.of(mean, sd), 0, 1, false, new Normal(mean, sd, false), Tail.NONE,
+        header("normal", "mean", mean, "sd", sd));
   }
 
   /** Lognormal: ln X ~ Normal(mu, sigma). */
@@ -69,7 +82,7 @@ public final class ContinuousParameter implements ParameterDistribution {
     Map<String, Object> d = header("lognormal", "mu", mu, "sigma", sigma);
     d.put("median", Math.exp(mu));
     d.put("gsd", Math.exp(sigma));
-    return new ContinuousParameter(LogNormalDistribution.of(mu, sigma), 0, 1, false, new double[] {mu, sigma, 1}, d);
+    return new ContinuousParameter(LogNormalDistribution.of(mu, sigma), 0, 1, false, new Normal(mu, sigma, true), Tail.NONE, d);
   }
 
   /** Uniform on [min, max]. */
@@ -107,7 +120,7 @@ public final class ContinuousParameter implements ParameterDistribution {
     d.put("lambda", lambda);
     d.put("beta_a", a);
     d.put("beta_b", b);
-    return new ContinuousParameter(BetaDistribution.of(a, b), min, width, false, null, d);
+    return scaled(BetaDistribution.of(a, b), min, width, d);
   }
 
   /** Beta(a, b) scaled to [min, max] (default [0, 1]). */
@@ -118,7 +131,7 @@ public final class ContinuousParameter implements ParameterDistribution {
     Map<String, Object> d = header("beta", "a", a, "b", b);
     d.put("min", min);
     d.put("max", max);
-    return new ContinuousParameter(BetaDistribution.of(a, b), min, max - min, false, null, d);
+    return scaled(BetaDistribution.of(a, b), min, max - min, d);
   }
 
   /** Gamma with the given shape and scale. */
@@ -135,7 +148,7 @@ public final class ContinuousParameter implements ParameterDistribution {
     require(dof > 0, "student_t needs dof > 0 (got %s)", dof);
     Map<String, Object> d = header("student_t", "location", location, "scale", scale);
     d.put("dof", dof);
-    return new ContinuousParameter(TDistribution.of(dof), location, scale, false, null, d);
+    return scaled(TDistribution.of(dof), location, scale, d);
   }
 
   @Override
@@ -145,15 +158,15 @@ public final class ContinuousParameter implements ParameterDistribution {
     if (lower == Double.NEGATIVE_INFINITY && upper == Double.POSITIVE_INFINITY) {
       return this;
     }
-    if (normalY == null) {
+    if (normal == null) {
       return TruncatedParameter.of(this, lower, upper);
     }
-    // normal or lognormal: Commons Statistics' truncated normal is exact far into the tails
-    boolean log = normalY.length == 3;
+    // normal or lognormal: Commons Statistics' truncated normal, inverted on its exact side
+    boolean log = normal.ofLog();
     require(!(log && upper <= 0), "a lognormal is positive: max must be > 0 (got %s)", upper);
     double lo = log ? (lower > 0 ? Math.log(lower) : Double.NEGATIVE_INFINITY) : lower;
     double hi = log ? Math.log(upper) : upper;
-    double mass = NormalDistribution.of(normalY[0], normalY[1]).probability(lo, hi);
+    double mass = NormalDistribution.of(normal.mu(), normal.sigma()).probability(lo, hi);
     require(mass > 0, "truncation to [%s, %s] leaves no probability mass; widen min/max or move the distribution", lower, upper);
     Map<String, Object> d = new LinkedHashMap<>(description);
     if (lower > Double.NEGATIVE_INFINITY) {
@@ -163,11 +176,15 @@ public final class ContinuousParameter implements ParameterDistribution {
       d.put("max", upper);
     }
     d.put("mass_kept", mass);
-    return new ContinuousParameter(TruncatedNormalDistribution.of(normalY[0], normalY[1], lo, hi), 0, 1, log, null, d);
+    Tail tail = lo > normal.mu() ? Tail.UPPER : hi < normal.mu() ? Tail.LOWER : Tail.NONE;
+    return new ContinuousParameter(TruncatedNormalDistribution.of(normal.mu(), normal.sigma(), lo, hi), 0, 1, log, null, tail, d);
   }
 
   @Override
   public ContinuousSampler sampler(UniformRandomProvider rng) {
+    if (tail == Tail.UPPER) { // by inversion on the survival side (1 − u lies in (0, 1]: never the open end)
+      return () -> forward(y.inverseSurvivalProbability(1 - rng.nextDouble()));
+    }
     ContinuousDistribution.Sampler s = y.createSampler(rng);
     if (logScale) {
       return () -> Math.exp(shift + scale * s.sample());
@@ -190,12 +207,12 @@ public final class ContinuousParameter implements ParameterDistribution {
 
   @Override
   public double quantile(double p) {
-    return forward(y.inverseCumulativeProbability(p));
+    return forward(tail == Tail.UPPER ? y.inverseSurvivalProbability(1 - p) : y.inverseCumulativeProbability(p));
   }
 
   @Override
   public double quantileFromSurvival(double s) {
-    return forward(y.inverseSurvivalProbability(s));
+    return forward(tail == Tail.LOWER ? y.inverseCumulativeProbability(1 - s) : y.inverseSurvivalProbability(s));
   }
 
   @Override
