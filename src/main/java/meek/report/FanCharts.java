@@ -27,6 +27,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
@@ -86,23 +87,7 @@ public final class FanCharts {
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new DecimalFormat("0"));
     x.setRange(fan.years()[0], fan.years()[fan.years().length - 1]);
-    org.jfree.chart.axis.ValueAxis y;
-    if (log) {
-      LogAxis logAxis = new LogAxis(yLabel);
-      logAxis.setLabelFont(LABEL);
-      logAxis.setTickLabelFont(LABEL);
-      logAxis.setLabelPaint(INK);
-      logAxis.setTickLabelPaint(INK);
-      logAxis.setAxisLinePaint(INK);
-      logAxis.setBase(10);
-      logAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
-      logAxis.setNumberFormatOverride(new DecimalFormat("0E0"));
-      logAxis.setMinorTickMarksVisible(true);
-      y = logAxis;
-    } else {
-      y = axis(yLabel);
-    }
-    XYPlot plot = new XYPlot(data, x, y, renderer);
+    XYPlot plot = new XYPlot(data, x, log ? logAxis(yLabel) : axis(yLabel), renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // widest band first, median on top
     style(plot);
     if (!log) {
@@ -116,30 +101,51 @@ public final class FanCharts {
     legend.add(new LegendItem("Median", null, null, null, new Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.2f), MEDIAN));
     List<Observation> mine = observed.stream().filter(p -> p.metric() == fan.metric()).toList();
     if (!mine.isEmpty()) {
-      XYSeries points = new XYSeries("Observed");
-      for (Observation p : mine) {
-        points.add(p.year(), p.gap());
-        if (!p.label().isEmpty()) {
-          XYTextAnnotation a = new XYTextAnnotation(" " + p.label(), p.year(), p.gap());
-          a.setFont(SMALL);
-          a.setPaint(OBSERVED);
-          a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-          plot.addAnnotation(a);
-        }
-      }
-      XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-      dots.setSeriesPaint(0, OBSERVED);
-      dots.setSeriesShape(0, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
-      plot.setDataset(1, new XYSeriesCollection(points));
-      plot.setRenderer(1, dots);
-      plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-      legend.add(new LegendItem("Observed", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
-      double lastYear = mine.stream().mapToDouble(Observation::year).max().orElse(0);
-      double firstYear = mine.stream().mapToDouble(Observation::year).min().orElse(0);
-      x.setRange(Math.min(x.getLowerBound(), firstYear), Math.max(x.getUpperBound(), lastYear));
+      addObserved(plot, legend, mine);
     }
     plot.setFixedLegendItems(legend);
     return chart(plot, title, fan.metric().subtitle(), footnote);
+  }
+
+  /** A log y axis with a tick per decade. */
+  private static LogAxis logAxis(String label) {
+    LogAxis logAxis = new LogAxis(label);
+    logAxis.setLabelFont(LABEL);
+    logAxis.setTickLabelFont(LABEL);
+    logAxis.setLabelPaint(INK);
+    logAxis.setTickLabelPaint(INK);
+    logAxis.setAxisLinePaint(INK);
+    logAxis.setBase(10);
+    logAxis.setTickUnit(new NumberTickUnit(1)); // one tick per decade
+    logAxis.setNumberFormatOverride(new DecimalFormat("0E0"));
+    logAxis.setMinorTickMarksVisible(true);
+    return logAxis;
+  }
+
+  /** Observed points as labelled dots over the fan, the year axis widened to show them. */
+  private static void addObserved(XYPlot plot, LegendItemCollection legend, List<Observation> mine) {
+    XYSeries points = new XYSeries("Observed");
+    for (Observation p : mine) {
+      points.add(p.year(), p.gap());
+      if (!p.label().isEmpty()) {
+        XYTextAnnotation a = new XYTextAnnotation(" " + p.label(), p.year(), p.gap());
+        a.setFont(SMALL);
+        a.setPaint(OBSERVED);
+        a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addAnnotation(a);
+      }
+    }
+    XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+    dots.setSeriesPaint(0, OBSERVED);
+    dots.setSeriesShape(0, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+    plot.setDataset(1, new XYSeriesCollection(points));
+    plot.setRenderer(1, dots);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    legend.add(new LegendItem("Observed", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
+    double lastYear = mine.stream().mapToDouble(Observation::year).max().orElse(0);
+    double firstYear = mine.stream().mapToDouble(Observation::year).min().orElse(0);
+    var x = plot.getDomainAxis();
+    x.setRange(Math.min(x.getLowerBound(), firstYear), Math.max(x.getUpperBound(), lastYear));
   }
 
   private static boolean plottable(boolean log, double lo, double mid, double hi) {

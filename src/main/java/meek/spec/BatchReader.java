@@ -68,88 +68,7 @@ public final class BatchReader {
     }
     Path dir = file.toAbsolutePath().getParent();
     Path base = root.has("base") ? resolveBase(cx, dir, root.get("base"), "base") : null;
-    List<Batch.Run> runs = new ArrayList<>();
-    if (root.has("grid")) {
-      if (base == null) {
-        throw cx.error("", "no 'base:' spec for the grid", "e.g. base: ../chinchilla.yaml (relative to the batch file)");
-      }
-      JsonNode grid = root.get("grid");
-      if (!grid.isObject() || grid.isEmpty()) {
-        throw cx.error("grid", "is empty", "give at least one parameter and its values, e.g. grid: {g_inv: [2.5, 3.6, 5]}");
-      }
-      List<String> keys = new ArrayList<>();
-      List<List<JsonNode>> values = new ArrayList<>();
-      BaseSpec baseSpec = baseSpec(base);
-      ObjectNode baseTree = baseSpec.tree();
-      long combinations = 1;
-      for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String key = "grid." + e.getKey();
-        checkParameter(cx, key, e.getKey(), baseTree, base);
-        if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-          throw cx.error(key, "must be a non-empty list of values", "e.g. " + e.getKey() + ": [2.5, 3.6, 5] (a schedule or distribution per item)");
-        }
-        List<JsonNode> vs = new ArrayList<>();
-        for (int i = 0; i < e.getValue().size(); i++) {
-          checkValue(cx, key + "[" + i + "]", e.getKey(), e.getValue().get(i));
-          vs.add(e.getValue().get(i));
-        }
-        keys.add(e.getKey());
-        values.add(vs);
-        combinations *= vs.size();
-      }
-      if (combinations > MAX_RUNS) {
-        throw cx.error("grid", "makes " + combinations + " runs, more than " + MAX_RUNS, "split the batch or use fewer values");
-      }
-      int[] at = new int[keys.size()];
-      for (long c = 0; c < combinations; c++) {
-        Map<String, JsonNode> overrides = new LinkedHashMap<>();
-        for (int k = 0; k < keys.size(); k++) {
-          overrides.put(keys.get(k), values.get(k).get(at[k]));
-        }
-        runs.add(compose(cx, "grid", baseSpec, null, overrides));
-        for (int k = keys.size() - 1; k >= 0 && ++at[k] == values.get(k).size(); k--) {
-          at[k] = 0;
-        }
-      }
-    } else {
-      JsonNode list = root.get("runs");
-      if (!list.isArray() || list.isEmpty()) {
-        throw cx.error("runs", "is empty", "give a list of runs, e.g. runs: [{g_inv: 5}, {name: kaplan, base: ../kaplan.yaml}]");
-      }
-      for (int i = 0; i < list.size(); i++) {
-        String key = "runs[" + i + "]";
-        JsonNode item = list.get(i);
-        if (!item.isObject()) {
-          throw cx.error(key, "must be a mapping of overrides", "e.g. {g_inv: 5} or {name: kaplan, base: ../kaplan.yaml}");
-        }
-        Path itemBase = item.has("base") ? resolveBase(cx, dir, item.get("base"), key + ".base") : base;
-        if (itemBase == null) {
-          throw cx.error(key, "has no base spec", "give base: at the top of the batch or in the item");
-        }
-        BaseSpec baseSpec = baseSpec(itemBase);
-        ObjectNode baseTree = baseSpec.tree();
-        Map<String, JsonNode> overrides = new LinkedHashMap<>();
-        String given = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          if (e.getKey().equals("base")) {
-            continue;
-          }
-          if (e.getKey().equals("name")) {
-            given = e.getValue().asText();
-            if (UNSAFE.matcher(given).find() || given.isEmpty()) {
-              throw cx.error(key + ".name", "'" + given + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
-            }
-            continue;
-          }
-          checkParameter(cx, key + "." + e.getKey(), e.getKey(), baseTree, itemBase);
-          checkValue(cx, key + "." + e.getKey(), e.getKey(), e.getValue());
-          overrides.put(e.getKey(), e.getValue());
-        }
-        runs.add(compose(cx, key, baseSpec, given, overrides));
-      }
-    }
+    List<Batch.Run> runs = root.has("grid") ? grid(cx, root.get("grid"), base) : runs(cx, root.get("runs"), dir, base);
     Set<String> names = new HashSet<>();
     for (Batch.Run r : runs) {
       if (!names.add(r.name())) {
@@ -158,6 +77,94 @@ public final class BatchReader {
       }
     }
     return new Batch(file, name, title, root.has("grid") ? "grid" : "runs", List.copyOf(runs));
+  }
+
+  /** Every combination of a grid's values, the last key varying fastest. */
+  private static List<Batch.Run> grid(Where cx, JsonNode grid, Path base) {
+    List<Batch.Run> runs = new ArrayList<>();
+    if (base == null) {
+      throw cx.error("", "no 'base:' spec for the grid", "e.g. base: ../chinchilla.yaml (relative to the batch file)");
+    }
+    if (!grid.isObject() || grid.isEmpty()) {
+      throw cx.error("grid", "is empty", "give at least one parameter and its values, e.g. grid: {g_inv: [2.5, 3.6, 5]}");
+    }
+    List<String> keys = new ArrayList<>();
+    List<List<JsonNode>> values = new ArrayList<>();
+    BaseSpec baseSpec = baseSpec(base);
+    ObjectNode baseTree = baseSpec.tree();
+    long combinations = 1;
+    for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = "grid." + e.getKey();
+      checkParameter(cx, key, e.getKey(), baseTree, base);
+      if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+        throw cx.error(key, "must be a non-empty list of values", "e.g. " + e.getKey() + ": [2.5, 3.6, 5] (a schedule or distribution per item)");
+      }
+      List<JsonNode> vs = new ArrayList<>();
+      for (int i = 0; i < e.getValue().size(); i++) {
+        checkValue(cx, key + "[" + i + "]", e.getKey(), e.getValue().get(i));
+        vs.add(e.getValue().get(i));
+      }
+      keys.add(e.getKey());
+      values.add(vs);
+      combinations *= vs.size();
+    }
+    if (combinations > MAX_RUNS) {
+      throw cx.error("grid", "makes " + combinations + " runs, more than " + MAX_RUNS, "split the batch or use fewer values");
+    }
+    int[] at = new int[keys.size()];
+    for (long c = 0; c < combinations; c++) {
+      Map<String, JsonNode> overrides = new LinkedHashMap<>();
+      for (int k = 0; k < keys.size(); k++) {
+        overrides.put(keys.get(k), values.get(k).get(at[k]));
+      }
+      runs.add(compose(cx, "grid", baseSpec, null, overrides));
+      for (int k = keys.size() - 1; k >= 0 && ++at[k] == values.get(k).size(); k--) {
+        at[k] = 0;
+      }
+    }
+    return runs;
+  }
+
+  /** One run per item of a list, each with its own overrides, name and base. */
+  private static List<Batch.Run> runs(Where cx, JsonNode list, Path dir, Path base) {
+    List<Batch.Run> runs = new ArrayList<>();
+    if (!list.isArray() || list.isEmpty()) {
+      throw cx.error("runs", "is empty", "give a list of runs, e.g. runs: [{g_inv: 5}, {name: kaplan, base: ../kaplan.yaml}]");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String key = "runs[" + i + "]";
+      JsonNode item = list.get(i);
+      if (!item.isObject()) {
+        throw cx.error(key, "must be a mapping of overrides", "e.g. {g_inv: 5} or {name: kaplan, base: ../kaplan.yaml}");
+      }
+      Path itemBase = item.has("base") ? resolveBase(cx, dir, item.get("base"), key + ".base") : base;
+      if (itemBase == null) {
+        throw cx.error(key, "has no base spec", "give base: at the top of the batch or in the item");
+      }
+      BaseSpec baseSpec = baseSpec(itemBase);
+      ObjectNode baseTree = baseSpec.tree();
+      Map<String, JsonNode> overrides = new LinkedHashMap<>();
+      String given = null;
+      for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("base")) {
+          continue;
+        }
+        if (e.getKey().equals("name")) {
+          given = e.getValue().asText();
+          if (UNSAFE.matcher(given).find() || given.isEmpty()) {
+            throw cx.error(key + ".name", "'" + given + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
+          }
+          continue;
+        }
+        checkParameter(cx, key + "." + e.getKey(), e.getKey(), baseTree, itemBase);
+        checkValue(cx, key + "." + e.getKey(), e.getKey(), e.getValue());
+        overrides.put(e.getKey(), e.getValue());
+      }
+      runs.add(compose(cx, key, baseSpec, given, overrides));
+    }
+    return runs;
   }
 
   private static Path resolveBase(Where cx, Path dir, JsonNode node, String key) {

@@ -49,43 +49,16 @@ final class CorrelationsReader {
     DistributionParser numbers = new DistributionParser(cx);
     for (int i = 0; i < pairs.size(); i++) {
       String key = prefix + "[" + i + "]";
-      JsonNode pair = pairs.get(i);
-      if (!pair.isObject()) {
-        throw cx.error(key, "must be a mapping {between: [a, b], rho: r}", "e.g. - {between: [g_alg, g_hw], rho: 0.3}");
-      }
-      cx.checkKeys(pair, key, Set.of("between", "rho"), "a correlation key");
-      JsonNode between = pair.get("between");
-      if (between == null || !between.isArray() || between.size() != 2) {
-        throw cx.error(key + ".between", "must name two parameters", "e.g. between: [g_alg, g_hw]");
-      }
-      String a = between.get(0).asText();
-      String b = between.get(1).asText();
-      for (String name : new String[] {a, b}) {
-        if (!dists.containsKey(name)) {
-          throw cx.error(key + ".between", "'" + name + "' is not a parameter",
-              Suggest.closest(name, dists.keySet(), "parameters: " + String.join(", ", dists.keySet())));
-        }
-        if (dists.get(name).isConstant()) {
-          throw cx.error(key + ".between", "'" + name + "' is a constant and cannot be correlated", "give it a distribution or drop the pair");
-        }
-      }
-      if (a.equals(b)) {
-        throw cx.error(key + ".between", "names '" + a + "' twice", "name two different parameters");
-      }
-      if (pair.get("rho") == null) {
-        throw cx.error(key, "missing 'rho'", "add rho: <rank correlation in [-1, 1]>");
-      }
-      double rho = numbers.number(pair.get("rho"), key + ".rho");
-      if (!(rho >= -1 && rho <= 1)) {
-        throw cx.error(key + ".rho", "a correlation must lie in [-1, 1] (got " + rho + ")", "e.g. rho: 0.3");
-      }
+      Pair pair = pair(pairs.get(i), key, dists, numbers);
+      String a = pair.a();
+      String b = pair.b();
       for (String[] g : given) {
         if ((g[0].equals(a) && g[1].equals(b)) || (g[0].equals(b) && g[1].equals(a))) {
           throw cx.error(key, "the pair " + a + ", " + b + " is given twice", "keep one");
         }
       }
       given.add(new String[] {a, b});
-      rhos.add(rho);
+      rhos.add(pair.rho());
     }
     // the correlated parameters in the spec's order, whichever block they come from
     List<String> names = new ArrayList<>();
@@ -110,5 +83,41 @@ final class CorrelationsReader {
       throw cx.error("correlations", e.getMessage(),
           "lower the correlations that conflict, or add repair: nearest (correlations: {repair: nearest, pairs: [...]})");
     }
+  }
+
+  /** One {@code {between: [a, b], rho: r}}. */
+  private record Pair(String a, String b, double rho) {}
+
+  private Pair pair(JsonNode pair, String key, Map<String, ParameterDistribution> dists, DistributionParser numbers) {
+    if (!pair.isObject()) {
+      throw cx.error(key, "must be a mapping {between: [a, b], rho: r}", "e.g. - {between: [g_alg, g_hw], rho: 0.3}");
+    }
+    cx.checkKeys(pair, key, Set.of("between", "rho"), "a correlation key");
+    JsonNode between = pair.get("between");
+    if (between == null || !between.isArray() || between.size() != 2) {
+      throw cx.error(key + ".between", "must name two parameters", "e.g. between: [g_alg, g_hw]");
+    }
+    String a = between.get(0).asText();
+    String b = between.get(1).asText();
+    for (String name : new String[] {a, b}) {
+      if (!dists.containsKey(name)) {
+        throw cx.error(key + ".between", "'" + name + "' is not a parameter",
+            Suggest.closest(name, dists.keySet(), "parameters: " + String.join(", ", dists.keySet())));
+      }
+      if (dists.get(name).isConstant()) {
+        throw cx.error(key + ".between", "'" + name + "' is a constant and cannot be correlated", "give it a distribution or drop the pair");
+      }
+    }
+    if (a.equals(b)) {
+      throw cx.error(key + ".between", "names '" + a + "' twice", "name two different parameters");
+    }
+    if (pair.get("rho") == null) {
+      throw cx.error(key, "missing 'rho'", "add rho: <rank correlation in [-1, 1]>");
+    }
+    double rho = numbers.number(pair.get("rho"), key + ".rho");
+    if (!(rho >= -1 && rho <= 1)) {
+      throw cx.error(key + ".rho", "a correlation must lie in [-1, 1] (got " + rho + ")", "e.g. rho: 0.3");
+    }
+    return new Pair(a, b, rho);
   }
 }
