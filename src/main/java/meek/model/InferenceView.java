@@ -145,18 +145,12 @@ public final class InferenceView implements View {
         }
       };
     }
-    return new MonteCarloModel.FanEvaluator() {
-      private final LossRecurrence path = new LossRecurrence(capacity);
+    return new LossView.RecurrenceFan(loss, capacity) {
       private final double[] inference = new double[capacity];
       private final double[] inferenceStep = new double[capacity];
-      private double[][] state;
-      private int count;
 
       @Override
-      public void begin(double[][] state, int count, double step) {
-        this.state = state;
-        this.count = count;
-        path.begin(state[loss.rateColumn], state[loss.excessColumn], count, step);
+      void started(double step) {
         double[] rate = state[rateColumn];
         for (int i = 0; i < count; i++) {
           inference[i] = 1;

@@ -255,26 +255,43 @@ public final class LossView implements View {
         }
       };
     }
-    return new MonteCarloModel.FanEvaluator() {
-      private final LossRecurrence path = new LossRecurrence(capacity);
-      private double[] k;
-      private int count;
-
-      @Override
-      public void begin(double[][] state, int count, double step) {
-        this.k = state[kColumn];
-        this.count = count;
-        path.begin(state[rateColumn], state[excessColumn], count, step);
-      }
-
+    return new RecurrenceFan(this, capacity) {
       @Override
       public void next(double[] out) {
+        double[] k = state[kColumn];
         for (int i = 0; i < count; i++) {
           out[i] = k[i] * path.meek[i] * (1 - path.ratio[i]);
           path.advance(i);
         }
       }
     };
+  }
+
+  /**
+   * A fan with constant rates, its loss path stepped by {@link LossRecurrence}: a view's fan writes
+   * {@link #next} from the path and its own state columns.
+   */
+  abstract static class RecurrenceFan implements MonteCarloModel.FanEvaluator {
+    private final LossView loss;
+    final LossRecurrence path;
+    double[][] state;
+    int count;
+
+    RecurrenceFan(LossView loss, int capacity) {
+      this.loss = loss;
+      this.path = new LossRecurrence(capacity);
+    }
+
+    @Override
+    public void begin(double[][] state, int count, double step) {
+      this.state = state;
+      this.count = count;
+      path.begin(state[loss.rateColumn], state[loss.excessColumn], count, step);
+      started(step);
+    }
+
+    /** After the path starts: a view with a recurrence of its own starts it here. */
+    void started(double step) {}
   }
 
   /**

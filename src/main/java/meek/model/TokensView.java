@@ -113,18 +113,7 @@ public final class TokensView implements View {
         }
       };
     }
-    return new MonteCarloModel.FanEvaluator() {
-      private final LossRecurrence path = new LossRecurrence(capacity);
-      private double[][] state;
-      private int count;
-
-      @Override
-      public void begin(double[][] state, int count, double step) {
-        this.state = state;
-        this.count = count;
-        path.begin(state[loss.rateColumn], state[loss.excessColumn], count, step);
-      }
-
+    return new LossView.RecurrenceFan(loss, capacity) {
       @Override
       public void next(double[] row) {
         double[] k = state[loss.kColumn];

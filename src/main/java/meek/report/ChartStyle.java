@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -130,8 +131,13 @@ public final class ChartStyle {
     plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
   }
 
+  /** A number axis in the house style. */
   public static NumberAxis axis(String label) {
-    NumberAxis a = new NumberAxis(label);
+    return styled(new NumberAxis(label));
+  }
+
+  /** Any axis in the house style: its fonts and ink. */
+  public static <A extends Axis> A styled(A a) {
     a.setLabelFont(LABEL);
     a.setTickLabelFont(LABEL);
     a.setLabelPaint(INK);
@@ -142,12 +148,7 @@ public final class ChartStyle {
 
   /** Axis of named rows or columns: position k shows names[k]. */
   public static SymbolAxis symbols(String label, List<String> names) {
-    SymbolAxis a = new SymbolAxis(label, names.toArray(String[]::new));
-    a.setLabelFont(LABEL);
-    a.setTickLabelFont(LABEL);
-    a.setLabelPaint(INK);
-    a.setTickLabelPaint(INK);
-    a.setAxisLinePaint(INK);
+    SymbolAxis a = styled(new SymbolAxis(label, names.toArray(String[]::new)));
     a.setGridBandsVisible(false);
     return a;
   }

@@ -2,7 +2,6 @@ package meek.report;
 
 import static meek.report.ChartStyle.BANDS;
 import static meek.report.ChartStyle.INK;
-import static meek.report.ChartStyle.LABEL;
 import static meek.report.ChartStyle.MEDIAN;
 import static meek.report.ChartStyle.OBSERVED;
 import static meek.report.ChartStyle.SERIES;
@@ -109,12 +108,7 @@ public final class FanCharts {
 
   /** A log y axis with a tick per decade. */
   private static LogAxis logAxis(String label) {
-    LogAxis logAxis = new LogAxis(label);
-    logAxis.setLabelFont(LABEL);
-    logAxis.setTickLabelFont(LABEL);
-    logAxis.setLabelPaint(INK);
-    logAxis.setTickLabelPaint(INK);
-    logAxis.setAxisLinePaint(INK);
+    LogAxis logAxis = ChartStyle.styled(new LogAxis(label));
     logAxis.setBase(10);
     logAxis.setTickUnit(new NumberTickUnit(1)); // one tick per decade
     logAxis.setNumberFormatOverride(new DecimalFormat("0E0"));
