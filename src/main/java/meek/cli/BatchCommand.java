@@ -10,6 +10,7 @@ import meek.model.LossView;
 import meek.report.BatchFolder;
 import meek.report.BatchIndex;
 import meek.report.Numbers;
+import meek.report.Publish;
 import meek.run.BatchPlan;
 import meek.run.BatchRun;
 import meek.run.RunOptions;
@@ -65,9 +66,10 @@ final class BatchCommand implements Callable<Integer> {
    */
   static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out,
       Consumer<String> afterRun) throws IOException {
-    BatchFolder.prepare(batch, target, options, force);
-    BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out, afterRun));
-    BatchIndex.write(batch, target, options, Main.version());
+    try (Publish.Claim claim = BatchFolder.prepare(batch, target, options, force, batch.inputs(), Main.version())) {
+      BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out, afterRun));
+      BatchIndex.write(batch, target, options, Main.version());
+    }
     if (!quiet) {
       out.printf("Batch index in %s (batch.csv, batch.md, batch.json, forest.png/.svg)%n", target);
     }

@@ -53,14 +53,17 @@ final class CompareCommand implements Callable<Integer> {
     }
     Comparison.checkComparable(specs);
     Path target = out != null ? out : Path.of("results", String.join("-vs-", specs.stream().map(Spec::name).toList()));
-    Publish.checkFolder(target, force);
+    List<Path> inputs = new ArrayList<>();
+    specs.forEach(s -> inputs.addAll(s.inputs()));
     Comparison c;
-    try (Progress progress = new Progress("meek compare", (long) options.samples() * specs.size(), !sampling.quiet)) {
-      c = Comparison.run(specs, options, progress);
-    }
-    try (Publish.Folder folder = Publish.folder(target, force)) {
-      CompareReport.write(folder, c, Main.version());
-      folder.commit();
+    try (Publish.Claim claim = Publish.claimFolder(target, force, inputs)) {
+      try (Progress progress = new Progress("meek compare", (long) options.samples() * specs.size(), !sampling.quiet)) {
+        c = Comparison.run(specs, options, progress);
+      }
+      try (Publish.Folder folder = claim.stage()) {
+        CompareReport.write(folder, c, options, Main.version(), wallStart);
+        folder.commit();
+      }
     }
     if (!sampling.quiet) {
       CompareReport.sentences(c).forEach(self.commandLine().getOut()::println);

@@ -3,6 +3,7 @@ package meek.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import meek.report.FitReport;
 import meek.report.Publish;
@@ -52,15 +53,16 @@ final class FitBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     BenchmarkFit.Scores scores = BenchmarkFit.read(data);
     Path target = out != null ? out : Path.of("results", "fit-" + data.getFileName().toString().replaceFirst("\\.csv$", ""));
-    Publish.checkFolder(target, force);
-    BenchmarkFit fit = scores.fit(fitFloor ? Double.NaN : floor, fitCeiling ? Double.NaN : ceiling);
-    PrintWriter o = self.commandLine().getOut();
-    FitReport.print(o, fit);
-    try (Publish.Folder folder = Publish.folder(target, force)) {
-      FitReport.write(folder, fit);
-      folder.commit();
+    try (Publish.Claim claim = Publish.claimFolder(target, force, List.of(data))) {
+      BenchmarkFit fit = scores.fit(fitFloor ? Double.NaN : floor, fitCeiling ? Double.NaN : ceiling);
+      PrintWriter o = self.commandLine().getOut();
+      FitReport.print(o, fit);
+      try (Publish.Folder folder = claim.stage()) {
+        FitReport.write(folder, fit, Main.version());
+        folder.commit();
+      }
+      o.printf("Spec fragment, fit and plot in %s%n", target);
     }
-    o.printf("Spec fragment, fit and plot in %s%n", target);
     return 0;
   }
 }

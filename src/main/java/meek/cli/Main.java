@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import meek.InputException;
+import meek.RuntimeFailure;
+import meek.report.Publish;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -23,9 +25,27 @@ public final class Main {
   /** Exit code for a failure while running (a full disk, an unreadable file): one line, no stack trace. */
   public static final int EXIT_RUNTIME = 1;
 
+  /** Set while a command runs; a signal (Ctrl-C, kill) then cleans up and says what was left. */
+  private static volatile boolean running;
+
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(execute(args));
+    Runtime.getRuntime().addShutdownHook(new Thread(Main::interrupted, "meek-interrupt"));
+    running = true;
+    int code = execute(args);
+    running = false;
+    System.exit(code);
+  }
+
+  /** On SIGINT or SIGTERM before the command ended: drop this run's staging and say so in one line. */
+  private static void interrupted() {
+    if (!running) {
+      return;
+    }
+    boolean kept = Publish.abandonAll();
+    System.err.println(kept ? "meek: interrupted; what was finished is kept, the rest was not written (re-run a batch to resume)"
+        : "meek: interrupted; nothing was written");
+    System.err.flush();
   }
 
   /** Runs meek with these arguments and returns the exit code (for tests). */
@@ -45,6 +65,10 @@ public final class Main {
             cmd.getErr().println("meek: " + ex.getMessage());
             return EXIT_INPUT;
           }
+          if (ex instanceof RuntimeFailure) {
+            cmd.getErr().println("meek: " + ex.getMessage());
+            return EXIT_RUNTIME;
+          }
           IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
           if (io != null) {
             cmd.getErr().println("meek: " + describe(io));
@@ -59,7 +83,7 @@ public final class Main {
             hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
           }
           ex.getCommandLine().getErr().println(
-              "meek: " + ex.getMessage() + hint + " (see 'meek " + ex.getCommandLine().getCommandName() + " --help')");
+              "meek: " + ex.getMessage() + hint + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
           return EXIT_INPUT;
         });
     return cli.execute(args);
@@ -67,11 +91,8 @@ public final class Main {
 
   /** An I/O failure in one line: the file, and what went wrong with it. */
   static String describe(IOException e) {
-    if (e instanceof FileSystemException f) {
-      String reason = f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
-      return (f.getFile() == null ? "" : f.getFile() + ": ") + reason;
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    return file + RuntimeFailure.reason(e);
   }
 
   /** The version from the jar's manifest ("dev" when run from classes). */

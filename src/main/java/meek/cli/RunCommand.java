@@ -98,43 +98,50 @@ final class RunCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : Path.of("results", spec.name());
     List<Observation> observed = observedFile == null ? List.of() : ObservedPoints.read(observedFile);
-    Publish.checkFolder(target, force);
-    if (keepSamples != null) {
-      SampleWriter.checkWritable(keepSamples, force);
+    List<Path> inputs = new ArrayList<>(spec.inputs());
+    if (observedFile != null) {
+      inputs.add(observedFile);
+    }
+    if (keepSamples != null && keepSamples.toAbsolutePath().normalize().startsWith(target.toAbsolutePath().normalize())) {
+      throw new ParameterException(self.commandLine(), "--keep-samples " + keepSamples + " lies inside the results folder " + target
+          + ", which is replaced as a whole; name a file outside it");
     }
     RunResult result;
     PrecisionRun.Report precisionReport = null;
-    if (precision == null) {
-      MonteCarloRun run = MonteCarloRun.of(spec, options);
-      try (Progress progress = new Progress("meek run " + spec.name(), options.samples(), !quiet);
-          SampleWriter writer = keepSamples == null ? null : SampleWriter.open(keepSamples, force, run.parameterNames(), run.outputs())) {
-        result = run.execute(writer, progress);
-        if (writer != null) {
-          writer.commit();
+    try (Publish.Claim claim = Publish.claimFolder(target, force, inputs);
+        Publish.Claim samples = keepSamples == null ? null : Publish.claimFile(keepSamples, force, inputs, "--keep-samples")) {
+      if (precision == null) {
+        MonteCarloRun run = MonteCarloRun.of(spec, options);
+        try (Progress progress = new Progress("meek run " + spec.name(), options.samples(), !quiet);
+            SampleWriter writer = samples == null ? null : SampleWriter.open(samples, run.parameterNames(), run.outputs())) {
+          result = run.execute(writer, progress);
+          if (writer != null) {
+            writer.commit();
+          }
+        }
+      } else {
+        PrecisionRun run = PrecisionRun.of(spec, options, precision, maxSamples);
+        List<SampleWriter> writers = new ArrayList<>();
+        try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
+          PrecisionRun.Outcome o = run.execute(samples == null ? null : () -> {
+            writers.forEach(SampleWriter::close); // an earlier round's file is discarded
+            SampleWriter w = SampleWriter.open(samples, run.parameterNames(), run.outputs());
+            writers.add(w);
+            return w;
+          }, progress);
+          result = o.result();
+          precisionReport = o.report();
+          if (!writers.isEmpty()) {
+            writers.get(writers.size() - 1).commit();
+          }
+        } finally {
+          writers.forEach(SampleWriter::close);
         }
       }
-    } else {
-      PrecisionRun run = PrecisionRun.of(spec, options, precision, maxSamples);
-      List<SampleWriter> writers = new ArrayList<>();
-      try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
-        PrecisionRun.Outcome o = run.execute(keepSamples == null ? null : () -> {
-          writers.forEach(SampleWriter::close); // an earlier round's file is discarded
-          SampleWriter w = SampleWriter.open(keepSamples, force, run.parameterNames(), run.outputs());
-          writers.add(w);
-          return w;
-        }, progress);
-        result = o.result();
-        precisionReport = o.report();
-        if (!writers.isEmpty()) {
-          writers.get(writers.size() - 1).commit();
-        }
-      } finally {
-        writers.forEach(SampleWriter::close);
+      try (Publish.Folder folder = claim.stage()) {
+        RunFolder.write(folder, result, precisionReport, observed, List.of(spec.text()), Main.version(), wallStart);
+        folder.commit();
       }
-    }
-    try (Publish.Folder folder = Publish.folder(target, force)) {
-      RunFolder.write(folder, result, precisionReport, observed, List.of(spec.text()), Main.version(), wallStart);
-      folder.commit();
     }
     warnAboutInvalidDraws(result);
     if (!quiet) {

@@ -87,15 +87,16 @@ final class SensitivityCommand implements Callable<Integer> {
       }
     }
     Path target = out != null ? out : Path.of("results", spec.name() + "-sensitivity");
-    Publish.checkFolder(target, force);
     SensitivityAnalysis analysis = SensitivityAnalysis.of(spec, SensitivityAnalysis.methods(method.name()), options, sobolRows, bootstrap, gapYears);
     Sensitivity s;
-    try (Progress progress = new Progress("meek sensitivity", analysis.work(), !sampling.quiet)) {
-      s = analysis.execute(progress);
-    }
-    try (Publish.Folder folder = Publish.folder(target, force)) {
-      SensitivityReport.write(folder, s, Main.version());
-      folder.commit();
+    try (Publish.Claim claim = Publish.claimFolder(target, force, spec.inputs())) {
+      try (Progress progress = new Progress("meek sensitivity", analysis.work(), !sampling.quiet)) {
+        s = analysis.execute(progress);
+      }
+      try (Publish.Folder folder = claim.stage()) {
+        SensitivityReport.write(folder, s, Main.version(), wallStart);
+        folder.commit();
+      }
     }
     if (!sampling.quiet) {
       PrintWriter printer = self.commandLine().getOut();

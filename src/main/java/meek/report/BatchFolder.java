@@ -41,29 +41,56 @@ public final class BatchFolder {
   }
 
   /**
-   * Checks every run before running any (so that a refusal writes nothing), then makes the folder and
-   * drops meek's stale staging from an interrupted batch.
+   * Claims the batch's folder (locked against other runs until closed) and checks every run before running
+   * any, so that a refusal writes nothing: a run folder made with other options needs --force, one meek did
+   * not make is never replaced. Then makes the folder, drops meek's stale staging from an interrupted batch
+   * and writes the batch's manifest.
+   *
+   * @param inputs the files the batch reads (batch file, base specs, data), which the folder must not hold
    */
-  public static void prepare(BatchPlan batch, Path target, RunOptions options, boolean force) throws IOException {
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new InputException(target + ": exists and is not a folder; choose another --out");
-    }
+  public static Publish.Claim prepare(BatchPlan batch, Path target, RunOptions options, boolean force, List<Path> inputs, String version)
+      throws IOException {
     if (Files.isRegularFile(target.resolve("summary.json")) || Files.isRegularFile(target.resolve("compare.json"))) {
       throw new InputException(target + ": holds a run or a comparison, not a batch; choose another --out");
     }
-    List<String> different = new ArrayList<>();
-    for (BatchPlan.Job run : batch.jobs()) {
-      if (state(target.resolve(run.name()), run.sha256(), options) == State.DIFFERENT) {
-        different.add(run.name());
+    Publish.Claim claim = Publish.claimBatchFolder(target, inputs);
+    try {
+      List<String> different = new ArrayList<>();
+      for (BatchPlan.Job run : batch.jobs()) {
+        Path folder = target.resolve(run.name());
+        State state = state(folder, run.sha256(), options);
+        if (state == State.DIFFERENT) {
+          different.add(run.name());
+        } else if (state == State.PARTIAL && !Publish.isMeeks(folder) && !isEmpty(folder)) {
+          throw new InputException(folder + ": exists and was not written by meek (no manifest.json of meek's); the batch would"
+              + " replace it with run " + run.name() + "; move it away");
+        }
       }
+      if (!different.isEmpty() && !force) {
+        throw new InputException(target.resolve(different.get(0)) + (different.size() > 1 ? " and " + (different.size() - 1) + " more" : "")
+            + ": made with another spec, seed, --samples or --design (manifest.json); re-run with the same options, or pass --force to redo "
+            + (different.size() > 1 ? "them" : "it"));
+      }
+      Files.createDirectories(target);
+      List<String> names = new ArrayList<>(batch.jobs().stream().map(BatchPlan.Job::name).toList());
+      names.addAll(List.of("batch.json", "batch.csv", "batch.md", "forest.png", "forest.svg", "manifest.json"));
+      Publish.removeStaleStaging(target, names);
+      long start = System.nanoTime();
+      Publish.write(target.resolve("manifest.json"),
+          f -> new FolderManifest("batch", version).input("batch_file", batch.source()).options(options).write(f, start));
+      return claim;
+    } catch (IOException | RuntimeException e) {
+      claim.close();
+      throw e;
     }
-    if (!different.isEmpty() && !force) {
-      throw new InputException(target.resolve(different.get(0)) + (different.size() > 1 ? " and " + (different.size() - 1) + " more" : "")
-          + ": made with another spec, seed, --samples or --design (manifest.json); re-run with the same options, or pass --force to redo "
-          + (different.size() > 1 ? "them" : "it"));
+  }
+
+  private static boolean isEmpty(Path folder) {
+    try (var s = Files.list(folder)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
     }
-    Files.createDirectories(target);
-    Publish.removeStaleStaging(target);
   }
 
   /** Publishes one run's results folder, with the composed {@code spec.yaml} that reproduces it. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import meek.model.LossView;
 import meek.run.Comparison;
+import meek.run.RunOptions;
 import meek.run.RunResult;
 import meek.stats.OutputSummary;
 import meek.stats.PairedDifference;
@@ -27,10 +28,10 @@ public final class CompareReport {
   private CompareReport() {}
 
   /**
-   * Writes compare.json, compare.csv, compare.md, compare_fan.png/.svg (the fans overlaid) and references.bib
-   * into the (staging) folder.
+   * Writes compare.json, compare.csv, compare.md, compare_fan.png/.svg (the fans overlaid), references.bib and
+   * manifest.json into the (staging) folder.
    */
-  public static void write(Publish.Folder folder, Comparison c, String version) throws IOException {
+  public static void write(Publish.Folder folder, Comparison c, RunOptions options, String version, long wallStart) throws IOException {
     Json.write(json(c), folder.file("compare.json"));
     writeCsv(c, folder.file("compare.csv"));
     Files.writeString(folder.file("compare.md"), markdown(c, version), StandardCharsets.UTF_8);
@@ -42,6 +43,8 @@ public final class CompareReport {
     ChartStyle.writeSvg(chart, folder.file("compare_fan.svg"));
     Files.writeString(folder.file("references.bib"), References.forSpecs(c.runs().stream().map(r -> r.spec().text()).toList()),
         StandardCharsets.UTF_8);
+    new FolderManifest("compare", version).specs(c.runs().stream().map(RunResult::spec).toList()).options(options)
+        .write(folder.file("manifest.json"), wallStart);
   }
 
   static ObjectNode json(Comparison c) {

@@ -30,8 +30,9 @@ public final class FitReport {
     o.printf(Locale.ROOT, "  R² = %.4f, residual sd = %s (score as a fraction)%n", fit.rSquared(), Numbers.sig(fit.rmse(), 3));
   }
 
-  /** Writes benchmark.yaml, fit.json and fit.png into the (staging) folder. */
-  public static void write(Publish.Folder folder, BenchmarkFit f) throws IOException {
+  /** Writes benchmark.yaml, fit.json, fit.png and manifest.json into the (staging) folder. */
+  public static void write(Publish.Folder folder, BenchmarkFit f, String version) throws IOException {
+    long wallStart = System.nanoTime();
     SigmoidFit.Result fit = f.fit();
     Path data = f.data();
     Files.writeString(folder.file("benchmark.yaml"), fragment(data, fit), StandardCharsets.UTF_8);
@@ -53,6 +54,7 @@ public final class FitReport {
     ChartStyle.writePng(FitChart.sigmoidFit(f.loss(), f.score(), f.labels(), fit,
         "Benchmark score against loss: least-squares sigmoid", data.getFileName() + " · " + fit.points() + " points · R² "
             + String.format(Locale.ROOT, "%.3f", fit.rSquared())), folder.file("fit.png"));
+    new FolderManifest("fit-benchmark", version).input("data", data).write(folder.file("manifest.json"), wallStart);
   }
 
   private static String fragment(Path data, SigmoidFit.Result fit) {

@@ -1,66 +1,308 @@
 package meek.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import meek.InputException;
+import meek.RuntimeFailure;
 import org.apache.commons.io.file.PathUtils;
 
 /**
- * How every result appears: written into a hidden staging folder beside its target
- * ({@code .NAME.tmp-…}), then renamed into place in one step, so that a reader (or an interrupted run) sees
- * the old result or the new one, never half of one. The one publishing routine of meek: results folders
- * ({@link Folder}) and single files (a batch's index, a sample file: {@link StagedFile}) both go through it.
+ * How every result appears, and what meek may replace. A target (a results folder, or a single file such as a
+ * sample file) is first <em>claimed</em> ({@link #claimFolder}, {@link #claimFile}): checked as safe to
+ * write, and locked against other meek runs. Its files are then written into a hidden staging folder beside
+ * it ({@code .NAME.tmp-…}), renamed into place in one step on commit, so that a reader, or an interrupted run,
+ * sees the old result or the new one and never half of one.
+ *
+ * <p>meek replaces only what it made: a folder whose {@code manifest.json} says meek wrote it, a sample file
+ * it wrote, or an empty folder; never the current folder or one above it, a folder holding a file the command
+ * reads, a git work tree, or anything else — and {@code --force} does not change that.
  */
 public final class Publish {
 
   private Publish() {}
 
-  /** The glob of meek's own staging names in a folder: what {@link #removeStaleStaging} may delete. */
-  static final String STAGING_GLOB = "{.*.tmp-*,.*.old-*}";
+  /** The names of meek's staging beside a target NAME: what a later run may clear. */
+  private static String stagingGlob(Path target) {
+    String name = target.getFileName().toString().replace("\\", "\\\\").replaceAll("([*?\\[\\]{},])", "\\\\$1");
+    return "{." + name + ".tmp-*,." + name + ".old-*}";
+  }
+
+  /** Live staging of this process, cleared if it is interrupted ({@link #abandonAll}). */
+  private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+  /** Lock files of this process's claims, removed if it is interrupted. */
+  private static final Set<Path> LOCKS = ConcurrentHashMap.newKeySet();
+  private static final Object COMMITS = new Object();
+  private static volatile boolean closing;
+  private static volatile boolean committed;
 
   /**
-   * Checks that a results folder may be written, without writing anything: call it before a long run so
-   * that the user hears at once.
+   * Checks that a results folder may be written, locks it against other meek runs and clears the staging a
+   * killed run left beside it. Nothing is written but the lock file.
+   *
+   * @param force replace a results folder meek wrote (it never replaces anything else)
+   * @param inputs files the command reads: the target must not hold any of them
    */
-  public static void checkFolder(Path target, boolean force) {
-    if (Files.exists(target) && !force) {
-      throw new InputException(target + ": already exists; pass --force to replace it, or choose another folder with --out");
+  public static Claim claimFolder(Path target, boolean force, List<Path> inputs) {
+    Path at = checkFolder(target, force, inputs);
+    return new Claim(target, at, true, force);
+  }
+
+  /**
+   * Claims a batch's folder, which a batch fills run by run and a later batch resumes: it may exist if meek
+   * made it for a batch (its manifest says so, or, from meek before 0.2, it holds a batch.json), or is empty.
+   */
+  public static Claim claimBatchFolder(Path target, List<Path> inputs) {
+    Path at = absolute(target);
+    if (Files.isDirectory(at) && !isEmpty(at) && isMeeksBatch(at)) {
+      checkPlace(target, at, inputs);
+    } else if (Files.isDirectory(at) && isMeeks(at)) {
+      throw new InputException(target + ": holds meek's results of another command, not a batch's; choose another --out");
+    } else {
+      checkFolder(target, false, inputs);
     }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new InputException(target + ": exists and is not a folder; choose another --out");
+    return new Claim(target, at, true, false);
+  }
+
+  private static boolean isMeeksBatch(Path folder) {
+    if (isMeeks(folder)) {
+      try {
+        return "batch".equals(Json.MAPPER.readTree(folder.resolve("manifest.json").toFile()).path("kind").asText());
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    try {
+      return !Files.exists(folder.resolve("manifest.json")) && Json.MAPPER.readTree(folder.resolve("batch.json").toFile()).has("runs");
+    } catch (IOException e) {
+      return false;
     }
   }
 
-  /** Checks that a single result file may be written ({@code option} names it in messages). */
-  public static void checkFile(Path target, boolean force, String option) {
-    if (Files.exists(target) && !force) {
-      throw new InputException(target + ": already exists; pass --force to replace it, or name another " + option + " file");
+  /** The same for a single file meek writes (a sample file), named by {@code option} in messages. */
+  public static Claim claimFile(Path target, boolean force, List<Path> inputs, String option) {
+    Path at = absolute(target);
+    for (Path input : inputs) {
+      if (Files.exists(input) && Files.exists(at) && isSame(input, at)) {
+        throw new InputException(target + ": is " + input + ", which meek reads; name another " + option + " file");
+      }
     }
-    if (Files.isDirectory(target)) {
+    if (Files.isDirectory(at)) {
       throw new InputException(target + ": is a folder; " + option + " names a file, e.g. samples.csv.gz");
     }
+    if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+      if (!isMeeksSampleFile(at)) {
+        throw new InputException(target + ": exists and was not written by meek; meek replaces only its own files; name another "
+            + option + " file");
+      }
+      if (!force) {
+        throw new InputException(target + ": already exists; pass --force to replace it, or name another " + option + " file");
+      }
+    }
+    return new Claim(target, at, false, force);
   }
 
-  /** Opens a staging folder for a results folder (replacing an existing one on commit, as --force allows). */
+  /** The checks of {@link #claimFolder}, without the lock: the folder where the results will go. */
+  static Path checkFolder(Path target, boolean force, List<Path> inputs) {
+    Path at = absolute(target);
+    checkPlace(target, at, inputs);
+    if (!Files.exists(at)) {
+      return at;
+    }
+    if (!Files.isDirectory(at)) {
+      throw new InputException(target + ": exists and is not a folder; choose another --out");
+    }
+    if (isEmpty(at)) {
+      return at;
+    }
+    if (!isMeeks(at)) {
+      throw new InputException(target + ": exists and was not written by meek (no manifest.json of meek's); meek replaces only its own"
+          + " results folders or an empty one; choose another --out");
+    }
+    if (!force) {
+      throw new InputException(target + ": already exists; pass --force to replace it, or choose another folder with --out");
+    }
+    return at;
+  }
+
+  /** What no results folder may be, whatever it holds: the current folder or above, a holder of an input, a git work tree. */
+  private static void checkPlace(Path target, Path at, List<Path> inputs) {
+    Path cwd = absolute(Path.of(""));
+    if (cwd.startsWith(at)) {
+      throw new InputException(target + ": is the current folder or holds it; results need a folder of their own; choose another --out");
+    }
+    for (Path input : inputs) {
+      Path in = absolute(input);
+      if (in.startsWith(at)) {
+        throw new InputException(target + ": holds " + input + ", which this command reads; choose another --out");
+      }
+    }
+    if (Files.exists(at.resolve(".git"))) {
+      throw new InputException(target + ": is a git work tree; meek never replaces one; choose another --out");
+    }
+  }
+
+  /** Whether meek wrote this folder: its manifest.json says so. */
+  public static boolean isMeeks(Path folder) {
+    Path manifest = folder.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest)) {
+      return false;
+    }
+    try {
+      JsonNode m = Json.MAPPER.readTree(manifest.toFile());
+      return m != null && "meek".equals(m.path("tool").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether meek wrote this sample file: a gzipped CSV whose header starts with meek's "sample," column. */
+  private static boolean isMeeksSampleFile(Path file) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      byte[] head = in.readNBytes(7);
+      return new String(head, StandardCharsets.US_ASCII).equals("sample,");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isEmpty(Path folder) {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isSame(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The path as the file system resolves it (through links), or its absolute normal form if it does not exist. */
+  private static Path absolute(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    try {
+      if (Files.exists(abs)) {
+        return abs.toRealPath();
+      }
+      Path parent = abs.getParent();
+      return parent != null && Files.exists(parent) ? parent.toRealPath().resolve(abs.getFileName()) : abs;
+    } catch (IOException e) {
+      return abs;
+    }
+  }
+
+  /**
+   * A target claimed for this run: checked, and locked against other meek runs until closed. Its results are
+   * written through {@link #stage()} or {@link #stageFile()}.
+   */
+  public static final class Claim implements AutoCloseable {
+    private final Path given;
+    private final Path target;
+    private final boolean folder;
+    private final boolean force;
+    private final Path lockFile;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private Claim(Path given, Path target, boolean folder, boolean force) {
+      this.given = given;
+      this.target = target;
+      this.folder = folder;
+      this.force = force;
+      this.lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
+      FileChannel c;
+      FileLock l;
+      try {
+        Files.createDirectories(target.getParent());
+        while (true) {
+          c = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          try {
+            l = c.tryLock();
+          } catch (OverlappingFileLockException e) {
+            l = null; // this process holds it already
+          }
+          if (l == null) {
+            c.close();
+            throw new RuntimeFailure(given + ": is being written by another meek run; wait for it to finish, or choose another"
+                + (folder ? " --out" : " file"));
+          }
+          if (Files.exists(lockFile)) {
+            break;
+          }
+          // the run before us deleted the lock file after we opened it: take a fresh one
+          l.release();
+          c.close();
+        }
+        LOCKS.add(lockFile);
+        removeStaleStaging(target);
+      } catch (IOException e) {
+        throw new InputException(given + ": cannot create the results folder (" + RuntimeFailure.reason(e) + ")");
+      }
+      this.channel = c;
+      this.lock = l;
+    }
+
+    /** A staging folder for the results folder claimed. */
+    public Folder stage() {
+      if (!folder) {
+        throw new IllegalStateException("a file claim stages a file");
+      }
+      return new Folder(given, target, force);
+    }
+
+    /** A staging folder holding the one file claimed, under its own name. */
+    public StagedFile stageFile() {
+      if (folder) {
+        throw new IllegalStateException("a folder claim stages a folder");
+      }
+      return new StagedFile(target);
+    }
+
+    @Override
+    public void close() {
+      try {
+        Files.deleteIfExists(lockFile);
+        LOCKS.remove(lockFile);
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        // the lock dies with the process in any case
+      }
+    }
+  }
+
+  /** Opens a staging folder for a results folder inside a folder already claimed (a run of a batch). */
   public static Folder folder(Path target, boolean force) {
-    checkFolder(target, force);
-    return new Folder(target.toAbsolutePath().normalize());
+    Path at = checkFolder(target, force, List.of());
+    return new Folder(target, at, force);
   }
 
-  /** Opens a staging folder for one file; the file is written under its own name there. */
-  public static StagedFile file(Path target) {
-    return new StagedFile(target.toAbsolutePath().normalize());
-  }
-
-  /** Writes one file atomically. */
+  /** Writes one file atomically, beside files of a folder already claimed (a batch's index). */
   public static void write(Path target, FileWriter writer) throws IOException {
-    try (StagedFile f = file(target)) {
+    try (StagedFile f = new StagedFile(absolute(target))) {
       writer.write(f.path());
       f.commit();
     }
@@ -71,23 +313,68 @@ public final class Publish {
     void write(Path file) throws IOException;
   }
 
-  /** meek's staging left in {@code folder} by a run that was killed: never results, safe to drop. */
-  public static void removeStaleStaging(Path folder) throws IOException {
-    try (DirectoryStream<Path> hidden = Files.newDirectoryStream(folder, STAGING_GLOB)) {
+  /** meek's staging left beside {@code target} by a run that was killed: never results, safe to drop. */
+  static void removeStaleStaging(Path target) throws IOException {
+    if (!Files.isDirectory(target.getParent())) {
+      return;
+    }
+    try (DirectoryStream<Path> hidden = Files.newDirectoryStream(target.getParent(), stagingGlob(target))) {
       for (Path p : hidden) {
-        delete(p);
+        if (!LIVE.contains(p)) {
+          delete(p);
+        }
       }
     }
   }
 
+  /** meek's staging left in {@code folder} by a batch that was killed (its runs' and its index files'). */
+  public static void removeStaleStaging(Path folder, List<String> names) throws IOException {
+    for (String name : names) {
+      removeStaleStaging(folder.resolve(name));
+    }
+  }
+
+  /**
+   * Called once when the process is interrupted: no commit happens after it, and every staging folder of
+   * this process is deleted.
+   *
+   * @return whether some result was committed before (a batch's finished runs stay)
+   */
+  public static boolean abandonAll() {
+    synchronized (COMMITS) {
+      closing = true;
+    }
+    for (Path p : LIVE) {
+      for (int attempt = 0; attempt < 3 && Files.exists(p, LinkOption.NOFOLLOW_LINKS); attempt++) {
+        try {
+          delete(p);
+        } catch (IOException | UncheckedIOException e) {
+          // a writer was still adding a file: try again
+        }
+      }
+    }
+    for (Path lock : LOCKS) {
+      try {
+        Files.deleteIfExists(lock);
+      } catch (IOException e) {
+        // a stale lock file holds no lock: the next run takes it
+      }
+    }
+    return committed;
+  }
+
   /** A results folder being written: files go into {@link #file}; {@link #commit} puts it in place. */
   public static final class Folder implements AutoCloseable {
+    private final Path given;
     private final Path target;
+    private final boolean force;
     private final Path staging;
-    private boolean committed;
+    private boolean done;
 
-    private Folder(Path target) {
+    private Folder(Path given, Path target, boolean force) {
+      this.given = given;
       this.target = target;
+      this.force = force;
       this.staging = stage(target);
     }
 
@@ -96,25 +383,34 @@ public final class Publish {
       return staging.resolve(name);
     }
 
-    /** Moves the staging folder into place, replacing an existing target. */
+    /** Moves the staging folder into place, replacing what was there (checked again: it may have changed). */
     public void commit() throws IOException {
-      Path old = null;
-      if (Files.exists(target)) {
-        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        rename(target, old, false);
-      }
-      rename(staging, target, false);
-      committed = true;
-      if (old != null) {
-        delete(old);
+      synchronized (COMMITS) {
+        if (closing) {
+          throw new RuntimeFailure("interrupted; nothing was written");
+        }
+        checkFolder(given, force, List.of());
+        Path old = null;
+        if (Files.exists(target)) {
+          old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+          Files.delete(old);
+          rename(target, old, false);
+        }
+        rename(staging, target, false);
+        LIVE.remove(staging);
+        done = true;
+        committed = true;
+        if (old != null) {
+          delete(old);
+        }
       }
     }
 
     @Override
     public void close() {
-      if (!committed) {
+      if (!done) {
         deleteQuietly(staging);
+        LIVE.remove(staging);
       }
     }
   }
@@ -123,7 +419,7 @@ public final class Publish {
   public static final class StagedFile implements AutoCloseable {
     private final Path target;
     private final Path staging;
-    private boolean committed;
+    private boolean done;
 
     private StagedFile(Path target) {
       this.target = target;
@@ -137,16 +433,24 @@ public final class Publish {
 
     /** Moves the file into place, replacing an existing one. */
     public void commit() throws IOException {
-      readableByAll(path(), "rw-r--r--");
-      rename(path(), target, true);
-      committed = true;
-      deleteQuietly(staging);
+      synchronized (COMMITS) {
+        if (closing) {
+          throw new RuntimeFailure("interrupted; nothing was written");
+        }
+        readableByAll(path(), "rw-r--r--");
+        rename(path(), target, true);
+        done = true;
+        committed = true;
+        deleteQuietly(staging);
+        LIVE.remove(staging);
+      }
     }
 
     @Override
     public void close() {
-      if (!committed) {
+      if (!done) {
         deleteQuietly(staging);
+        LIVE.remove(staging);
       }
     }
   }
@@ -156,10 +460,11 @@ public final class Publish {
     try {
       Files.createDirectories(target.getParent());
       Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+      LIVE.add(staging);
       readableByAll(staging, "rwxr-xr-x");
       return staging;
     } catch (IOException e) {
-      throw new InputException(target + ": cannot create the results folder (" + e.getMessage() + ")");
+      throw new RuntimeFailure(target + ": cannot create the results folder (" + RuntimeFailure.reason(e) + ")");
     }
   }
 
@@ -189,7 +494,7 @@ public final class Publish {
   }
 
   private static void delete(Path p) throws IOException {
-    if (Files.isDirectory(p)) {
+    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
       PathUtils.deleteDirectory(p);
     } else {
       Files.deleteIfExists(p);
@@ -197,7 +502,7 @@ public final class Publish {
   }
 
   private static void deleteQuietly(Path p) {
-    if (!Files.exists(p)) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try {

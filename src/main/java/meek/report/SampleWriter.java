@@ -6,13 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import meek.InputException;
+import meek.RuntimeFailure;
 import meek.model.ScalarOutput;
 import meek.run.DrawSink;
 import org.apache.commons.csv.CSVFormat;
@@ -38,14 +37,9 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
     this.outputs = outputs;
   }
 
-  /** Checks, before a run, that the file may be written. */
-  public static void checkWritable(Path target, boolean force) {
-    Publish.checkFile(target, force, "--keep-samples");
-  }
-
-  public static SampleWriter open(Path target, boolean force, List<String> parameters, List<ScalarOutput> outputs) {
-    checkWritable(target, force);
-    Publish.StagedFile file = Publish.file(target);
+  /** Opens the sample file claimed (written into its staging until {@link #commit}). */
+  public static SampleWriter open(Publish.Claim claim, List<String> parameters, List<ScalarOutput> outputs) {
+    Publish.StagedFile file = claim.stageFile();
     try {
       OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file.path()), 1 << 16), 1 << 16);
       List<String> header = new ArrayList<>(List.of("sample"));
@@ -60,7 +54,7 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
       return new SampleWriter(file, out, outputs);
     } catch (IOException e) {
       file.close();
-      throw new InputException(target + ": cannot be written (" + e.getMessage() + ")");
+      throw new RuntimeFailure(file.path().getFileName() + ": cannot be written (" + RuntimeFailure.reason(e) + ")");
     }
   }
 

@@ -44,9 +44,9 @@ public final class SensitivityReport {
 
   /**
    * Writes sensitivity.json, sensitivity.csv, sensitivity.md, the tornado and Sobol charts of the headline
-   * outputs and of each year's gap, and references.bib into the (staging) folder.
+   * outputs and of each year's gap, references.bib and manifest.json into the (staging) folder.
    */
-  public static void write(Publish.Folder folder, Sensitivity s, String version) throws IOException {
+  public static void write(Publish.Folder folder, Sensitivity s, String version, long wallStart) throws IOException {
     Json.write(json(s), folder.file("sensitivity.json"));
     writeCsv(s, folder.file("sensitivity.csv"));
     Files.writeString(folder.file("sensitivity.md"), SensitivityMarkdown.markdown(s, version), StandardCharsets.UTF_8);
@@ -57,6 +57,7 @@ public final class SensitivityReport {
       }
     }
     Files.writeString(folder.file("references.bib"), References.forSpecs(List.of(s.spec().text())), StandardCharsets.UTF_8);
+    new FolderManifest("sensitivity", version).specs(List.of(s.spec())).options(s.options()).write(folder.file("manifest.json"), wallStart);
   }
 
   /** Whether an output is one of the headline ones. */

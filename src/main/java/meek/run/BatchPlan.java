@@ -59,6 +59,18 @@ public final class BatchPlan {
     return jobs;
   }
 
+  /** The files the batch reads: the batch file, its base specs and their data. */
+  public List<Path> inputs() {
+    List<Path> inputs = new java.util.ArrayList<>(List.of(batch.source()));
+    for (Batch.Run r : batch.runs()) {
+      if (!inputs.contains(r.base())) {
+        inputs.add(r.base());
+      }
+      r.spec().inputs().stream().skip(1).filter(p -> !inputs.contains(p)).forEach(inputs::add);
+    }
+    return inputs;
+  }
+
   /** The composed spec of job i. */
   Spec spec(int index) {
     return batch.runs().get(index).spec();

@@ -81,9 +81,16 @@ final class DistributionParser {
   private static final Map<String, Double> SHORTHAND = Map.of("ci80", 0.80, "ci90", 0.90, "ci95", 0.95);
 
   private final Where where;
+  /** The data files the spec's empirical laws read, in order. */
+  private final List<Path> files = new ArrayList<>();
 
   DistributionParser(Where where) {
     this.where = where;
+  }
+
+  /** The data files read so far. */
+  List<Path> files() {
+    return List.copyOf(files);
   }
 
   ParameterDistribution parse(JsonNode node, String key) {
@@ -262,6 +269,7 @@ final class DistributionParser {
     }
     String column = f.get("column").asText();
     Path csv = where.file().toAbsolutePath().getParent().resolve(f.get("file").asText()).normalize();
+    files.add(csv);
     return EmpiricalParameter.of(readColumn(csv, column, key), f.get("file").asText() + ":" + column);
   }
 

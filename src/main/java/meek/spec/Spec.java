@@ -28,6 +28,7 @@ import meek.model.ModelConfig;
  *     "benchmark.k"), in the spec's order
  * @param correlations rank correlations among parameters ({@link Correlations#NONE} if none)
  * @param model the baseline year, growth schedules and views the model is built from
+ * @param inputs the files it was read from: the spec and any data file its laws read
  */
 public record Spec(
     Path source,
@@ -39,13 +40,15 @@ public record Spec(
     double stepYears,
     Map<String, ParameterDistribution> params,
     Correlations correlations,
-    ModelConfig model) {
+    ModelConfig model,
+    List<Path> inputs) {
 
   /** Most time steps a fan may have (bounds the fan's memory; 100 years monthly is 1,201). */
   public static final int MAX_FAN_STEPS = 2001;
 
   public Spec {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    inputs = List.copyOf(inputs);
   }
 
   /** The calendar year of t = 0. */
@@ -85,7 +88,7 @@ public record Spec(
         throw new InputException(source + ": the correlations name " + name + ", which --metric leaves out; add its metric or drop the pair");
       }
     }
-    return new Spec(source, text, sha256, name, title, horizonYears, stepYears, params, correlations, chosen);
+    return new Spec(source, text, sha256, name, title, horizonYears, stepYears, params, correlations, chosen, inputs);
   }
 
   static String text(byte[] bytes) {

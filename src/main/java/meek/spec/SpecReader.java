@@ -93,7 +93,9 @@ public final class SpecReader {
     List<ViewOptions> views = new ViewBlocks(cx, parser, dists).read(root, baseline, schedules);
     var correlations = new CorrelationsReader(cx).read(root.get("correlations"), dists);
     ModelConfig model = new ModelConfig(baseline, new Schedules(schedules), views);
-    return new Spec(file, Spec.text(f.bytes()), f.sha256(), name, title, horizon, step, dists, correlations, model);
+    List<Path> inputs = new ArrayList<>(List.of(file));
+    inputs.addAll(parser.files());
+    return new Spec(file, Spec.text(f.bytes()), f.sha256(), name, title, horizon, step, dists, correlations, model, inputs);
   }
 
   /** The loss gap's parameters, in {@link LossView#PARAMETERS} order; a growth rate may follow a schedule. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,9 +227,12 @@ class BadInputTest {
     Path out = dir.resolve("out");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "precious");
-    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("already exists").contains("--force");
+    // a folder meek did not write: refused with or without --force, and --force is not offered
+    for (String force : List.of("--seed=1", "--force")) {
+      CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet", force);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("was not written by meek").doesNotContain("--force");
+    }
     assertThat(out.resolve("keep.txt")).hasContent("precious");
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files).hasSize(1);
@@ -243,8 +247,11 @@ class BadInputTest {
     Path spec = dir.resolve("s.yaml");
     Files.writeString(spec, VALID);
     Path out = dir.resolve("out");
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("old.txt"), "stale");
+    assertThat(CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet").code()).isZero();
+    Files.writeString(out.resolve("old.txt"), "stale"); // a results folder of meek's
+    CliRunner.Result again = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("already exists; pass --force to replace it");
     CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "2000", "--out", out.toString(), "--quiet", "--force");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(out.resolve("old.txt")).doesNotExist();

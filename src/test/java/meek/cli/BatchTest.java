@@ -90,10 +90,19 @@ class BatchTest {
     assertThat(out.resolve("batch.csv")).doesNotExist();
     Map<Path, String> first = snapshot(out.resolve(names.get(0)));
     Map<Path, String> second = snapshot(out.resolve(names.get(1)));
-    // what a kill in the middle of run k+1 leaves: its hidden staging folder; and a run folder missing its manifest
+    // what a kill in the middle of run k+1 leaves: its hidden staging folder and a lock file holding no lock;
+    // and a run folder of meek's that lost its summary.json
     Files.createDirectories(out.resolve("." + names.get(2) + ".tmp-12345")).resolve("summary.json").toFile().createNewFile();
-    Files.createDirectories(out.resolve(names.get(3))).resolve("fan.csv").toFile().createNewFile();
+    Files.writeString(dir.resolve(".out.lock"), "");
+    Files.createDirectories(out.resolve(names.get(3)));
+    Files.writeString(out.resolve(names.get(3)).resolve("manifest.json"), "{\"tool\": \"meek\"}");
     assertThat(BatchFolder.state(out.resolve(names.get(3)), b.runs().get(3).spec().sha256(), OPTIONS)).isEqualTo(BatchFolder.State.PARTIAL);
+    // a folder in a run's place that meek did not write is never replaced: the batch stops before running anything
+    Path foreign = Files.createDirectories(dir.resolve("out2").resolve(names.get(0)));
+    Files.writeString(foreign.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), dir.resolve("out2"), OPTIONS, true, true, quiet, name -> {}))
+        .isInstanceOf(meek.InputException.class).hasMessageContaining("was not written by meek");
+    assertThat(foreign.resolve("notes.txt")).hasContent("mine");
 
     BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {});
 
@@ -106,6 +115,7 @@ class BatchTest {
     try (Stream<Path> left = Files.list(out)) {
       assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
     }
+    assertThat(dir.resolve(".out.lock")).doesNotExist(); // the killed run's lock file, taken and cleared
     JsonNode index = new ObjectMapper().readTree(out.resolve("batch.json").toFile());
     assertThat(index.get("runs")).hasSize(4);
     assertThat(Files.readAllLines(out.resolve("batch.csv"))).hasSize(5);

@@ -79,7 +79,10 @@ class KeepSamplesAndValidateTest {
     CliRunner.Result r = CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "1000",
         "--out", dir.resolve("out").toString(), "--keep-samples", gz.toString(), "--quiet");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("--force");
+    // a file meek did not write is never replaced: no --force offered
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("was not written by meek").doesNotContain("--force");
+    assertThat(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "1000", "--out", dir.resolve("out").toString(),
+        "--keep-samples", gz.toString(), "--quiet", "--force").code()).isEqualTo(2);
     assertThat(gz).hasContent("precious");
     assertThat(dir.resolve("out")).doesNotExist();
   }

@@ -55,7 +55,7 @@ class CompareAndBatchTest {
   void comparisonFilesHoldEverySpecAndThePairedDifferences() throws IOException {
     Path out = dir.resolve("cmp");
     try (Publish.Folder folder = Publish.folder(out, false)) {
-      CompareReport.write(folder, comparison(2.5), "9.9");
+      CompareReport.write(folder, comparison(2.5), new RunOptions(100, 7, 1, Design.MC, RunOptions.Quantiles.AUTO, true), "9.9", System.nanoTime());
       folder.commit();
     }
     JsonNode c = JSON.readTree(out.resolve("compare.json").toFile());
@@ -80,7 +80,7 @@ class CompareAndBatchTest {
 
   private static Batch.Run run(String name, String g) {
     Spec spec = new Spec(Path.of(name, "spec.yaml"), "", "sha-" + name, "base-" + name, "title " + name, 2, 1, Map.of(), Correlations.NONE,
-        new ModelConfig(2019, Schedules.NONE, List.of()));
+        new ModelConfig(2019, Schedules.NONE, List.of()), List.of());
     return new Batch.Run(name, Path.of("distributions", "base.yaml"), "", Map.of("g_inv", g), new byte[0], spec);
   }
 

@@ -4,61 +4,146 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import meek.InputException;
+import meek.RuntimeFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every result appears whole or not at all, and only meek's own staging is ever cleared. */
+/**
+ * Every result appears whole or not at all; meek replaces only what it made; one run at a time writes a
+ * target; only meek's own staging is ever cleared.
+ */
 class PublishTest {
 
   @TempDir Path dir;
 
-  private String[] listing() throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
+  private String[] listing(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
       return s.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
     }
   }
 
-  @Test
-  void aFolderAppearsOnlyWhenCommitted() throws IOException {
-    Path target = dir.resolve("out");
-    try (Publish.Folder f = Publish.folder(target, false)) {
-      Files.writeString(f.file("a.txt"), "a");
-      assertThat(target).doesNotExist();
+  /** Publishes a folder holding a meek manifest and one file. */
+  private void publish(Path target, boolean force, String content) throws IOException {
+    try (Publish.Claim claim = Publish.claimFolder(target, force, List.of()); Publish.Folder f = claim.stage()) {
+      Files.writeString(f.file("manifest.json"), "{\"tool\": \"meek\"}");
+      Files.writeString(f.file("a.txt"), content);
+      assertThat(target.resolve("a.txt")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).hasContent("old"));
       f.commit();
     }
-    assertThat(target.resolve("a.txt")).hasContent("a");
-    assertThat(listing()).containsExactly("out");
   }
 
   @Test
-  void anUncommittedFolderLeavesTheOldOneAndNoStaging() throws IOException {
+  void aFolderAppearsWholeOnCommitAndNothingIsLeftBeside() throws IOException {
     Path target = dir.resolve("out");
-    Files.createDirectories(target);
-    Files.writeString(target.resolve("old.txt"), "old");
-    try (Publish.Folder f = Publish.folder(target, true)) {
-      Files.writeString(f.file("new.txt"), "new");
-    }
-    assertThat(target.resolve("old.txt")).hasContent("old");
-    assertThat(listing()).containsExactly("out");
-    try (Publish.Folder f = Publish.folder(target, true)) {
-      Files.writeString(f.file("new.txt"), "new");
-      f.commit();
-    }
-    assertThat(target.resolve("new.txt")).hasContent("new");
-    assertThat(target.resolve("old.txt")).doesNotExist();
-    assertThat(listing()).containsExactly("out");
+    publish(target, false, "one");
+    assertThat(target.resolve("a.txt")).hasContent("one");
+    assertThat(listing(dir)).containsExactly("out"); // no staging, no lock file
   }
 
   @Test
-  void anExistingTargetNeedsForce() throws IOException {
-    Path target = Files.createDirectories(dir.resolve("out"));
-    assertThatThrownBy(() -> Publish.folder(target, false)).isInstanceOf(InputException.class).hasMessageContaining("already exists");
-    Path file = Files.writeString(dir.resolve("f"), "x");
-    assertThatThrownBy(() -> Publish.checkFolder(file, true)).isInstanceOf(InputException.class).hasMessageContaining("not a folder");
+  void anUncommittedFolderLeavesTheOldOne() throws IOException {
+    Path target = dir.resolve("out");
+    publish(target, false, "old");
+    try (Publish.Claim claim = Publish.claimFolder(target, true, List.of()); Publish.Folder f = claim.stage()) {
+      Files.writeString(f.file("a.txt"), "new");
+    }
+    assertThat(target.resolve("a.txt")).hasContent("old");
+    assertThat(listing(dir)).containsExactly("out");
+  }
+
+  @Test
+  void aMeekFolderIsReplacedOnlyWithForce() throws IOException {
+    Path target = dir.resolve("out");
+    publish(target, false, "old");
+    assertThatThrownBy(() -> Publish.claimFolder(target, false, List.of())).isInstanceOf(InputException.class)
+        .hasMessage(target + ": already exists; pass --force to replace it, or choose another folder with --out");
+    publish(target, true, "new");
+    assertThat(target.resolve("a.txt")).hasContent("new");
+  }
+
+  @Test
+  void anEmptyFolderMayBeWrittenWithoutForce() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("empty"));
+    publish(target, false, "x");
+    assertThat(target.resolve("a.txt")).hasContent("x");
+  }
+
+  @Test
+  void aFolderMeekDidNotWriteIsNeverReplacedEvenWithForce() throws IOException {
+    Path thesis = Files.createDirectories(dir.resolve("victim"));
+    Files.writeString(thesis.resolve("thesis.tex"), "years of work");
+    for (boolean force : new boolean[] {false, true}) {
+      assertThatThrownBy(() -> Publish.claimFolder(thesis, force, List.of())).isInstanceOf(InputException.class)
+          .hasMessageContaining("was not written by meek").hasMessageNotContaining("--force");
+    }
+    // a manifest that is not meek's does not count
+    Files.writeString(thesis.resolve("manifest.json"), "{\"tool\": \"other\"}");
+    assertThatThrownBy(() -> Publish.claimFolder(thesis, true, List.of())).hasMessageContaining("was not written by meek");
+    assertThat(thesis.resolve("thesis.tex")).hasContent("years of work");
+    Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+    assertThatThrownBy(() -> Publish.claimFolder(file, true, List.of())).hasMessageContaining("is not a folder");
+  }
+
+  @Test
+  void theCurrentFolderItsParentsAGitWorkTreeAndAFolderHoldingAnInputAreRefused() throws IOException {
+    for (Path p : List.of(Path.of(""), Path.of("."), Path.of("..").toAbsolutePath(), Path.of("/"))) {
+      assertThatThrownBy(() -> Publish.claimFolder(p, true, List.of())).as(p.toString()).isInstanceOf(InputException.class)
+          .hasMessageContaining("is the current folder or holds it").hasMessageNotContaining("--force");
+    }
+    Path repo = Files.createDirectories(dir.resolve("repo").resolve(".git")).getParent();
+    Files.writeString(repo.resolve("manifest.json"), "{\"tool\": \"meek\"}");
+    assertThatThrownBy(() -> Publish.claimFolder(repo, true, List.of())).hasMessageContaining("is a git work tree");
+    Path specs = Files.createDirectories(dir.resolve("specs"));
+    Path spec = Files.writeString(specs.resolve("a.yaml"), "params: {}");
+    assertThatThrownBy(() -> Publish.claimFolder(specs, true, List.of(spec))).hasMessageContaining("holds " + spec);
+    assertThatThrownBy(() -> Publish.claimFolder(dir, true, List.of(spec))).hasMessageContaining("holds " + spec);
+    assertThat(spec).exists();
+  }
+
+  @Test
+  void aLinkIsFollowedToWhatItNames() throws IOException {
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("keep.txt"), "mine");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), other);
+    assertThatThrownBy(() -> Publish.claimFolder(link, true, List.of())).hasMessageContaining("was not written by meek");
+    Path meeks = dir.resolve("meeks");
+    publish(meeks, false, "old");
+    Path toMeeks = Files.createSymbolicLink(dir.resolve("to-meeks"), meeks);
+    publish(toMeeks, true, "new");
+    assertThat(Files.isSymbolicLink(toMeeks)).isTrue();
+    assertThat(meeks.resolve("a.txt")).hasContent("new");
+    assertThat(other.resolve("keep.txt")).hasContent("mine");
+  }
+
+  @Test
+  void aTargetClaimedByARunCannotBeClaimedByAnother() throws IOException {
+    Path target = dir.resolve("out");
+    try (Publish.Claim first = Publish.claimFolder(target, false, List.of())) {
+      assertThatThrownBy(() -> Publish.claimFolder(target, false, List.of())).isInstanceOf(RuntimeFailure.class)
+          .hasMessage(target + ": is being written by another meek run; wait for it to finish, or choose another --out");
+    }
+    publish(target, false, "after"); // released: the next run may
+  }
+
+  @Test
+  void staleStagingIsClearedByTheNextClaimAndOnlyMeeks() throws IOException {
+    Files.createDirectories(dir.resolve(".run.tmp-123"));
+    Files.writeString(dir.resolve(".run.tmp-123").resolve("summary.json"), "{");
+    Files.createDirectories(dir.resolve(".run.old-9"));
+    Files.writeString(dir.resolve(".run.lock"), ""); // a killed run's lock file: no lock held
+    Files.createDirectories(dir.resolve(".other.tmp-1")); // staging of another target: not this claim's business
+    Files.writeString(dir.resolve(".notes"), "mine");
+    Files.writeString(dir.resolve("draft.tmp"), "mine");
+    publish(dir.resolve("run"), false, "x");
+    assertThat(listing(dir)).containsExactly(".notes", ".other.tmp-1", "draft.tmp", "run");
   }
 
   @Test
@@ -76,18 +161,32 @@ class PublishTest {
       throw new IOException("disk full");
     })).hasMessage("disk full");
     assertThat(target).hasContent("2");
-    assertThat(listing()).containsExactly("index.json");
+    assertThat(listing(dir)).containsExactly("index.json");
+  }
+
+  private static void gzip(Path file, String text) throws IOException {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   @Test
-  void staleStagingIsMeeksOwnOnly() throws IOException {
-    Files.createDirectories(dir.resolve(".run.tmp-123"));
-    Files.writeString(dir.resolve(".run.tmp-123").resolve("summary.json"), "{");
-    Files.createDirectories(dir.resolve(".run.old-9"));
-    Files.writeString(dir.resolve(".notes"), "mine");
-    Files.writeString(dir.resolve("draft.tmp"), "mine");
-    Files.createDirectories(dir.resolve("run"));
-    Publish.removeStaleStaging(dir);
-    assertThat(listing()).containsExactly(".notes", "draft.tmp", "run");
+  void aSampleFileReplacesOnlyMeeksOwnAndNeverAnInput() throws IOException {
+    Path spec = Files.writeString(dir.resolve("spec.yaml"), "params: {}");
+    assertThatThrownBy(() -> Publish.claimFile(spec, true, List.of(spec), "--keep-samples")).isInstanceOf(InputException.class)
+        .hasMessageContaining("which meek reads");
+    Path data = dir.resolve("data.csv.gz");
+    gzip(data, "year,gap\n2020,1\n");
+    assertThatThrownBy(() -> Publish.claimFile(data, true, List.of(), "--keep-samples")).hasMessageContaining("was not written by meek")
+        .hasMessageNotContaining("--force");
+    Path samples = dir.resolve("samples.csv.gz");
+    gzip(samples, "sample,alpha\n0,0.155\n");
+    assertThatThrownBy(() -> Publish.claimFile(samples, false, List.of(), "--keep-samples")).hasMessageContaining("pass --force");
+    try (Publish.Claim c = Publish.claimFile(samples, true, List.of(), "--keep-samples"); Publish.StagedFile f = c.stageFile()) {
+      gzip(f.path(), "sample,alpha\n0,0.2\n");
+      f.commit();
+    }
+    assertThat(listing(dir)).containsExactly("data.csv.gz", "samples.csv.gz", "spec.yaml");
+    assertThatThrownBy(() -> Publish.claimFile(dir, true, List.of(), "--keep-samples")).hasMessageContaining("is a folder");
   }
 }
