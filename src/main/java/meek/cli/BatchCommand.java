@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import meek.model.LossView;
 import meek.report.BatchFolder;
@@ -54,20 +53,15 @@ final class BatchCommand implements Callable<Integer> {
     RunOptions options = sampling.options(RunOptions.Quantiles.AUTO, true);
     BatchPlan batch = BatchPlan.of(new BatchReader().read(batchFile));
     Path target = out != null ? out : Path.of("results", batch.name());
-    execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut(), name -> {});
+    execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut());
     return 0;
   }
 
-  /**
-   * Runs a batch into its folder and writes the index.
-   *
-   * @param afterRun told the name of each run as soon as its folder is published (tests use it to stop a
-   *     batch part way, as a kill would)
-   */
-  static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out,
-      Consumer<String> afterRun) throws IOException {
+  /** Runs a batch into its folder and writes the index. */
+  static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out)
+      throws IOException {
     try (Publish.Claim claim = BatchFolder.prepare(batch, target, options, force, batch.inputs(), Main.version())) {
-      BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out, afterRun));
+      BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out));
       BatchIndex.write(batch, target, options, Main.version());
     }
     if (!quiet) {
@@ -82,18 +76,17 @@ final class BatchCommand implements Callable<Integer> {
     private final RunOptions options;
     private final boolean quiet;
     private final PrintWriter out;
-    private final Consumer<String> afterRun;
+    /** Of the run under way: what its folder was, its progress bar and when it started. */
     private BatchFolder.State state;
     private Progress progress;
     private long wallStart;
 
-    Printed(BatchPlan batch, Path target, RunOptions options, boolean quiet, PrintWriter out, Consumer<String> afterRun) {
+    Printed(BatchPlan batch, Path target, RunOptions options, boolean quiet, PrintWriter out) {
       this.batch = batch;
       this.target = target;
       this.options = options;
       this.quiet = quiet;
       this.out = out;
-      this.afterRun = afterRun;
     }
 
     private String counter(int index, BatchPlan.Job run) {
@@ -117,8 +110,12 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     @Override
-    public void finished(int index, BatchPlan.Job run, RunResult result) throws IOException {
+    public void ended(int index, BatchPlan.Job run) {
       progress.close();
+    }
+
+    @Override
+    public void finished(int index, BatchPlan.Job run, RunResult result) throws IOException {
       BatchFolder.writeRun(target, run, result, Main.version(), wallStart);
       if (!quiet) {
         OutputSummary t = result.output(LossView.INFLECTION_TIME);
@@ -127,7 +124,6 @@ final class BatchCommand implements Callable<Integer> {
             state == BatchFolder.State.MISSING ? "" : state == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)",
             (System.nanoTime() - wallStart) / 1e9);
       }
-      afterRun.accept(run.name());
     }
   }
 }

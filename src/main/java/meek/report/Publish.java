@@ -313,14 +313,23 @@ public final class Publish {
     void write(Path file) throws IOException;
   }
 
-  /** meek's staging left beside {@code target} by a run that was killed: never results, safe to drop. */
+  /**
+   * meek's staging left beside {@code target} by a run that was killed: a half-written {@code .NAME.tmp-…} is
+   * dropped; a {@code .NAME.old-…} is the previous result, set aside in the instant of a replacement, and is
+   * put back if the target is missing (dropped otherwise).
+   */
   static void removeStaleStaging(Path target) throws IOException {
     if (!Files.isDirectory(target.getParent())) {
       return;
     }
     try (DirectoryStream<Path> hidden = Files.newDirectoryStream(target.getParent(), stagingGlob(target))) {
       for (Path p : hidden) {
-        if (!LIVE.contains(p)) {
+        if (LIVE.contains(p)) {
+          continue;
+        }
+        if (p.getFileName().toString().startsWith("." + target.getFileName() + ".old-") && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          rename(p, target, false);
+        } else {
           delete(p);
         }
       }
@@ -396,7 +405,14 @@ public final class Publish {
           Files.delete(old);
           rename(target, old, false);
         }
-        rename(staging, target, false);
+        try {
+          rename(staging, target, false);
+        } catch (IOException e) {
+          if (old != null) {
+            rename(old, target, false); // the results that were there stay there
+          }
+          throw e;
+        }
         LIVE.remove(staging);
         done = true;
         committed = true;

@@ -18,6 +18,9 @@ public final class BatchRun {
     /** Told as run {@code index} starts; returns what follows its progress. */
     LongConsumer starting(int index, BatchPlan.Job job);
 
+    /** Told as run {@code index} stops, whether it finished or failed (before {@link #finished}). */
+    void ended(int index, BatchPlan.Job job);
+
     /** Run {@code index}'s result, as soon as it ends. */
     void finished(int index, BatchPlan.Job job, RunResult result) throws IOException;
   }
@@ -32,7 +35,12 @@ public final class BatchRun {
         continue;
       }
       LongConsumer progress = sink.starting(i, job);
-      RunResult result = MonteCarloRun.of(batch.spec(i), options).execute(null, progress);
+      RunResult result;
+      try {
+        result = MonteCarloRun.of(batch.spec(i), options).execute(null, progress);
+      } finally {
+        sink.ended(i, job);
+      }
       sink.finished(i, job, result);
     }
   }

@@ -76,13 +76,20 @@ class BatchTest {
     Path out = dir.resolve("out");
     int k = 2;
     PrintWriter quiet = new PrintWriter(new StringWriter());
-    int[] done = {0};
-    // a kill after k of n runs, as the callback throws once the k-th folder is committed
-    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {
-      if (++done[0] == k) {
-        throw new IllegalStateException("killed");
+    // a kill after k of n runs: the batch says a run is done once its folder is published, and this writer
+    // stops the batch at the k-th such line
+    PrintWriter killer = new PrintWriter(new StringWriter()) {
+      private int lines;
+
+      @Override
+      public PrintWriter printf(String format, Object... args) {
+        if (format.contains("t* median") && ++lines == k) {
+          throw new IllegalStateException("killed");
+        }
+        return this;
       }
-    })).hasMessage("killed");
+    };
+    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, false, killer)).hasMessage("killed");
     List<String> names = b.runs().stream().map(Batch.Run::name).toList();
     for (int i = 0; i < names.size(); i++) {
       assertThat(Files.exists(out.resolve(names.get(i)))).as(names.get(i)).isEqualTo(i < k);
@@ -100,11 +107,11 @@ class BatchTest {
     // a folder in a run's place that meek did not write is never replaced: the batch stops before running anything
     Path foreign = Files.createDirectories(dir.resolve("out2").resolve(names.get(0)));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
-    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), dir.resolve("out2"), OPTIONS, true, true, quiet, name -> {}))
+    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), dir.resolve("out2"), OPTIONS, true, true, quiet))
         .isInstanceOf(meek.InputException.class).hasMessageContaining("was not written by meek");
     assertThat(foreign.resolve("notes.txt")).hasContent("mine");
 
-    BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {});
+    BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet);
 
     assertThat(snapshot(out.resolve(names.get(0)))).isEqualTo(first); // same bytes, same modification times
     assertThat(snapshot(out.resolve(names.get(1)))).isEqualTo(second);
@@ -134,13 +141,13 @@ class BatchTest {
     Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n"));
     Path out = dir.resolve("out");
     PrintWriter quiet = new PrintWriter(new StringWriter());
-    BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet, name -> {});
+    BatchCommand.execute(BatchPlan.of(b), out, OPTIONS, false, true, quiet);
     Map<Path, String> before = snapshot(out);
     RunOptions otherSeed = new RunOptions(4000, 10, 2, Design.MC, RunOptions.Quantiles.AUTO, true);
-    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), out, otherSeed, false, true, quiet, name -> {}))
+    assertThatThrownBy(() -> BatchCommand.execute(BatchPlan.of(b), out, otherSeed, false, true, quiet))
         .isInstanceOf(InputException.class).hasMessageContaining("--force");
     assertThat(snapshot(out)).isEqualTo(before);
-    BatchCommand.execute(BatchPlan.of(b), out, otherSeed, true, true, quiet, name -> {});
+    BatchCommand.execute(BatchPlan.of(b), out, otherSeed, true, true, quiet);
     JsonNode m = new ObjectMapper().readTree(out.resolve("g_inv-5/manifest.json").toFile());
     assertThat(m.get("seed").asLong()).isEqualTo(10);
   }
