@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import meek.model.Domain;
+import meek.model.GapModel;
 import meek.model.GapOutcome;
 import meek.model.Metric;
 import meek.model.Observation;
@@ -110,40 +112,45 @@ final class RunCommand implements Callable<Integer> {
     PrecisionRun.Report precisionReport = null;
     try (Publish.Claim claim = Publish.claimFolder(target, force, inputs);
         Publish.Claim samples = keepSamples == null ? null : Publish.claimFile(keepSamples, force, inputs, "--keep-samples")) {
-      if (precision == null) {
-        MonteCarloRun run = MonteCarloRun.of(spec, options);
-        try (Progress progress = new Progress("meek run " + spec.name(), options.samples(), !quiet);
-            SampleWriter writer = samples == null ? null : SampleWriter.open(samples, run.parameterNames(), run.outputs())) {
-          result = run.execute(writer, progress);
-          if (writer != null) {
-            writer.commit();
+      // Every round's sample file but the last is discarded; the last is moved into place only after the
+      // results folder, so a failure anywhere leaves neither.
+      List<SampleWriter> writers = new ArrayList<>();
+      try {
+        try (Progress progress = new Progress("meek run " + spec.name(), precision == null ? options.samples() : maxSamples, !quiet)) {
+          if (precision == null) {
+            MonteCarloRun run = MonteCarloRun.of(spec, options);
+            if (samples != null) {
+              writers.add(SampleWriter.open(samples, run.parameterNames(), run.outputs()));
+            }
+            result = run.execute(writers.isEmpty() ? null : writers.get(0), progress);
+          } else {
+            PrecisionRun run = PrecisionRun.of(spec, options, precision, maxSamples);
+            PrecisionRun.Outcome o = run.execute(samples == null ? null : () -> {
+              writers.forEach(SampleWriter::close);
+              SampleWriter w = SampleWriter.open(samples, run.parameterNames(), run.outputs());
+              writers.add(w);
+              return w;
+            }, progress);
+            result = o.result();
+            precisionReport = o.report();
           }
         }
-      } else {
-        PrecisionRun run = PrecisionRun.of(spec, options, precision, maxSamples);
-        List<SampleWriter> writers = new ArrayList<>();
-        try (Progress progress = new Progress("meek run " + spec.name(), maxSamples, !quiet)) {
-          PrecisionRun.Outcome o = run.execute(samples == null ? null : () -> {
-            writers.forEach(SampleWriter::close); // an earlier round's file is discarded
-            SampleWriter w = SampleWriter.open(samples, run.parameterNames(), run.outputs());
-            writers.add(w);
-            return w;
-          }, progress);
-          result = o.result();
-          precisionReport = o.report();
-          if (!writers.isEmpty()) {
-            writers.get(writers.size() - 1).commit();
-          }
-        } finally {
-          writers.forEach(SampleWriter::close);
+        SampleWriter kept = writers.isEmpty() ? null : writers.get(writers.size() - 1);
+        if (kept != null) {
+          kept.finish();
         }
-      }
-      try (Publish.Folder folder = claim.stage()) {
-        RunFolder.write(folder, result, precisionReport, observed, List.of(spec.text()), Main.version(), wallStart);
-        folder.commit();
+        try (Publish.Folder folder = claim.stage()) {
+          RunFolder.write(folder, result, precisionReport, observed, List.of(spec.text()), Main.version(), wallStart);
+          folder.commit();
+        }
+        if (kept != null) {
+          kept.commit();
+        }
+      } finally {
+        writers.forEach(SampleWriter::close);
       }
     }
-    warnAboutInvalidDraws(result);
+    warnAboutInvalidDraws(result, new GapModel(spec.model()));
     if (!quiet) {
       PrintWriter o = self.commandLine().getOut();
       for (String sentence : SummaryMarkdown.sentences(result).subList(0, 2)) {
@@ -175,12 +182,12 @@ final class RunCommand implements Callable<Integer> {
     return options;
   }
 
-  private void warnAboutInvalidDraws(RunResult r) {
+  private void warnAboutInvalidDraws(RunResult r, GapModel model) {
     if (r.count(GapOutcome.INVALID) > 0) {
       for (Map.Entry<String, Long> e : r.invalidByParameter().entrySet()) {
-        self.commandLine().getErr().printf(
-            "meek: warning: %s: params.%s: %s of %s draws fell outside its domain (<= 0) and were excluded; add min: to truncate it%n",
-            specFile, e.getKey(), Numbers.count(e.getValue()), Numbers.count(r.samples()));
+        Domain domain = model.domain(e.getKey());
+        self.commandLine().getErr().printf("meek: warning: %s: params.%s: %s of %s draws fell outside its domain %s and were excluded; %s%n",
+            specFile, e.getKey(), Numbers.count(e.getValue()), Numbers.count(r.samples()), domain, domain.truncationHint());
       }
     }
   }

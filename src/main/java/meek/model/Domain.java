@@ -29,4 +29,22 @@ public record Domain(double lower, boolean includesLower, double upper, boolean 
   public boolean contains(double v) {
     return (includesLower ? v >= lower : v > lower) && (includesUpper ? v <= upper : v < upper);
   }
+
+  /** Interval notation, e.g. {@code (0, ∞)} or {@code [0, 1)}. */
+  @Override
+  public String toString() {
+    return (includesLower ? "[" : "(") + end(lower) + ", " + end(upper) + (includesUpper ? "]" : ")");
+  }
+
+  /** What to add to a distribution so that its draws stay inside: the finite ends as min:/max:. */
+  public String truncationHint() {
+    boolean low = Double.isFinite(lower);
+    boolean high = Double.isFinite(upper);
+    String keys = low && high ? "min: and max:" : low ? "min:" : "max:";
+    return "add " + keys + " to truncate it into " + this;
+  }
+
+  private static String end(double v) {
+    return Double.isInfinite(v) ? (v > 0 ? "∞" : "-∞") : v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
 }

@@ -8,11 +8,11 @@ import java.util.List;
  * The paper's model as the Monte Carlo engine runs it: the loss view (MODEL.md §1, §7) and the views a spec
  * adds (§4–6), laid out one after another in the draw, output and state vectors. Each view owns its
  * parameters, outputs, per-draw evaluation and fan; this class only composes them. Adding a view is a class
- * implementing {@link View}, a {@link Metric}, and one line in {@link #view}.
+ * implementing {@link View}, a {@link Metric}, one line in {@link #view}, and the reading of its spec block
+ * ({@code meek.spec.ViewBlocks}).
  */
 public final class GapModel implements MonteCarloModel {
 
-  private final ModelConfig config;
   private final List<View> views = new ArrayList<>();
   private final List<String> parameters;
   private final Domain[] domains;
@@ -21,17 +21,14 @@ public final class GapModel implements MonteCarloModel {
   private final int[] yearOf;
   private final double[] baselineOf;
   private final int stateWidth;
-  private final boolean scheduled;
 
   public GapModel(ModelConfig config) {
-    this.config = config;
     Layout layout = new Layout();
     LossView loss = new LossView(layout, config);
     views.add(loss);
     for (ViewOptions options : config.views()) {
       views.add(view(options, layout, loss, config));
     }
-    scheduled = loss.scheduled();
     parameters = List.copyOf(layout.parameters);
     domains = layout.domains.toArray(Domain[]::new);
     mustExceed = layout.mustExceed.stream().mapToInt(Integer::intValue).toArray();
@@ -55,24 +52,18 @@ public final class GapModel implements MonteCarloModel {
     }
   }
 
-  /** The configuration this model was built from. */
-  public ModelConfig config() {
-    return config;
-  }
-
-  /** Whether some growth rate follows a schedule (the piecewise path of MODEL.md §7). */
-  public boolean scheduled() {
-    return scheduled;
-  }
-
   @Override
   public List<String> parameterNames() {
     return parameters;
   }
 
-  /** The domain of parameter i: a draw outside it is invalid. */
-  public Domain domain(int parameter) {
-    return domains[parameter];
+  /** The domain of the named parameter: a draw outside it is invalid. */
+  public Domain domain(String parameter) {
+    int i = parameters.indexOf(parameter);
+    if (i < 0) {
+      throw new IllegalArgumentException("no parameter " + parameter);
+    }
+    return domains[i];
   }
 
   @Override

@@ -50,6 +50,9 @@ public final class InferenceView implements View {
 
   /** Every inference parameter is a positive rate, size or compute. */
   public static Domain domain(String name) {
+    if (!name.equals("g_inf") && !name.equals("N0") && !name.equals("C_inf0") && !name.equals("C_sota0")) {
+      throw new IllegalArgumentException("not an inference parameter: " + name);
+    }
     return Domain.POSITIVE;
   }
 
@@ -67,7 +70,8 @@ public final class InferenceView implements View {
   InferenceView(Layout layout, LossView loss, Schedules schedules, Options options) {
     this.loss = loss;
     this.options = options;
-    gInf = layoutAll(layout, parameters(options.fromParameters()));
+    gInf = layout.parameters.size();
+    parameters(options.fromParameters()).forEach(name -> layout.parameter(parameter(name), domain(name)));
     int firstSegment = layout.parameters.size();
     for (int i = 1; i <= schedules.of(G_INF).length; i++) {
       layout.parameter(Schedules.segmentName(G_INF, i), Domain.POSITIVE);
@@ -79,13 +83,6 @@ public final class InferenceView implements View {
     rateColumn = layout.state(1);
     sotaColumn = layout.state(1);
     segmentColumn = loss.scheduled() ? layout.state(loss.segments()) : -1;
-  }
-
-  /** Lays out the named parameters, in order; returns the index of the first. */
-  private static int layoutAll(Layout layout, List<String> names) {
-    int first = layout.parameters.size();
-    names.forEach(name -> layout.parameter(parameter(name), domain(name)));
-    return first;
   }
 
   @Override

@@ -2,6 +2,7 @@ package meek.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,13 +17,20 @@ public record ModelConfig(double baselineYear, Schedules schedules, List<ViewOpt
 
   public ModelConfig {
     List<ViewOptions> sorted = new ArrayList<>(views);
-    sorted.sort(java.util.Comparator.comparing(ViewOptions::metric));
+    sorted.sort(Comparator.comparing(ViewOptions::metric));
     for (int i = 0; i < sorted.size(); i++) {
       if (sorted.get(i).metric() == Metric.LOSS || i > 0 && sorted.get(i).metric() == sorted.get(i - 1).metric()) {
         throw new IllegalArgumentException("views: each metric other than loss at most once (got " + views + ")");
       }
     }
     views = List.copyOf(sorted);
+    List<String> schedulable = new ArrayList<>(LossView.GROWTH_RATES);
+    views.forEach(v -> schedulable.addAll(v.schedulableRates()));
+    for (String rate : schedules.boundaries().keySet()) {
+      if (!schedulable.contains(rate)) {
+        throw new IllegalArgumentException("schedule for " + rate + ", which no configured view has (schedulable: " + schedulable + ")");
+      }
+    }
   }
 
   /** Every metric reported: the loss gap, then the configured views. */

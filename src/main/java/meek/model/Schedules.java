@@ -1,6 +1,7 @@
 package meek.model;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record Schedules(Map<String, double[]> boundaries) {
   }
 
   /** The same schedules without those of the given rates. */
-  public Schedules without(java.util.Collection<String> rates) {
+  public Schedules without(Collection<String> rates) {
     Map<String, double[]> kept = new LinkedHashMap<>(boundaries);
     kept.keySet().removeAll(rates);
     return new Schedules(kept);

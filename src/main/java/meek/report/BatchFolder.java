@@ -27,7 +27,7 @@ public final class BatchFolder {
     if (!Files.exists(runFolder)) {
       return State.MISSING;
     }
-    if (!Files.isRegularFile(runFolder.resolve("manifest.json")) || !Files.isRegularFile(runFolder.resolve("summary.json"))) {
+    if (!Files.isRegularFile(runFolder.resolve(ResultFiles.MANIFEST)) || !Files.isRegularFile(runFolder.resolve(ResultFiles.SUMMARY))) {
       return State.PARTIAL;
     }
     try {
@@ -50,7 +50,7 @@ public final class BatchFolder {
    */
   public static Publish.Claim prepare(BatchPlan batch, Path target, RunOptions options, boolean force, List<Path> inputs, String version)
       throws IOException {
-    if (Files.isRegularFile(target.resolve("summary.json")) || Files.isRegularFile(target.resolve("compare.json"))) {
+    if (ResultFiles.kind(target).filter(k -> k != ResultFiles.Kind.BATCH).isPresent()) {
       throw new InputException(target + ": holds a run or a comparison, not a batch; choose another --out");
     }
     Publish.Claim claim = Publish.claimBatchFolder(target, inputs);
@@ -73,10 +73,10 @@ public final class BatchFolder {
       }
       Files.createDirectories(target);
       List<String> names = new ArrayList<>(batch.jobs().stream().map(BatchPlan.Job::name).toList());
-      names.addAll(List.of("batch.json", "batch.csv", "batch.md", "forest.png", "forest.svg", "manifest.json"));
+      names.addAll(List.of(ResultFiles.BATCH, "batch.csv", "batch.md", "forest.png", "forest.svg", ResultFiles.MANIFEST));
       Publish.removeStaleStaging(target, names);
       long start = System.nanoTime();
-      Publish.write(target.resolve("manifest.json"),
+      Publish.write(target.resolve(ResultFiles.MANIFEST),
           f -> new FolderManifest("batch", version).input("batch_file", batch.source()).options(options).write(f, start));
       return claim;
     } catch (IOException | RuntimeException e) {
@@ -97,7 +97,7 @@ public final class BatchFolder {
   public static void writeRun(Path target, BatchPlan.Job run, RunResult result, String version, long wallStart) throws IOException {
     try (Publish.Folder staged = Publish.folder(target.resolve(run.name()), true)) {
       RunFolder.write(staged, result, null, List.of(), List.of(run.baseText()), version, wallStart);
-      Files.write(staged.file("spec.yaml"), run.specYaml());
+      Files.write(staged.file(ResultFiles.SPEC), run.specYaml());
       staged.commit();
     }
   }

@@ -40,7 +40,7 @@ public final class BatchIndex {
       summaries.add(ResultReader.summary(target.resolve(run.name())));
     }
     ObjectNode json = json(batch, summaries, options);
-    Publish.write(target.resolve("batch.json"), f -> Json.write(json, f));
+    Publish.write(target.resolve(ResultFiles.BATCH), f -> Json.write(json, f));
     Publish.write(target.resolve("batch.csv"), f -> writeCsv(batch, summaries, f));
     Publish.write(target.resolve("batch.md"), f -> Files.writeString(f, markdown(batch, summaries, options, version), StandardCharsets.UTF_8));
     List<String> rows = batch.jobs().stream().map(BatchPlan.Job::name).toList();

@@ -2,7 +2,6 @@ package meek.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,20 +34,24 @@ public final class Citation {
 
   /** Prints every output of the folder's results. */
   public void print(Path dir) throws IOException {
-    if (Files.isRegularFile(dir.resolve("summary.json"))) {
-      ResultReader.Summary s = ResultReader.summary(dir);
-      print(s.outputs(), s.title(), "N = " + Numbers.count(s.samples()) + ", seed " + s.seed(), "");
-    } else if (Files.isRegularFile(dir.resolve("compare.json"))) {
-      ResultReader.Compared c = ResultReader.compared(dir);
-      String who = "N = " + Numbers.count(c.samples()) + " per spec, seed " + c.seed() + ", common random numbers";
-      c.bySpec().forEach((spec, outputs) -> print(outputs, spec, who, ""));
-      c.differences().forEach((pair, outputs) -> print(outputs, "paired difference " + pair, who, "difference in "));
-    } else if (Files.isRegularFile(dir.resolve("batch.json"))) {
-      ResultReader.Batched b = ResultReader.batched(dir);
-      String who = "N = " + Numbers.count(b.samples()) + " per run, seed " + b.seed();
-      b.runs().forEach(run -> print(run.outputs(), run.title(), who, ""));
-    } else {
-      throw new InputException(dir + ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch");
+    ResultFiles.Kind kind = ResultFiles.kind(dir).orElseThrow(() -> new InputException(dir
+        + ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch"));
+    switch (kind) {
+      case RUN -> {
+        ResultReader.Summary s = ResultReader.summary(dir);
+        print(s.outputs(), s.title(), "N = " + Numbers.count(s.samples()) + ", seed " + s.seed(), "");
+      }
+      case COMPARISON -> {
+        ResultReader.Compared c = ResultReader.compared(dir);
+        String who = "N = " + Numbers.count(c.samples()) + " per spec, seed " + c.seed() + ", common random numbers";
+        c.bySpec().forEach((spec, outputs) -> print(outputs, spec, who, ""));
+        c.differences().forEach((pair, outputs) -> print(outputs, "paired difference " + pair, who, "difference in "));
+      }
+      case BATCH -> {
+        ResultReader.Batched b = ResultReader.batched(dir);
+        String who = "N = " + Numbers.count(b.samples()) + " per run, seed " + b.seed();
+        b.runs().forEach(run -> print(run.outputs(), run.title(), who, ""));
+      }
     }
   }
 

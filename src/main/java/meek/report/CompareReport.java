@@ -32,7 +32,7 @@ public final class CompareReport {
    * manifest.json into the (staging) folder.
    */
   public static void write(Publish.Folder folder, Comparison c, RunOptions options, String version, long wallStart) throws IOException {
-    Json.write(json(c), folder.file("compare.json"));
+    Json.write(json(c), folder.file(ResultFiles.COMPARE));
     writeCsv(c, folder.file("compare.csv"));
     Files.writeString(folder.file("compare.md"), markdown(c, version), StandardCharsets.UTF_8);
     RunResult first = c.runs().get(0);
@@ -44,7 +44,7 @@ public final class CompareReport {
     Files.writeString(folder.file("references.bib"), References.forSpecs(c.runs().stream().map(r -> r.spec().text()).toList()),
         StandardCharsets.UTF_8);
     new FolderManifest("compare", version).specs(c.runs().stream().map(RunResult::spec).toList()).options(options)
-        .write(folder.file("manifest.json"), wallStart);
+        .write(folder.file(ResultFiles.MANIFEST), wallStart);
   }
 
   static ObjectNode json(Comparison c) {

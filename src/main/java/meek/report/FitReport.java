@@ -54,7 +54,7 @@ public final class FitReport {
     ChartStyle.writePng(FitChart.sigmoidFit(f.loss(), f.score(), f.labels(), fit,
         "Benchmark score against loss: least-squares sigmoid", data.getFileName() + " · " + fit.points() + " points · R² "
             + String.format(Locale.ROOT, "%.3f", fit.rSquared())), folder.file("fit.png"));
-    new FolderManifest("fit-benchmark", version).input("data", data).write(folder.file("manifest.json"), wallStart);
+    new FolderManifest("fit-benchmark", version).input("data", data).write(folder.file(ResultFiles.MANIFEST), wallStart);
   }
 
   private static String fragment(Path data, SigmoidFit.Result fit) {

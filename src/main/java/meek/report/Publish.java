@@ -85,13 +85,13 @@ public final class Publish {
   private static boolean isMeeksBatch(Path folder) {
     if (isMeeks(folder)) {
       try {
-        return "batch".equals(Json.MAPPER.readTree(folder.resolve("manifest.json").toFile()).path("kind").asText());
+        return "batch".equals(Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile()).path("kind").asText());
       } catch (IOException e) {
         return false;
       }
     }
     try {
-      return !Files.exists(folder.resolve("manifest.json")) && Json.MAPPER.readTree(folder.resolve("batch.json").toFile()).has("runs");
+      return !Files.exists(folder.resolve(ResultFiles.MANIFEST)) && Json.MAPPER.readTree(folder.resolve(ResultFiles.BATCH).toFile()).has("runs");
     } catch (IOException e) {
       return false;
     }
@@ -162,7 +162,7 @@ public final class Publish {
 
   /** Whether meek wrote this folder: its manifest.json says so. */
   public static boolean isMeeks(Path folder) {
-    Path manifest = folder.resolve("manifest.json");
+    Path manifest = folder.resolve(ResultFiles.MANIFEST);
     if (!Files.isRegularFile(manifest)) {
       return false;
     }

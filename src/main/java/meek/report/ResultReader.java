@@ -52,13 +52,13 @@ public final class ResultReader {
   public record Batched(long samples, long seed, List<BatchEntry> runs) {}
 
   public static Manifest manifest(Path folder) throws IOException {
-    Path file = folder.resolve("manifest.json");
+    Path file = folder.resolve(ResultFiles.MANIFEST);
     JsonNode m = tree(file);
     return new Manifest(text(file, m, "spec_sha256"), number(file, m, "seed"), number(file, m, "samples"), text(file, m, "design"));
   }
 
   public static Summary summary(Path folder) throws IOException {
-    Path file = folder.resolve("summary.json");
+    Path file = folder.resolve(ResultFiles.SUMMARY);
     JsonNode s = tree(file);
     JsonNode counts = field(file, s, "counts");
     Map<GapOutcome, Long> byOutcome = new LinkedHashMap<>();
@@ -66,13 +66,14 @@ public final class ResultReader {
       byOutcome.put(o, number(file, counts, o.key()));
     }
     Map<String, Long> invalid = new LinkedHashMap<>();
-    field(file, counts, "invalid_by_parameter").fields().forEachRemaining(e -> invalid.put(e.getKey(), e.getValue().asLong()));
+    JsonNode byParameter = field(file, counts, "invalid_by_parameter");
+    byParameter.fieldNames().forEachRemaining(name -> invalid.put(name, number(file, byParameter, name)));
     return new Summary(text(file, s, "spec"), s.path("title").asText(text(file, s, "spec")), number(file, s, "samples"),
         number(file, s, "seed"), s.path("design").asText("mc"), outputs(file, field(file, s, "outputs")), byOutcome, invalid);
   }
 
   public static Compared compared(Path folder) throws IOException {
-    Path file = folder.resolve("compare.json");
+    Path file = folder.resolve(ResultFiles.COMPARE);
     JsonNode c = tree(file);
     List<String> specs = new ArrayList<>();
     field(file, c, "specs").forEach(n -> specs.add(n.asText()));
@@ -92,7 +93,7 @@ public final class ResultReader {
   }
 
   public static Batched batched(Path folder) throws IOException {
-    Path file = folder.resolve("batch.json");
+    Path file = folder.resolve(ResultFiles.BATCH);
     JsonNode b = tree(file);
     List<BatchEntry> runs = new ArrayList<>();
     for (JsonNode run : field(file, b, "runs")) {

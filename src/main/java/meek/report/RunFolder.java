@@ -28,7 +28,7 @@ public final class RunFolder {
   public static void write(Publish.Folder folder, RunResult result, PrecisionRun.Report precision,
       List<Observation> observed, List<String> referenceTexts, String version, long wallStart) throws IOException {
     SpecSummary spec = result.spec();
-    SummaryJson.write(result, precision, folder.file("summary.json"));
+    SummaryJson.write(result, precision, folder.file(ResultFiles.SUMMARY));
     CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
     String footnote = String.format(
         "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), result.seed(), spec.source().getFileName(), version);
@@ -58,7 +58,7 @@ public final class RunFolder {
     Files.writeString(folder.file("summary.md"),
         SummaryMarkdown.render(result, version) + SummaryMarkdown.precision(precision), StandardCharsets.UTF_8);
     double wall = (System.nanoTime() - wallStart) / 1e9;
-    ManifestJson.write(result, version, wall, folder.file("manifest.json"));
+    ManifestJson.write(result, version, wall, folder.file(ResultFiles.MANIFEST));
     Files.writeString(folder.file("references.bib"), References.forSpecs(referenceTexts), StandardCharsets.UTF_8);
   }
 

@@ -40,8 +40,9 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
   /** Opens the sample file claimed (written into its staging until {@link #commit}). */
   public static SampleWriter open(Publish.Claim claim, List<String> parameters, List<ScalarOutput> outputs) {
     Publish.StagedFile file = claim.stageFile();
+    OutputStream out = null;
     try {
-      OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file.path()), 1 << 16), 1 << 16);
+      out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file.path()), 1 << 16), 1 << 16);
       List<String> header = new ArrayList<>(List.of("sample"));
       header.addAll(parameters);
       header.add("outcome");
@@ -53,6 +54,7 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
       return new SampleWriter(file, out, outputs);
     } catch (IOException e) {
+      closeQuietly(out);
       file.close();
       throw new RuntimeFailure(file.path().getFileName() + ": cannot be written (" + RuntimeFailure.reason(e) + ")");
     }
@@ -93,24 +95,40 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
     }
   }
 
-  /** Finishes the file and moves it into place. */
-  public synchronized void commit() throws IOException {
+  /** Writes the rest of the file (every block must have arrived); it stays in staging until {@link #commit}. */
+  public synchronized void finish() {
     if (!pending.isEmpty()) {
       throw new IllegalStateException("blocks missing before " + pending.keySet());
     }
-    out.close();
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new RuntimeFailure(file.path().getFileName() + ": cannot be written (" + RuntimeFailure.reason(e) + ")");
+    }
+  }
+
+  /** Moves the finished file into place. */
+  public synchronized void commit() throws IOException {
+    finish();
     file.commit();
   }
 
   /** Discards the file unless it was committed. */
   @Override
   public void close() {
+    closeQuietly(out);
+    file.close();
+  }
+
+  private static void closeQuietly(OutputStream out) {
+    if (out == null) {
+      return;
+    }
     try {
       out.close();
     } catch (IOException e) {
-      // the file is being discarded, or was closed by commit
+      // the file is being discarded, or was already closed
     }
-    file.close();
   }
 
   private static CSVFormat format() {

@@ -57,7 +57,7 @@ public final class SensitivityReport {
       }
     }
     Files.writeString(folder.file("references.bib"), References.forSpecs(List.of(s.spec().text())), StandardCharsets.UTF_8);
-    new FolderManifest("sensitivity", version).specs(List.of(s.spec())).options(s.options()).write(folder.file("manifest.json"), wallStart);
+    new FolderManifest("sensitivity", version).specs(List.of(s.spec())).options(s.options()).write(folder.file(ResultFiles.MANIFEST), wallStart);
   }
 
   /** Whether an output is one of the headline ones. */

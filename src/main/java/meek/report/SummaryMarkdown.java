@@ -85,10 +85,11 @@ public final class SummaryMarkdown {
   /** One sentence on a --precision run: met with N, or the cap hit. */
   public static String precisionSentence(PrecisionRun.Report p) {
     int n = p.samplesPerRound().get(p.samplesPerRound().size() - 1);
-    String pct = Numbers.sig(100 * p.target(), 2) + "%";
+    String pct = Numbers.compact(100 * p.target()) + "%"; // as the user wrote it: --precision 0.05 is 5%
     return p.met()
         ? "Precision target met: every p5–p95 of every output has a 95% CI half-width below " + pct
-            + " of its value with N = " + Numbers.count(n) + " (" + p.samplesPerRound().size() + " rounds)."
+            + " of its value with N = " + Numbers.count(n) + " (" + p.samplesPerRound().size()
+            + (p.samplesPerRound().size() == 1 ? " round)." : " rounds).")
         : "Precision target NOT met: the cap of N = " + Numbers.count(n) + " was reached while " + p.worstOutput()
             + " still had a 95% CI half-width " + Numbers.sig(p.worstRatio(), 2) + "× the target of " + pct
             + "; raise --max-samples or relax --precision.";
@@ -184,8 +185,10 @@ public final class SummaryMarkdown {
     if (invalid > 0) {
       sb.append(" ").append(Numbers.count(invalid)).append(" (").append(Numbers.percent(invalid, n))
           .append(") drew a parameter outside its domain and are excluded everywhere: ")
-          .append(r.invalidByParameter())
-          .append("; truncate those distributions (min: …) to make such draws impossible.");
+          .append(String.join(", ", r.invalidByParameter().entrySet().stream()
+              .map(e -> "params." + e.getKey() + " " + Numbers.count(e.getValue())).toList()))
+          .append(" (each draw counted once, under the first such parameter in draw order); truncate those distributions"
+              + " (min:, max:) to make such draws impossible.");
     }
     return sb.toString();
   }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import meek.distributions.Correlations;
 import meek.distributions.ParameterDistribution;
 import meek.run.SpecSummary;
@@ -51,9 +52,10 @@ public final class ValidateReport {
     for (Map.Entry<String, ParameterDistribution> e : spec.params().entrySet()) {
       ParameterDistribution d = e.getValue();
       Map<String, Object> desc = d.describe();
+      // a constant reads as written (1.7, not 1.700); a distribution's summaries to four figures
+      DoubleFunction<String> f = "constant".equals(desc.get("dist")) ? Numbers::compact : v -> Numbers.sig(v, 4);
       out.printf(Locale.ROOT, row, e.getKey(), desc.get("dist"),
-          Numbers.sig(d.quantile(0.05), 4), Numbers.sig(d.median(), 4), Numbers.sig(d.quantile(0.95), 4),
-          Numbers.sig(d.mean(), 4), details(desc));
+          f.apply(d.quantile(0.05)), f.apply(d.median()), f.apply(d.quantile(0.95)), f.apply(d.mean()), details(desc));
     }
     Correlations c = spec.correlations();
     if (c.isEmpty()) {

@@ -40,6 +40,17 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, PairedDif
 
   public static Comparison run(List<Spec> specs, RunOptions options, LongConsumer progress) {
     checkComparable(specs);
+    // every spec's draws are kept for the pairing: refuse up front what the heap cannot hold, at the spec
+    // where the need peaks (its run, with the draws of those before it and its own)
+    long keptBytes = 0;
+    long peak = 0;
+    for (Spec spec : specs) {
+      GapModel model = new GapModel(spec.model());
+      keptBytes += 8L * model.outputs().size() * options.samples();
+      peak = Math.max(peak, keptBytes + MonteCarloRun.bytesNeeded(model, options.samples(), spec.times().length,
+          options.exact(model.independentOutputs())));
+    }
+    MonteCarloRun.checkMemory(peak, options.samples(), true);
     List<RunResult> runs = new ArrayList<>();
     List<Collector> kept = new ArrayList<>();
     for (Spec spec : specs) {

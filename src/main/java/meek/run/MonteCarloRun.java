@@ -80,14 +80,22 @@ public final class MonteCarloRun {
 
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
   static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
-    int samples = options.samples();
-    long need = bytesNeeded(model, samples, steps, options.exact(model.independentOutputs()));
+    checkMemory(bytesNeeded(model, options.samples(), steps, options.exact(model.independentOutputs())), options.samples(), false);
+  }
+
+  /**
+   * Refuses a need of {@code need} bytes the heap cannot hold.
+   *
+   * @param pairing whether it includes a comparison's kept draws (which --quantiles sketch does not shrink)
+   */
+  static void checkMemory(long need, int samples, boolean pairing) {
     long max = Runtime.getRuntime().maxMemory();
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
       throw new InputException(String.format(
-          "--samples %d needs about %.1f GB of heap but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek run …), use --quantiles sketch, or lower --samples",
-          samples, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.3) + 1));
+          "--samples %d needs about %.1f GB of heap%s but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
+          samples, need / 1e9, pairing ? " (a comparison keeps every spec's draws for the pairing)" : "", max / 1e9,
+          (long) Math.ceil(need / 1e9 * 1.3) + 1, pairing ? "" : ", use --quantiles sketch"));
     }
   }
 

@@ -53,7 +53,8 @@ class PrecisionTest {
     CliRunner.Result r = CliRunner.run("run", "distributions/chinchilla.yaml", "--precision", "0.0001", "--samples", "8192",
         "--max-samples", "40000", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Precision target NOT met").contains("40,000").contains("--max-samples");
+    assertThat(r.out()).contains("Precision target NOT met").contains("40,000").contains("--max-samples")
+        .contains("the target of 0.01%"); // --precision 0.0001 as a percentage, as written
     JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
     assertThat(s.at("/precision/met").asBoolean()).isFalse();
     assertThat(s.at("/precision/samples_used").asInt()).isEqualTo(40000);

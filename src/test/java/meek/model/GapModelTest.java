@@ -1,6 +1,7 @@
 package meek.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -63,5 +64,17 @@ class GapModelTest {
     double[] p = {0.155, 1070, 1.7, -1e20, 2.8, 1.4, 3.6};
     assertThat(e.evaluate(p, new double[model.stateWidth()], out)).isEqualTo(GapOutcome.INVALID);
     assertThat(model.parameterNames().get(e.invalidParameter(p))).isEqualTo("C0");
+    double[] two = {0.155, 1070, 1.7, -1e20, 2.8, -1.4, 3.6};
+    assertThat(model.parameterNames().get(e.invalidParameter(two))).as("the first in draw order").isEqualTo("C0");
+    assertThat(model.domain("C0")).hasToString("(0, ∞)");
+    assertThat(model.domain("L0")).hasToString("(-∞, ∞)");
+  }
+
+  @Test
+  void aScheduleForARateNoViewHasIsAProgrammingError() {
+    Schedules gInf = new Schedules(java.util.Map.of(InferenceView.G_INF, new double[] {5}));
+    assertThatThrownBy(() -> new ModelConfig(2019, gInf, List.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inference.g_inf");
+    assertThat(new ModelConfig(2019, gInf, List.of(new InferenceView.Options(2023, false))).schedules().of(InferenceView.G_INF)).containsExactly(5);
   }
 }

@@ -63,6 +63,9 @@ class ResultReaderTest {
     Files.writeString(dir.resolve("summary.json"), whole.replaceFirst("\"p50\" : [0-9.]+", "\"p50\" : \"x\""));
     assertThatThrownBy(() -> ResultReader.summary(dir)).isInstanceOf(InputException.class)
         .hasMessageContaining("inflection_time_years.p50: not a number");
+    Files.writeString(dir.resolve("summary.json"), whole.replaceFirst("\"invalid_by_parameter\" : \\{ *\\}", "\"invalid_by_parameter\" : {\"alpha\": \"many\"}"));
+    assertThatThrownBy(() -> ResultReader.summary(dir)).isInstanceOf(InputException.class)
+        .hasMessageContaining("alpha: not a whole number");
     assertThatThrownBy(() -> ResultReader.manifest(dir)).isInstanceOf(InputException.class).hasMessageContaining("no such file");
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import meek.model.GapOutcome;
 import meek.model.LossView;
+import meek.run.PrecisionRun;
 import meek.run.RunResult;
 import meek.stats.OutputSummary;
 import meek.stats.QuantileSummarizer;
@@ -83,5 +84,13 @@ class TablesTest {
     assertThat(SummaryMarkdown.sentences(empty).get(0)).startsWith("No draw gave the SOTA model a loss advantage");
     assertThat(empty.count(GapOutcome.CONVERGES)).isEqualTo(87);
     assertThat(empty.has(LossView.INFLECTION_TIME)).isTrue();
+  }
+
+  @Test
+  void thePrecisionSentenceStatesTheTargetAsWrittenAndCountsRounds() {
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.05, true, List.of(8192), "t", 0.5)))
+        .isEqualTo("Precision target met: every p5–p95 of every output has a 95% CI half-width below 5% of its value with N = 8,192 (1 round).");
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.005, true, List.of(8192, 32768), "t", 0.5)))
+        .contains("below 0.5% of its value with N = 32,768 (2 rounds).");
   }
 }

@@ -85,6 +85,7 @@ class TerminalReportsTest {
     // g_inv ~ U(2, 5): p5 2.15, median 3.5, p95 4.85, mean 3.5
     assertThat(text).containsPattern("g_inv\\s+uniform\\s+2\\.150\\s+3\\.500\\s+4\\.850\\s+3\\.500");
     assertThat(text).contains("rank correlations (Spearman)");
+    assertThat(text).as("a constant as written").containsPattern("alpha\\s+constant\\s+0\\.155\\s+0\\.155\\s+0\\.155\\s+0\\.155\\s");
     JsonNode json = new ObjectMapper().readTree(ValidateReport.json(HandBuilt.spec(c)));
     assertThat(json.at("/params/g_inv/p95").asDouble()).isEqualTo(4.85, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(json.at("/correlations/requested_spearman/0/1").asDouble()).isEqualTo(0.5);

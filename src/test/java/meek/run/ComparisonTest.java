@@ -1,10 +1,12 @@
 package meek.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import meek.InputException;
 import meek.model.GapModel;
 import meek.model.LossView;
 import meek.model.ModelConfig;
@@ -49,6 +51,19 @@ class ComparisonTest {
     assertThat(p.ciUpper() - p.ciLower()).isLessThan(q.ciUpper() - q.ciLower());
     double pairedSd = paired.differences().get("kaplan − chinchilla").get("inflection_time_years").summary().sd();
     assertThat(pairedSd).isLessThan(0.8 * independent.sd());
+  }
+
+  /** The heap is checked for every spec's kept draws before anything runs (it used to end in an OutOfMemoryError). */
+  @Test
+  void aComparisonTheHeapCannotHoldIsRefusedUpFront() {
+    Spec kaplan = read("distributions/kaplan.yaml");
+    // per spec and draw at least its scalar outputs as doubles are kept for the pairing
+    long perDraw = 2 * 8L * new GapModel(kaplan.model()).outputs().size();
+    int samples = (int) Math.min(Integer.MAX_VALUE - 8, 2 * Runtime.getRuntime().maxMemory() / perDraw);
+    RunOptions options = new RunOptions(samples, 7, 2, Design.MC, RunOptions.Quantiles.SKETCH, false);
+    assertThatThrownBy(() -> Comparison.run(List.of(kaplan, read("distributions/chinchilla.yaml")), options, d -> {}))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("a comparison keeps every spec's draws for the pairing");
   }
 
   private static double[] collect(Spec spec, long seed) {

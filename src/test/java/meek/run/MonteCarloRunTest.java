@@ -117,6 +117,23 @@ class MonteCarloRunTest {
     assertThat(r.fan().draws()).isEqualTo(n - invalid);
   }
 
+  @Test
+  void aDrawInvalidInTwoParametersCountsOnceUnderTheFirstInDrawOrder() throws IOException {
+    int n = 40_000;
+    // alpha <= 0 with probability p1 = Φ(-1); g_hw <= 0 with p2 = Φ(-1), independently. alpha comes first
+    // in draw order, so it gets p1·n draws and g_hw (1 - p1)·p2·n, the draws where only g_hw is invalid.
+    RunResult r = run(
+        "  alpha: {dist: normal, mean: 0.1, sd: 0.1}\n  A: 1070\n  L0: 1.7\n  C0: 1e20\n  g_alg: 2.8\n"
+            + "  g_hw: {dist: normal, mean: 1.4, sd: 1.4}\n  g_inv: 3.6\n", n, 4);
+    double p1 = 0.158655;
+    double p2 = 0.158655;
+    double alphaShare = p1;
+    double gHwShare = (1 - p1) * p2;
+    assertThat((double) r.invalidByParameter().get("alpha") / n).isCloseTo(alphaShare, within(5 * Math.sqrt(alphaShare * (1 - alphaShare) / n)));
+    assertThat((double) r.invalidByParameter().get("g_hw") / n).isCloseTo(gHwShare, within(5 * Math.sqrt(gHwShare * (1 - gHwShare) / n)));
+    assertThat(r.invalidByParameter().get("alpha") + r.invalidByParameter().get("g_hw")).isEqualTo(r.count(GapOutcome.INVALID));
+  }
+
   /**
    * Agreement with the numpy and Squiggle peers (../shared/peers/README.md: their medians over 30 seeds at
    * N = 1e5, seed-to-seed SD of the t* median 0.0017 for Chinchilla and 0.005 for Kaplan). Tolerances: 5
