@@ -10,6 +10,7 @@ import meek.report.BatchFolder;
 import meek.report.BatchIndex;
 import meek.report.Numbers;
 import meek.report.Publish;
+import meek.report.Sentences;
 import meek.run.BatchPlan;
 import meek.run.BatchRun;
 import meek.run.RunOptions;
@@ -118,9 +119,7 @@ final class BatchCommand implements Callable<Integer> {
     public void finished(int index, BatchPlan.Job run, RunResult result) throws IOException {
       BatchFolder.writeRun(target, run, result, Main.version(), wallStart);
       if (!quiet) {
-        OutputSummary t = result.output(LossView.INFLECTION_TIME);
-        out.printf("%s: t* median %s years (90%% interval %s–%s)%s, %.1f s%n", counter(index, run), Numbers.sig(t.at(0.5).value(), 3),
-            Numbers.sig(t.at(0.05).value(), 3), Numbers.sig(t.at(0.95).value(), 3),
+        out.printf("%s: %s%s, %.1f s%n", counter(index, run), Sentences.briefPeak(result.output(LossView.INFLECTION_TIME), result.samples()),
             state == BatchFolder.State.MISSING ? "" : state == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)",
             (System.nanoTime() - wallStart) / 1e9);
       }

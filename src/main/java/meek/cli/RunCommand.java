@@ -16,6 +16,7 @@ import meek.report.Numbers;
 import meek.report.Publish;
 import meek.report.RunFolder;
 import meek.report.SampleWriter;
+import meek.report.Sentences;
 import meek.report.SummaryMarkdown;
 import meek.run.MonteCarloRun;
 import meek.run.PrecisionRun;
@@ -153,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     warnAboutInvalidDraws(result, new GapModel(spec.model()));
     if (!quiet) {
       PrintWriter o = self.commandLine().getOut();
-      for (String sentence : SummaryMarkdown.sentences(result).subList(0, 2)) {
+      for (String sentence : Sentences.headline(result)) {
         o.println(sentence);
       }
       if (precisionReport != null) {

@@ -71,7 +71,7 @@ public final class BenchmarkView implements View {
     floor = layout.parameters.size();
     PARAMETERS.forEach(name -> layout.parameter(parameter(name), domain(name)));
     layout.mustExceed(floor + 1, floor); // the ceiling
-    time = layout.output(INFLECTION_TIME);
+    time = layout.duration(INFLECTION_TIME, baselineYear);
     layout.yearOutput(INFLECTION_YEAR, time, baselineYear);
     layout.output(PEAK_GAP);
     column = layout.state(PARAMETERS.size());

@@ -77,7 +77,7 @@ public final class InferenceView implements View {
       layout.parameter(Schedules.segmentName(G_INF, i), Domain.POSITIVE);
     }
     rateParameter = loss.scheduled() ? schedules.activeParameters(loss.merged, G_INF, gInf, firstSegment) : null;
-    out = layout.output(CATCH_UP_TIME);
+    out = layout.duration(CATCH_UP_TIME, options.baselineYear());
     layout.yearOutput(CATCH_UP_YEAR, out, options.baselineYear());
     kColumn = layout.state(1);
     rateColumn = layout.state(1);

@@ -43,6 +43,11 @@ final class Layout {
     return outputs.size() - 1;
   }
 
+  /** A duration output, counted from the calendar year {@code startYear}. */
+  int duration(ScalarOutput output, double startYear) {
+    return output(output.countedFrom(startYear));
+  }
+
   /** An output that is, draw by draw, a duration output plus a baseline year (its calendar year). */
   int yearOutput(ScalarOutput output, int duration, double baselineYear) {
     outputs.add(output);

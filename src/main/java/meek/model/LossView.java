@@ -92,12 +92,12 @@ public final class LossView implements View {
       }
       rateParameter[r] = merged == null ? new int[] {base[r]} : schedules.activeParameters(merged, rate, base[r], firstSegment);
     }
-    first = layout.output(INFLECTION_TIME);
+    first = layout.duration(INFLECTION_TIME, baselineYear);
     layout.yearOutput(INFLECTION_YEAR, first, baselineYear);
     peakOut = layout.output(PEAK_GAP);
-    layout.output(STEEPEST_DECLINE_TIME);
-    int half = layout.output(HALF_GAP_TIME);
-    int tenth = layout.output(TENTH_GAP_TIME);
+    layout.duration(STEEPEST_DECLINE_TIME, baselineYear);
+    int half = layout.duration(HALF_GAP_TIME, baselineYear);
+    int tenth = layout.duration(TENTH_GAP_TIME, baselineYear);
     layout.yearOutput(HALF_GAP_YEAR, half, baselineYear);
     layout.yearOutput(TENTH_GAP_YEAR, tenth, baselineYear);
     outputs = layout.outputs.size() - first;

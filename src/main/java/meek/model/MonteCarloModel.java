@@ -18,6 +18,17 @@ public interface MonteCarloModel {
   /** The scalars written per draw, in the order of the {@code scalars} vector. */
   List<ScalarOutput> outputs();
 
+  /** The index of the output of that name (outputs are known by name: a model places each on its calendar), or −1. */
+  default int outputIndex(String name) {
+    List<ScalarOutput> all = outputs();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * For an output that is, draw by draw, another output plus a constant (a calendar year: its duration plus
    * the baseline year), the index of that other output; else −1. Its summary is then the other's, shifted.

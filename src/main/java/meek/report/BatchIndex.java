@@ -156,11 +156,8 @@ public final class BatchIndex {
       OutputSummary p = summaries.get(i).output(LossView.PEAK_GAP.name());
       String with = run.overrides().isEmpty() ? "With " + run.base().getFileName()
           : "With " + String.join(" and ", run.overrides().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
-      md.append("- ").append(with).append(", the loss gap peaks after ").append(Numbers.sig(value(t, 0.5), 3))
-          .append(" years (median; 90% interval ").append(Numbers.sig(value(t, 0.05), 3)).append("–").append(Numbers.sig(value(t, 0.95), 3))
-          .append(") at ").append(Numbers.sig(value(p, 0.5), 3)).append(" nats (").append(Numbers.sig(value(p, 0.05), 3)).append("–")
-          .append(Numbers.sig(value(p, 0.95), 3)).append("); N = ").append(Numbers.count(options.samples())).append(", seed ")
-          .append(options.seed()).append(".\n");
+      md.append("- ").append(with).append(", ").append(Sentences.peakClause(t, p, options.samples()));
+      md.append("; N = ").append(Numbers.count(options.samples())).append(", seed ").append(options.seed()).append(".\n");
     }
     md.append("\nEach run's folder holds its full results (summary.md, fan chart, quantiles.csv) and the composed `spec.yaml`, which")
         .append(" `meek run` reproduces. meek ").append(version).append("\n");
@@ -168,11 +165,14 @@ public final class BatchIndex {
   }
 
   private static String interval(OutputSummary o) {
-    return Numbers.sig(value(o, 0.5), 3) + " [" + Numbers.sig(value(o, 0.05), 3) + "–" + Numbers.sig(value(o, 0.95), 3) + "]";
+    if (o == null || o.n() == 0) {
+      return "not defined in any draw";
+    }
+    return Numbers.of(o.output(), o.at(0.5).value(), 3) + " [" + Sentences.range(o, "") + "]";
   }
 
-  /** A quantile of an output; one the run could not report (no draw defines it) reads as never. */
+  /** A quantile of an output; NaN where no draw defines it (no SOTA advantage: nothing to plot). */
   private static double value(OutputSummary o, double p) {
-    return o == null || o.n() == 0 ? Double.POSITIVE_INFINITY : o.at(p).value();
+    return o == null || o.n() == 0 ? Double.NaN : o.at(p).value();
   }
 }

@@ -23,8 +23,6 @@ public final class Citation {
   private final Format format;
   private final int digits;
 
-  private record Row(String name, String unit, double p50, double p5, double p95) {}
-
   /** @param digits significant figures */
   public Citation(PrintWriter out, Format format, int digits) {
     this.out = out;
@@ -39,47 +37,49 @@ public final class Citation {
     switch (kind) {
       case RUN -> {
         ResultReader.Summary s = ResultReader.summary(dir);
-        print(s.outputs(), s.title(), "N = " + Numbers.count(s.samples()) + ", seed " + s.seed(), "");
+        print(s.outputs(), s.title(), s.samples(), "N = " + Numbers.count(s.samples()) + ", seed " + s.seed(), "");
       }
       case COMPARISON -> {
         ResultReader.Compared c = ResultReader.compared(dir);
         String who = "N = " + Numbers.count(c.samples()) + " per spec, seed " + c.seed() + ", common random numbers";
-        c.bySpec().forEach((spec, outputs) -> print(outputs, spec, who, ""));
-        c.differences().forEach((pair, outputs) -> print(outputs, "paired difference " + pair, who, "difference in "));
+        c.bySpec().forEach((spec, outputs) -> print(outputs, spec, c.samples(), who, ""));
+        c.differences().forEach((pair, outputs) -> print(outputs, "paired difference " + pair, c.samples(), who, "difference in "));
       }
       case BATCH -> {
         ResultReader.Batched b = ResultReader.batched(dir);
         String who = "N = " + Numbers.count(b.samples()) + " per run, seed " + b.seed();
-        b.runs().forEach(run -> print(run.outputs(), run.title(), who, ""));
+        b.runs().forEach(run -> print(run.outputs(), run.title(), b.samples(), who, ""));
       }
     }
   }
 
-  private void print(List<OutputSummary> outputs, String title, String who, String prefix) {
-    List<Row> rows = new ArrayList<>();
-    for (OutputSummary o : outputs) {
-      if (o.n() > 0) {
-        rows.add(new Row(o.output().name(), o.output().unit(), o.at(0.5).value(), o.at(0.05).value(), o.at(0.95).value()));
-      }
-    }
+  /**
+   * One group of outputs. An output defined in no draw is said so, not left out; one defined in fewer than
+   * the N draws says in how many; a time never reached reads "never", a gap without bound "unbounded".
+   */
+  private void print(List<OutputSummary> outputs, String title, long samples, String who, String prefix) {
     switch (format) {
       case text:
-        for (Row r : rows) {
-          out.printf(Locale.ROOT, "%s, %s%s: %s (median; 90%% interval %s–%s%s; %s).%n", title, prefix, r.name(),
-              fmt(r, r.p50()), fmt(r, r.p5()), fmt(r, r.p95()), r.unit().isEmpty() ? "" : " " + r.unit(), who);
+        for (OutputSummary o : outputs) {
+          String name = title + ", " + prefix + o.output().name();
+          if (o.n() == 0) {
+            out.printf("%s: not defined in any draw (%s).%n", name, who);
+          } else {
+            out.printf("%s: %s (median; 90%% interval %s; %s%s).%n", name, median(o), range(o), defined(o, samples), who);
+          }
         }
         break;
       case md:
-        out.printf("**%s** (%s)%n%n| output | median [p5–p95] | unit |%n|---|---|---|%n", title, who);
-        for (Row r : rows) {
-          out.printf("| `%s` | %s [%s–%s] | %s |%n", r.name(), fmt(r, r.p50()), fmt(r, r.p5()), fmt(r, r.p95()), r.unit());
+        out.printf("**%s** (%s)%n%n| output | median [p5–p95] | unit | draws |%n|---|---|---|---|%n", title, who);
+        for (OutputSummary o : outputs) {
+          out.printf("| `%s` | %s | %s | %s |%n", o.output().name(), cell(o), unit(o), Numbers.count(o.n()));
         }
         out.println();
         break;
       case latex:
-        out.println("\\begin{table}[ht]\n\\centering\n\\begin{tabular}{llr}\n\\toprule\nOutput & Median [p5--p95] & Unit \\\\\n\\midrule");
-        for (Row r : rows) {
-          out.printf("%s & %s [%s--%s] & %s \\\\%n", tex(r.name()), fmt(r, r.p50()), fmt(r, r.p5()), fmt(r, r.p95()), tex(r.unit()));
+        out.println("\\begin{table}[ht]\n\\centering\n\\begin{tabular}{llrr}\n\\toprule\nOutput & Median [p5--p95] & Unit & Draws \\\\\n\\midrule");
+        for (OutputSummary o : outputs) {
+          out.printf("%s & %s & %s & %s \\\\%n", tex(o.output().name()), tex(cell(o)), tex(unit(o)), tex(Numbers.count(o.n())));
         }
         out.printf("\\bottomrule%n\\end{tabular}%n\\caption{%s: median and 90\\%% interval across draws (%s).}%n\\end{table}%n",
             tex(title), tex(who));
@@ -89,12 +89,59 @@ public final class Citation {
     }
   }
 
-  /** A calendar year (no unit) to one decimal; anything else to the significant figures asked for. */
-  private String fmt(Row r, double v) {
-    return r.unit().isEmpty() && r.name().endsWith("_year") ? Numbers.year(v) : Numbers.sig(v, digits);
+  private String median(OutputSummary o) {
+    double v = o.at(0.5).value();
+    String value = Numbers.of(o.output(), v, digits);
+    if (!Double.isFinite(v)) {
+      return value;
+    }
+    return value + (o.output().duration() && Double.isFinite(o.output().startYear())
+        ? " years after " + Sentences.yearLabel(o.output().startYear())
+        : o.output().unit().isEmpty() ? "" : " " + o.output().unit());
   }
 
+  private String range(OutputSummary o) {
+    return Numbers.range(o.output(), o.at(0.05).value(), o.at(0.95).value(), digits, o.output().unit());
+  }
+
+  private static String defined(OutputSummary o, long samples) {
+    return o.n() == samples ? "" : "the " + Numbers.count(o.n()) + " draws in which it is defined, of ";
+  }
+
+  private String cell(OutputSummary o) {
+    if (o.n() == 0) {
+      return "not defined in any draw";
+    }
+    return Numbers.of(o.output(), o.at(0.5).value(), digits) + " [" + Numbers.range(o.output(), o.at(0.05).value(), o.at(0.95).value(), digits, "") + "]";
+  }
+
+  private static String unit(OutputSummary o) {
+    return o.output().duration() && Double.isFinite(o.output().startYear())
+        ? "years after " + Sentences.yearLabel(o.output().startYear())
+        : o.output().unit();
+  }
+
+  /**
+   * Plain ASCII LaTeX: its special characters escaped, the typographic symbols meek writes (−, –, ×, ·, ≤, ≥,
+   * ∞) as LaTeX, and anything else non-ASCII (a title's letters) left for the UTF-8 input LaTeX reads by default.
+   */
   private static String tex(String s) {
-    return s.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("%", "\\%").replace("&", "\\&").replace("#", "\\#");
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    s.codePoints().forEach(c -> b.append(switch (c) {
+      case '\\' -> "\\textbackslash{}";
+      case '~' -> "\\textasciitilde{}";
+      case '^' -> "\\textasciicircum{}";
+      case '_', '%', '&', '#', '$', '{', '}' -> "\\" + (char) c;
+      case '−' -> "$-$";
+      case '–' -> "--";
+      case '—' -> "---";
+      case '×' -> "$\\times$";
+      case '·' -> "$\\cdot$";
+      case '≤' -> "$\\le$";
+      case '≥' -> "$\\ge$";
+      case '∞' -> "$\\infty$";
+      default -> Character.toString(c);
+    }));
+    return b.toString();
   }
 }

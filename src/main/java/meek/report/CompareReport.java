@@ -146,29 +146,68 @@ public final class CompareReport {
     return md.toString();
   }
 
-  /** The citable sentences: for each pair, when the gap peaks under one spec against the other. */
+  /**
+   * The citable sentences: for each pair, when the gap peaks under one spec against the other, "later" or
+   * "earlier" by the sign of the median paired difference. A draw where only one spec's gap peaks has a
+   * difference of ±∞ (the other never peaks); draws where neither peaks are left out and counted.
+   */
   public static List<String> sentences(Comparison c) {
     RunResult first = c.runs().get(0);
     String sample = "N = " + Numbers.count(first.samples()) + " per spec, seed " + first.seed() + ", common random numbers";
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, PairedDifference>> e : c.differences().entrySet()) {
       PairedDifference t = e.getValue().get(LossView.INFLECTION_TIME.name());
-      if (t != null && t.summary().n() > 0) {
-        String[] names = e.getKey().split(" − ");
-        out.add(String.format(
-            "The loss gap peaks %s years later under %s than under %s (median paired difference; 90%% interval %s to %s years; P(%s later) = %s, 95%% CI %s–%s; %s).",
-            Numbers.sig(t.summary().at(0.5).value(), 3), names[0], names[1], Numbers.sig(t.summary().at(0.05).value(), 3),
-            Numbers.sig(t.summary().at(0.95).value(), 3), names[0], Numbers.probability(t.pAGreater()), Numbers.probability(t.pLower()),
-            Numbers.probability(t.pUpper()), sample));
+      if (t == null) {
+        continue;
       }
+      String[] names = e.getKey().split(" − ");
+      String a = names[0];
+      String b = names[1];
+      OutputSummary d = t.summary();
+      String neither = t.bothNever() == 0 ? "" : "; left out: " + Numbers.count(t.bothNever()) + " draws in which neither peaks";
+      if (d.n() == 0) {
+        out.add("No draw gives both " + a + " and " + b + " a peak to compare (" + sample + neither + ").");
+        continue;
+      }
+      double m = d.at(0.5).value();
+      String how;
+      if (Double.isInfinite(m)) {
+        how = "In the median draw the loss gap never peaks under " + (m > 0 ? a : b) + " while it does under " + (m > 0 ? b : a);
+      } else if (m == 0) {
+        how = "The loss gap peaks at the same time under " + a + " and under " + b;
+      } else {
+        how = "The loss gap peaks " + Numbers.sig(Math.abs(m), 3) + " years " + (m > 0 ? "later" : "earlier") + " under " + a + " than under " + b;
+      }
+      out.add(String.format("%s (median paired difference; 90%% interval %s; P(%s later) = %s, 95%% CI %s–%s; %s%s).",
+          how, differences(d.at(0.05).value(), d.at(0.95).value(), a, b), a, Numbers.probability(t.pAGreater()),
+          Numbers.probability(t.pLower()), Numbers.probability(t.pUpper()), sample, neither));
     }
     return out;
   }
 
+  /** The interval of a paired difference in years, its unit after the finite ends. */
+  private static String differences(double lo, double hi, String a, String b) {
+    if (Double.isFinite(lo) && Double.isFinite(hi)) {
+      return Numbers.sig(lo, 3) + " to " + Numbers.sig(hi, 3) + " years";
+    }
+    return difference(lo, a, b) + (Double.isFinite(lo) ? " years" : "") + " to " + difference(hi, a, b) + (Double.isFinite(hi) ? " years" : "");
+  }
+
+  /** A paired difference A − B: ±∞ where only one of the two peaks. */
+  private static String difference(double v, String a, String b) {
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+∞ (only " + b + " peaks)" : "−∞ (only " + a + " peaks)";
+    }
+    return Numbers.sig(v, 3);
+  }
+
   private static String interval(OutputSummary s) {
-    boolean year = s.output().calendarYear();
-    java.util.function.DoubleFunction<String> f = v -> year ? Numbers.year(v) : Numbers.sig(v, 3);
-    return f.apply(s.at(0.5).value()) + " [" + f.apply(s.at(0.05).value()) + "–" + f.apply(s.at(0.95).value()) + "]";
+    return cell(s, s.at(0.5).value()) + " [" + cell(s, s.at(0.05).value()) + "–" + cell(s, s.at(0.95).value()) + "]";
+  }
+
+  /** A spec's value ("never", "unbounded" in words), or a difference's (±∞). */
+  private static String cell(OutputSummary s, double v) {
+    return Double.isInfinite(v) && s.output().description().startsWith("difference") ? (v > 0 ? "+∞" : "−∞") : Numbers.of(s.output(), v, 3);
   }
 
 

@@ -64,6 +64,9 @@ final class Json {
   static ObjectNode output(OutputSummary s) {
     ObjectNode o = object();
     o.put("unit", s.output().unit());
+    if (s.output().duration() && Double.isFinite(s.output().startYear())) {
+      o.put("after_year", s.output().startYear()); // the calendar year a duration counts from
+    }
     o.put("n", s.n());
     o.put("n_infinite", s.infinite());
     number(o, "mean", s.mean());

@@ -3,6 +3,7 @@ package meek.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import meek.model.ScalarOutput;
 
 /** Formatting numbers for people: significant figures, "never" for +∞, thousands separators. */
 public final class Numbers {
@@ -56,7 +57,7 @@ public final class Numbers {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** A probability: 3 significant figures, more near 0 and 1 so that 0.99996 does not read as 1. */
+  /** A probability: 3 significant figures, more near 1 so that 0.99996 does not read as 1. */
   public static String probability(double p) {
     if (Double.isNaN(p)) {
       return "n/a";
@@ -65,7 +66,8 @@ public final class Numbers {
       return p == 0 ? "0" : "1";
     }
     double tail = Math.min(p, 1 - p);
-    int digits = tail >= 0.01 ? 3 : (int) Math.ceil(-Math.log10(tail)) + 2;
+    // near 1, enough figures to show the distance from 1; elsewhere three significant ones
+    int digits = p < 0.5 || tail >= 0.01 ? 3 : (int) Math.ceil(-Math.log10(tail)) + 2;
     return rounded(p, digits).toPlainString();
   }
 
@@ -83,5 +85,30 @@ public final class Numbers {
   public static String percent(long part, long total) {
     double pct = 100.0 * part / total;
     return sig(pct, 2) + "%";
+  }
+
+  /**
+   * A value of an output in words where it is not a number: a time or year never reached is "never", an
+   * infinite size (a gap that grows for ever) "unbounded"; calendar years to one decimal.
+   */
+  public static String of(ScalarOutput o, double v, int digits) {
+    if (Double.isInfinite(v) && v > 0) {
+      return o.duration() || o.calendarYear() ? "never" : "unbounded";
+    }
+    return o.calendarYear() ? year(v) : sig(v, digits);
+  }
+
+  /** An interval of an output, with its unit once: "7.74–14.2 years", "7.74 years to never", "never". */
+  public static String range(ScalarOutput o, double lo, double hi, int digits, String unit) {
+    String suffix = unit.isEmpty() ? "" : " " + unit;
+    boolean loFinite = Double.isFinite(lo);
+    boolean hiFinite = Double.isFinite(hi);
+    if (loFinite && hiFinite) {
+      return of(o, lo, digits) + "–" + of(o, hi, digits) + suffix;
+    }
+    if (loFinite) {
+      return of(o, lo, digits) + suffix + " to " + of(o, hi, digits);
+    }
+    return of(o, lo, digits) + (lo == hi ? "" : "–" + of(o, hi, digits));
   }
 }

@@ -152,7 +152,8 @@ public final class ResultReader {
             value(file, name + ".ci95." + key, pair.path(0)), value(file, name + ".ci95." + key, pair.path(1))));
       }
     }
-    return new OutputSummary(new ScalarOutput(name, unit, "", unit.isEmpty()), number(file, o, "n"), o.path("n_infinite").asLong(0),
+    double after = o.has("after_year") ? value(file, name + ".after_year", o.get("after_year")) : Double.NaN;
+    return new OutputSummary(new ScalarOutput(name, unit, "", unit.isEmpty(), after), number(file, o, "n"), o.path("n_infinite").asLong(0),
         moment(o.path("mean")), moment(o.path("sd")), quantiles);
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import meek.model.BenchmarkView;
 import meek.model.GapOutcome;
+import meek.model.InferenceView;
 import meek.model.LossView;
 import meek.model.TokensView;
 import meek.run.PrecisionRun;
@@ -31,7 +32,7 @@ public final class SummaryMarkdown {
         .append("), ").append(sample).append(", meek ").append(toolVersion).append(".\n\n");
 
     md.append("## Citable sentences\n\n");
-    for (String s : sentences(r, baseline, sample)) {
+    for (String s : sentences(r)) {
       md.append("- ").append(s).append("\n");
     }
     md.append("\n## Outputs: median [5th–95th percentile]\n\n");
@@ -44,8 +45,13 @@ public final class SummaryMarkdown {
           .append(format(s, s.mean())).append(" | ")
           .append(Numbers.count(s.n())).append(" |\n");
     }
-    md.append("\nUnits: years since ").append(baseline).append(" for times, calendar years for years, nats per token for")
-        .append(" gaps. \"never\" is a time that is never reached. Quantiles: ").append(r.quantileMethod())
+    md.append("\nUnits: years since ").append(baseline).append(" for times");
+    if (r.has(InferenceView.CATCH_UP_TIME)) {
+      md.append(" (the inference catch-up counts from the inference view's own start, ")
+          .append(Sentences.yearLabel(r.output(InferenceView.CATCH_UP_TIME).output().startYear())).append(")");
+    }
+    md.append(", calendar years for years, nats per token for gaps. \"never\" is a time that is never reached,")
+        .append(" \"unbounded\" a gap that grows for ever. Quantiles: ").append(r.quantileMethod())
         .append("; design ").append(r.design()).append("; their 95% confidence intervals (")
         .append(r.ciMethod()).append(") measure the Monte Carlo error only,")
         .append(" not the uncertainty in the priors (which the p5–p95 range shows).\n");
@@ -60,10 +66,8 @@ public final class SummaryMarkdown {
       md.append("| `").append(s.output().name()).append("` |");
       for (double p : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
         QuantileEstimate q = s.at(p);
-        boolean year = s.output().calendarYear();
-        md.append(' ').append(year ? Numbers.year2(q.value()) : Numbers.sig(q.value(), DIGITS + 1))
-            .append(" (").append(year ? Numbers.year2(q.ciLower()) : Numbers.sig(q.ciLower(), DIGITS + 1))
-            .append("–").append(year ? Numbers.year2(q.ciUpper()) : Numbers.sig(q.ciUpper(), DIGITS + 1)).append(") |");
+        md.append(' ').append(precise(s, q.value())).append(" (").append(precise(s, q.ciLower()))
+            .append("–").append(precise(s, q.ciUpper())).append(") |");
       }
       md.append('\n');
     }
@@ -100,65 +104,9 @@ public final class SummaryMarkdown {
     return p == null ? "" : "\n## Precision\n\n" + precisionSentence(p) + "\n";
   }
 
-  /** The citable sentences alone (for the terminal). */
+  /** The citable sentences ({@link Sentences}). */
   public static List<String> sentences(RunResult r) {
-    return sentences(r, Numbers.year(r.spec().baselineYear()).replaceAll("\\.0$", ""),
-        "N = " + Numbers.count(r.samples()) + ", seed " + r.seed());
-  }
-
-  static List<String> sentences(RunResult r, String baseline, String sample) {
-    List<String> out = new ArrayList<>();
-    OutputSummary t = r.output(LossView.INFLECTION_TIME);
-    OutputSummary y = r.output(LossView.INFLECTION_YEAR);
-    OutputSummary g = r.output(LossView.PEAK_GAP);
-    if (t.n() == 0) {
-      out.add("No draw gave the SOTA model a loss advantage (" + sample + "), so there is no peak to report.");
-      return out;
-    }
-    out.add(String.format(
-        "The SOTA loss advantage peaks %s years after %s (median; 90%% interval %s–%s years; %s), in %s (%s–%s).",
-        Numbers.sig(t.at(0.5).value(), DIGITS), baseline, Numbers.sig(t.at(0.05).value(), DIGITS),
-        Numbers.sig(t.at(0.95).value(), DIGITS), sample, Numbers.year(y.at(0.5).value()),
-        Numbers.year(y.at(0.05).value()), Numbers.year(y.at(0.95).value())));
-    out.add(String.format(
-        "At that peak the meek model's loss exceeds the SOTA model's by %s nats per token (median; 90%% interval %s–%s; %s).",
-        Numbers.sig(g.at(0.5).value(), DIGITS), Numbers.sig(g.at(0.05).value(), DIGITS),
-        Numbers.sig(g.at(0.95).value(), DIGITS), sample));
-    OutputSummary s = r.output(LossView.STEEPEST_DECLINE_TIME);
-    OutputSummary h = r.output(LossView.HALF_GAP_YEAR);
-    OutputSummary te = r.output(LossView.TENTH_GAP_YEAR);
-    out.add(String.format(
-        "The gap then shrinks fastest %s years after %s (median; 90%% interval %s–%s), falls below half its peak by %s (%s–%s) and below a tenth by %s (%s–%s).",
-        Numbers.sig(s.at(0.5).value(), DIGITS), baseline, Numbers.sig(s.at(0.05).value(), DIGITS),
-        Numbers.sig(s.at(0.95).value(), DIGITS), Numbers.year(h.at(0.5).value()),
-        Numbers.year(h.at(0.05).value()), Numbers.year(h.at(0.95).value()),
-        Numbers.year(te.at(0.5).value()), Numbers.year(te.at(0.05).value()),
-        Numbers.year(te.at(0.95).value())));
-    if (r.has(BenchmarkView.PEAK_GAP)) {
-      OutputSummary bt = r.output(BenchmarkView.INFLECTION_TIME);
-      OutputSummary bp = r.output(BenchmarkView.PEAK_GAP);
-      if (bt.n() > 0) {
-        out.add(String.format(
-            "On the benchmark, the SOTA advantage peaks %s years after %s (median; 90%% interval %s–%s) at %s percentage points (%s–%s; %s).",
-            Numbers.sig(bt.at(0.5).value(), DIGITS), baseline, Numbers.sig(bt.at(0.05).value(), DIGITS),
-            Numbers.sig(bt.at(0.95).value(), DIGITS), Numbers.sig(bp.at(0.5).value(), DIGITS),
-            Numbers.sig(bp.at(0.05).value(), DIGITS), Numbers.sig(bp.at(0.95).value(), DIGITS), sample));
-      }
-    }
-    if (r.has(TokensView.AT_PEAK)) {
-      OutputSummary tk = r.output(TokensView.AT_PEAK);
-      if (tk.n() > 0) {
-        out.add(String.format(
-            "Telling the models apart takes at least %s tokens, at the peak (median; 90%% interval %s–%s; %s); it takes more as the gap closes.",
-            Numbers.sig(tk.at(0.5).value(), DIGITS), Numbers.sig(tk.at(0.05).value(), DIGITS),
-            Numbers.sig(tk.at(0.95).value(), DIGITS), sample));
-      }
-    }
-    QuantileEstimate m = t.at(0.5);
-    out.add(String.format(
-        "Monte Carlo precision: the median peak time is known to within %s–%s years (95%% confidence interval).",
-        Numbers.sig(m.ciLower(), DIGITS + 1), Numbers.sig(m.ciUpper(), DIGITS + 1)));
-    return out;
+    return Sentences.of(r);
   }
 
   static String countsParagraph(RunResult r) {
@@ -205,13 +153,16 @@ public final class SummaryMarkdown {
       return "n/a";
     }
     QuantileEstimate q = s.at(p);
-    boolean year = s.output().calendarYear();
-    return (year ? Numbers.year2(q.ciLower()) : Numbers.sig(q.ciLower(), DIGITS + 1)) + "–"
-        + (year ? Numbers.year2(q.ciUpper()) : Numbers.sig(q.ciUpper(), DIGITS + 1));
+    return precise(s, q.ciLower()) + "–" + precise(s, q.ciUpper());
   }
 
   private static String format(OutputSummary s, double v) {
-    return s.output().calendarYear() ? Numbers.year(v) : Numbers.sig(v, DIGITS);
+    return Numbers.of(s.output(), v, DIGITS);
+  }
+
+  /** One more figure (calendar years to two decimals), for Monte Carlo intervals. */
+  private static String precise(OutputSummary s, double v) {
+    return s.output().calendarYear() && Double.isFinite(v) ? Numbers.year2(v) : Numbers.of(s.output(), v, DIGITS + 1);
   }
 
 }

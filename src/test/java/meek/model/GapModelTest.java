@@ -23,11 +23,11 @@ class GapModelTest {
     double[] state = new double[model.stateWidth()];
     double[] out = evaluate(0.155, 1e20, 2.8, 1.4, 3.6, state);
     GapDraw g = GapDraw.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
-    assertThat(out[model.outputs().indexOf(LossView.INFLECTION_TIME)]).isCloseTo(g.inflectionTime(), within(1e-12));
-    assertThat(out[model.outputs().indexOf(LossView.INFLECTION_YEAR)]).isCloseTo(2019 + g.inflectionTime(), within(1e-9));
-    assertThat(out[model.outputs().indexOf(LossView.PEAK_GAP)]).isCloseTo(g.peakGap(), within(1e-14));
-    assertThat(out[model.outputs().indexOf(LossView.HALF_GAP_TIME)]).isCloseTo(g.timeBelowFractionOfPeak(0.5), within(1e-10));
-    assertThat(out[model.outputs().indexOf(LossView.TENTH_GAP_YEAR)]).isCloseTo(2019 + g.timeBelowFractionOfPeak(0.1), within(1e-9));
+    assertThat(out[model.outputIndex(LossView.INFLECTION_TIME.name())]).isCloseTo(g.inflectionTime(), within(1e-12));
+    assertThat(out[model.outputIndex(LossView.INFLECTION_YEAR.name())]).isCloseTo(2019 + g.inflectionTime(), within(1e-9));
+    assertThat(out[model.outputIndex(LossView.PEAK_GAP.name())]).isCloseTo(g.peakGap(), within(1e-14));
+    assertThat(out[model.outputIndex(LossView.HALF_GAP_TIME.name())]).isCloseTo(g.timeBelowFractionOfPeak(0.5), within(1e-10));
+    assertThat(out[model.outputIndex(LossView.TENTH_GAP_YEAR.name())]).isCloseTo(2019 + g.timeBelowFractionOfPeak(0.1), within(1e-9));
   }
 
   /** The fan's multiplicative recurrence against the closed form, point by point over 30 years. */

@@ -62,6 +62,10 @@ class MetricsTest {
     assertThat(out[at]).isCloseTo(expected, within(1e-12));
     assertThat(out[at + 1]).isCloseTo(2025 + expected, within(1e-9));
     assertThat(model.fanBaselineYear(model.fans().indexOf(Metric.INFERENCE))).isEqualTo(2025);
+    // the catch-up counts from the inference view's own start; the training outputs from the baseline
+    assertThat(model.outputs().get(at).startYear()).isEqualTo(2025);
+    assertThat(model.outputs().get(model.outputIndex("inflection_time_years")).startYear()).isEqualTo(2019);
+    assertThat(model.outputs().get(model.outputIndex("benchmark_inflection_time_years")).startYear()).isEqualTo(2019);
   }
 
   /** The sigmoid written out here, independently of BenchmarkMap. */
@@ -181,7 +185,7 @@ class MetricsTest {
     model.newEvaluator().evaluate(params(1), new double[model.stateWidth()], out);
     GapDraw g = GapDraw.of(1070, 0.155, 1e20, 2.8, 1.4, 3.6);
     double numerator = 0.9 * Math.log(19); // (1 − 2ε)·ln((1 − ε)/ε) at ε = 0.05
-    int tokens = model.outputs().indexOf(model.outputs().stream().filter(o -> o.name().equals("tokens_at_peak")).findFirst().orElseThrow());
+    int tokens = model.outputIndex("tokens_at_peak");
     assertThat(out[tokens]).isCloseTo(numerator / g.peakGap(), within(1e-9));
     assertThat(out[tokens + 1]).isCloseTo(numerator / g.gapAt(11), within(1e-9)); // 2030 = 2019 + 11
   }

@@ -65,7 +65,9 @@ class TablesTest {
     assertThat(md).startsWith("# Hand-built\n").contains("## Citable sentences").contains("## Draws counted apart")
         .contains("## Monte Carlo precision of each quantile").contains("![Loss gap over time](fan.png)");
     // t* median 3.5, its 90% interval 3.05–3.95, the year 2022.5 (2022.1–2023.0), to three figures and one decimal
-    assertThat(md).contains("The SOTA loss advantage peaks 3.50 years after 2019 (median; 90% interval 3.05–3.95 years; N = 100, seed 7), in 2023.5 (2023.1–2024.0).");
+    // t* is defined in 90 of the 100 draws (10 give no advantage): the sentence says over which
+    assertThat(md).contains("The SOTA loss advantage peaks 3.50 years after 2019 (median; 90% interval 3.05–3.95 years; the 90 of N = 100"
+        + " draws in which the SOTA model gains an advantage; seed 7), in 2023.5 (2023.1–2024.0).");
     assertThat(md).contains("Of 100 draws, 87 converge. 10 (10%) give the SOTA model no advantage").contains("3 (3.0%) never converge");
     assertThat(SummaryMarkdown.sentences(r).get(1)).contains("by 0.150 nats per token (median; 90% interval 0.105–0.195");
     // the tenth-gap year, output 7: 2019 + 10 + p
@@ -81,7 +83,7 @@ class TablesTest {
         r.quantileRelativeAccuracy(), r.ciMethod(), r.achievedSpearman(), r.counts(), r.invalidByParameter(), none, r.fans(),
         new double[0], r.started(), r.computeSeconds());
     assertThat(SummaryMarkdown.sentences(empty)).hasSize(1);
-    assertThat(SummaryMarkdown.sentences(empty).get(0)).startsWith("No draw gave the SOTA model a loss advantage");
+    assertThat(SummaryMarkdown.sentences(empty).get(0)).startsWith("No draw gives the SOTA model a loss advantage (N = 100, seed 7)");
     assertThat(empty.count(GapOutcome.CONVERGES)).isEqualTo(87);
     assertThat(empty.has(LossView.INFLECTION_TIME)).isTrue();
   }
