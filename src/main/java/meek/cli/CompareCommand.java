@@ -61,8 +61,7 @@ final class CompareCommand implements Callable<Integer> {
         c = Comparison.run(specs, options, progress);
       }
       try (Publish.Folder folder = claim.stage()) {
-        CompareReport.write(folder, c, options, Main.version(), wallStart);
-        folder.commit();
+        folder.publish(f -> CompareReport.write(f, c, options, Main.version(), wallStart));
       }
     }
     if (!sampling.quiet) {

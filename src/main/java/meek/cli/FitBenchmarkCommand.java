@@ -58,8 +58,7 @@ final class FitBenchmarkCommand implements Callable<Integer> {
       PrintWriter o = self.commandLine().getOut();
       FitReport.print(o, fit);
       try (Publish.Folder folder = claim.stage()) {
-        FitReport.write(folder, fit, Main.version());
-        folder.commit();
+        folder.publish(f -> FitReport.write(f, fit, Main.version()));
       }
       o.printf("Spec fragment, fit and plot in %s%n", target);
     }

@@ -55,12 +55,19 @@ final class RunCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--precision", paramLabel = "R",
-      description = "Add draws until every p5…p95 of every scalar output has a 95%% CI half-width below R × its value (e.g. 0.01), up to --max-samples.")
+      description = "Add draws until every p5…p95 of every scalar output has a 95%% CI half-width below R × its value (e.g. 0.01): "
+          + "the first round has --samples draws (rounded up to a multiple of 8,192), each next round the N the half-widths call for "
+          + "(1.5 to 8 times more), up to --max-samples; the result is that of a plain run with the final N.")
   Double precision;
 
-  @Option(names = "--max-samples", paramLabel = "N", defaultValue = "20000000",
-      description = "Cap on N for --precision (default: ${DEFAULT-VALUE}).")
-  int maxSamples;
+  /** Without --precision there are no rounds to cap, so giving it is an error. */
+  static final int DEFAULT_MAX_SAMPLES = 20_000_000;
+
+  @Option(names = "--max-samples", paramLabel = "N", converter = SamplingOptions.SampleCount.class,
+      description = "With --precision: the cap on N (default: 20,000,000).")
+  Integer maxSamplesOption;
+
+  private int maxSamples;
 
   @Option(names = "--keep-samples", paramLabel = "FILE",
       description = "Also write every draw's parameters, outcome and outputs to this gzipped CSV (streamed; e.g. samples.csv.gz).")
@@ -141,8 +148,10 @@ final class RunCommand implements Callable<Integer> {
           kept.finish();
         }
         try (Publish.Folder folder = claim.stage()) {
-          RunFolder.write(folder, result, precisionReport, observed, List.of(spec.text()), Main.version(), wallStart);
-          folder.commit();
+          RunResult made = result;
+          PrecisionRun.Report rounds = precisionReport;
+          List<String> specTexts = List.of(spec.text());
+          folder.publish(f -> RunFolder.write(f, made, rounds, observed, specTexts, Main.version(), wallStart));
         }
         if (kept != null) {
           kept.commit();
@@ -171,6 +180,11 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(self.commandLine(), "--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
     }
     RunOptions options = sampling.options(quantileMode, !noFan);
+    if (precision == null && maxSamplesOption != null) {
+      throw new ParameterException(self.commandLine(), "--max-samples caps the rounds of --precision, which is not given; use --samples N"
+          + " for a fixed N, or add --precision R");
+    }
+    maxSamples = maxSamplesOption == null ? Math.max(DEFAULT_MAX_SAMPLES, options.samples()) : maxSamplesOption;
     if (precision != null) {
       if (!(precision > 0 && precision < 1)) {
         throw new ParameterException(self.commandLine(), "--precision must lie between 0 and 1, e.g. 0.01 for 1% (got " + precision + ")");

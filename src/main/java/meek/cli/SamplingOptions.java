@@ -1,7 +1,10 @@
 package meek.cli;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import meek.run.RunOptions;
 import meek.sampling.Design;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +16,8 @@ final class SamplingOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", description = "Number of draws (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", converter = SampleCount.class,
+      description = "Number of draws, e.g. 100000, 1e7 or 10_000_000 (default: ${DEFAULT-VALUE}; at most 2,147,483,639).")
   int samples;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -34,10 +38,46 @@ final class SamplingOptions {
     if (samples < 1) {
       throw new ParameterException(command.commandLine(), "--samples must be a positive whole number (got " + samples + "); e.g. --samples 100000");
     }
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new ParameterException(command.commandLine(), "--threads must be >= 1 (got " + t + ")");
+    int cores = Runtime.getRuntime().availableProcessors();
+    int t = threads == null ? cores : threads;
+    int most = maxThreads(cores);
+    if (t < 1 || t > most) {
+      throw new ParameterException(command.commandLine(), "--threads must be between 1 and " + most + " (got " + t + "); this machine has "
+          + cores + " cores, and threads beyond them only add overhead (results do not depend on --threads)");
     }
     return new RunOptions(samples, seed, t, design, quantiles, fans);
+  }
+
+  /** The most worker threads allowed: four per core, at least 256 (more only wastes memory and start-up time). */
+  static int maxThreads(int cores) {
+    return Math.max(256, 4 * cores);
+  }
+
+  /**
+   * {@code --samples}: a whole number written plainly, with underscores or commas as separators, or in
+   * scientific notation (1e7, 2.5e6); at most {@link #MAX_SAMPLES}, the largest array Java can hold (an
+   * exact run keeps every draw's outputs).
+   */
+  static final class SampleCount implements CommandLine.ITypeConverter<Integer> {
+    static final int MAX_SAMPLES = Integer.MAX_VALUE - 8;
+
+    @Override
+    public Integer convert(String value) {
+      String s = value.trim().replace("_", "").replace(",", "");
+      BigDecimal n;
+      try {
+        n = new BigDecimal(s);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a number of draws; write e.g. 100000, 1e7 or 10_000_000");
+      }
+      if (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a positive whole number of draws; e.g. 100000 or 1e7");
+      }
+      if (n.compareTo(BigDecimal.valueOf(MAX_SAMPLES)) > 0) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is more draws than meek can make in one run (at most "
+            + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", the largest array Java holds); lower --samples");
+      }
+      return n.intValueExact();
+    }
   }
 }

@@ -94,8 +94,7 @@ final class SensitivityCommand implements Callable<Integer> {
         s = analysis.execute(progress);
       }
       try (Publish.Folder folder = claim.stage()) {
-        SensitivityReport.write(folder, s, Main.version(), wallStart);
-        folder.commit();
+        folder.publish(f -> SensitivityReport.write(f, s, Main.version(), wallStart));
       }
     }
     if (!sampling.quiet) {

@@ -96,9 +96,10 @@ public final class BatchFolder {
   /** Publishes one run's results folder, with the composed {@code spec.yaml} that reproduces it. */
   public static void writeRun(Path target, BatchPlan.Job run, RunResult result, String version, long wallStart) throws IOException {
     try (Publish.Folder staged = Publish.folder(target.resolve(run.name()), true)) {
-      RunFolder.write(staged, result, null, List.of(), List.of(run.baseText()), version, wallStart);
-      Files.write(staged.file(ResultFiles.SPEC), run.specYaml());
-      staged.commit();
+      staged.publish(f -> {
+        RunFolder.write(f, result, null, List.of(), List.of(run.baseText()), version, wallStart);
+        Files.write(f.file(ResultFiles.SPEC), run.specYaml());
+      });
     }
   }
 }

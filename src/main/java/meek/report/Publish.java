@@ -392,6 +392,27 @@ public final class Publish {
       return staging.resolve(name);
     }
 
+    /** What goes into a results folder: files written with {@link #file}. */
+    @FunctionalInterface
+    public interface Contents {
+      void writeTo(Folder folder) throws IOException;
+    }
+
+    /**
+     * Writes the contents into staging and moves the folder into place. A write that fails (a full disk)
+     * is one line naming the folder as the user gave it, and nothing of it is left.
+     */
+    public void publish(Contents contents) {
+      try {
+        contents.writeTo(this);
+        commit();
+      } catch (IOException e) {
+        throw new RuntimeFailure(given + ": cannot be written (" + RuntimeFailure.reason(e) + "); nothing was written");
+      } catch (UncheckedIOException e) {
+        throw new RuntimeFailure(given + ": cannot be written (" + RuntimeFailure.reason(e.getCause()) + "); nothing was written");
+      }
+    }
+
     /** Moves the staging folder into place, replacing what was there (checked again: it may have changed). */
     public void commit() throws IOException {
       synchronized (COMMITS) {
@@ -445,6 +466,11 @@ public final class Publish {
     /** Where to write the file. */
     public Path path() {
       return staging.resolve(target.getFileName().toString());
+    }
+
+    /** The name it will have (for messages). */
+    public Path target() {
+      return target;
     }
 
     /** Moves the file into place, replacing an existing one. */

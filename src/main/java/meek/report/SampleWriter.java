@@ -56,7 +56,7 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
     } catch (IOException e) {
       closeQuietly(out);
       file.close();
-      throw new RuntimeFailure(file.path().getFileName() + ": cannot be written (" + RuntimeFailure.reason(e) + ")");
+      throw failure(file, e);
     }
   }
 
@@ -90,9 +90,18 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
           nextBlock++;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw failure(e);
       }
     }
+  }
+
+  /** A write that failed (a full disk): one line naming the file as the user gave it. */
+  private RuntimeFailure failure(IOException e) {
+    return failure(file, e);
+  }
+
+  private static RuntimeFailure failure(Publish.StagedFile file, IOException e) {
+    return new RuntimeFailure(file.target() + ": cannot be written (" + RuntimeFailure.reason(e) + "); nothing was kept");
   }
 
   /** Writes the rest of the file (every block must have arrived); it stays in staging until {@link #commit}. */
@@ -103,7 +112,7 @@ public final class SampleWriter implements DrawSink, AutoCloseable {
     try {
       out.close();
     } catch (IOException e) {
-      throw new RuntimeFailure(file.path().getFileName() + ": cannot be written (" + RuntimeFailure.reason(e) + ")");
+      throw failure(e);
     }
   }
 

@@ -1,11 +1,15 @@
 package meek.spec;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import meek.InputException;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -15,11 +19,26 @@ final class CsvInput {
 
   private CsvInput() {}
 
-  /** A parser over the file (the caller closes it). */
+  /** The largest data file meek reads (an empirical column of some ten million values). */
+  static final long MAX_BYTES = 256L << 20;
+
+  /** A parser over the file (the caller closes it); one beyond {@link #MAX_BYTES} is refused, before or while reading. */
   static CSVParser open(Path csv) throws IOException {
-    Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+    if (Files.isRegularFile(csv) && Files.size(csv) > MAX_BYTES) {
+      throw tooLarge(csv);
+    }
+    InputStream bounded = BoundedInputStream.builder().setInputStream(Files.newInputStream(csv)).setMaxCount(MAX_BYTES)
+        .setOnMaxCount((max, count) -> {
+          throw tooLarge(csv);
+        }).get();
+    Reader r = new BufferedReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
     return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r);
+  }
+
+  private static InputException tooLarge(Path csv) {
+    return new InputException(csv + ": larger than " + (MAX_BYTES >> 20) + " MB, more than meek reads from a data file; thin the data"
+        + " (every k-th row keeps the distribution) or fit a distribution to it");
   }
 
   /** The record's line in the file, for messages. */

@@ -376,14 +376,22 @@ final class DistributionParser {
 
   double number(JsonNode node, String key) {
     if (node.isNumber()) {
-      return node.asDouble();
+      double v = node.asDouble();
+      if (!Double.isFinite(v)) { // 1e400 overflows to infinity
+        throw overflow(key);
+      }
+      return v;
     }
     if (node.isTextual()) {
       // YAML 1.1 reads 3.0e19 (no sign in the exponent) as text; accept anything Java reads as a number
       String s = node.asText().trim().replace("_", "");
       if (!s.matches("(?i).*(nan|infinity).*")) {
         try {
-          return Double.parseDouble(s);
+          double v = Double.parseDouble(s);
+          if (!Double.isFinite(v)) {
+            throw overflow(key);
+          }
+          return v;
         } catch (NumberFormatException e) {
           // reported below
         }
@@ -391,6 +399,11 @@ final class DistributionParser {
     }
     String got = node.isContainerNode() ? "a " + node.getNodeType().toString().toLowerCase() : "'" + node.asText() + "'";
     throw where.error(key, "must be a number (got " + got + ")", "write a plain number such as 0.155 or 3.0e19");
+  }
+
+  /** 1e400 reads as +∞: name the key rather than report it later as outside its domain. */
+  private InputException overflow(String key) {
+    return where.error(key, "must be a finite number (got one beyond the largest double, 1.8e308)", "write a finite number such as 0.155 or 3.0e19");
   }
 
   private static Map<String, JsonNode> fields(JsonNode node) {

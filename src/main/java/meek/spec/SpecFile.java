@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import meek.InputException;
 
 /**
@@ -28,11 +34,23 @@ import meek.InputException;
  */
 record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
 
+  /** The largest spec or batch file meek reads: far above any real one, far below what would exhaust memory. */
+  static final int MAX_BYTES = 16 << 20;
+
   /** Reads a file; a missing one is a one-line error ending with {@code hint} (where such files live). */
   static SpecFile read(Path file, String hint) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      // refused before reading when its size is known, and never read past the limit (/dev/zero, a pipe)
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+        throw tooLarge(file);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
+        throw tooLarge(file);
+      }
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such file; check the path (" + hint + ")");
     } catch (IOException e) {
@@ -41,10 +59,15 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
     return of(file, bytes);
   }
 
+  private static InputException tooLarge(Path file) {
+    return new InputException(file + ": larger than " + (MAX_BYTES >> 20) + " MB, too large for a spec; a spec is a short YAML file"
+        + " (put long lists of values in a CSV file and use dist: empirical with file:)");
+  }
+
   /** Parses bytes that come from elsewhere (a spec composed by a batch), named {@code file} in errors. */
   static SpecFile of(Path file, byte[] bytes) {
-    Where where = new Where(file, lineIndex(bytes));
-    return new SpecFile(bytes, parse(file, bytes), where, sha256(bytes));
+    Map<String, Integer> lines = lineIndex(bytes);
+    return new SpecFile(bytes, parse(file, bytes, lines), new Where(file, lines), sha256(bytes));
   }
 
   Path file() {
@@ -58,16 +81,41 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
     return m;
   }
 
-  private static JsonNode parse(Path file, byte[] bytes) {
+  private static JsonNode parse(Path file, byte[] bytes, Map<String, Integer> lines) {
     try {
       return yamlMapper().readTree(bytes);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       String why = e.getOriginalMessage().split("\n")[0];
+      Matcher nonFinite = Pattern.compile("Malformed numeric value '([-+]?\\.(?i:inf|nan))'").matcher(why);
+      if (nonFinite.find()) { // YAML's .inf and .nan: name the key, which Jackson does not
+        String key = keyBefore(bytes, lines, line, nonFinite.group(1));
+        throw new InputException(file + (line > 0 ? ":" + line : "") + ": " + key + ": must be a finite number (got " + nonFinite.group(1)
+            + "); write a finite number, and for an open end of a range leave out min: or max:");
+      }
       throw new InputException(file + (line > 0 ? ":" + line : "") + ": invalid YAML: " + why + "; check indentation, colons and quotes");
     } catch (IOException e) {
       throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * The key whose value is {@code literal} on that line: of the keys on the line, the one named last before
+   * it (a flow mapping such as {@code {dist: normal, sd: .inf}} holds several).
+   */
+  private static String keyBefore(byte[] bytes, Map<String, Integer> lines, int line, String literal) {
+    List<String> onLine = lines.entrySet().stream().filter(k -> k.getValue() == line).map(Map.Entry::getKey).toList();
+    String[] text = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    if (line >= 1 && line <= text.length) {
+      int at = text[line - 1].indexOf(literal);
+      String before = text[line - 1].substring(0, Math.max(0, at));
+      Matcher last = Pattern.compile("([A-Za-z_][\\w.]*)\\s*:\\s*$").matcher(before);
+      if (last.find()) {
+        String name = last.group(1);
+        return onLine.stream().filter(k -> k.equals(name) || k.endsWith("." + name)).findFirst().orElse(name);
+      }
+    }
+    return onLine.stream().max(Comparator.comparingInt(String::length)).orElse("a value");
   }
 
   /** Line of every key, by dotted path ("params.alpha.sd"), read from the token stream. */

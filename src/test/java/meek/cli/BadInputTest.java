@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -103,7 +105,16 @@ class BadInputTest {
         Arguments.of("schedule overlapping", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{until: 5, rate: 3.6}, {until: 5, rate: 2}, {rate: 1}]"), "params.g_inv[1].until", "in order without overlap", 10),
         Arguments.of("schedule without until", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{rate: 3.6}, {rate: 1}]"), "params.g_inv[0]", "needs 'until'", 10),
         Arguments.of("schedule with a last until", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{until: 5, rate: 3.6}, {until: 9, rate: 1}]"), "params.g_inv[1].until", "runs on for ever", 10),
-        Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1));
+        Arguments.of("duplicate key", VALID.replace("  A: 1070", "  A: 1070\n  A: 1071"), "invalid YAML", "Duplicate field 'A'", -1),
+        // non-finite numbers: each names its key (1e400 used to become +∞ and then "outside its domain")
+        Arguments.of("overflowing constant", VALID.replace("A: 1070", "A: 1.0e400"), "params.A", "must be a finite number", 5),
+        Arguments.of("overflowing percentile", VALID.replace("p95: 3.0e20", "p95: 3.0e400"), "params.C0.p95", "must be a finite number", 7),
+        Arguments.of("overflowing text number", VALID.replace("p95: 3.0e20", "p95: 3e400"), "params.C0.p95", "must be a finite number", 7),
+        Arguments.of("YAML .inf", VALID.replace("A: 1070", "A: .inf"), "params.A", "must be a finite number (got .inf)", 5),
+        Arguments.of("YAML .nan", VALID.replace("A: 1070", "A: .nan"), "params.A", "must be a finite number (got .nan)", 5),
+        Arguments.of("YAML -.inf in a flow mapping", VALID.replace("min: 2.5, max: 5.0", "min: -.inf, max: 5.0"), "params.g_inv.min",
+            "must be a finite number (got -.inf)", 10),
+        Arguments.of("YAML .inf after other keys", VALID.replace("sd: 0.01", "sd: .Inf"), "params.alpha.sd", "(got .Inf)", 4));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -210,6 +221,75 @@ class BadInputTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("--samples").contains("positive");
     assertThat(out).doesNotExist();
+  }
+
+  /** 1e4 and 10_000 are the same N as 10000: the same outputs, byte for byte. */
+  @Test
+  void samplesMayBeWrittenInScientificNotationOrWithSeparators() throws IOException {
+    Files.writeString(dir.resolve("s.yaml"), VALID);
+    String expected = null;
+    for (String n : List.of("10000", "1e4", "10_000", "1.0E4", "10,000")) {
+      Path out = dir.resolve("out-" + n.replace(',', 'c'));
+      CliRunner.Result r = CliRunner.run("run", dir.resolve("s.yaml").toString(), "--samples", n, "--out", out.toString(), "--quiet");
+      assertThat(r.code()).as(n + ": " + r.err()).isZero();
+      String summary = Files.readString(out.resolve("summary.json"));
+      assertThat(summary).as(n).contains("\"samples\" : 10000");
+      if (expected == null) {
+        expected = summary;
+      }
+      assertThat(summary).as(n).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void samplesBeyondTheEnginesLimitOrNotWholeAreRefusedNamingTheLimit() throws IOException {
+    assertThat(failRunWith("--samples", "1e10")).contains("at most 2,147,483,639");
+    assertThat(failRunWith("--samples", "2.5")).contains("not a positive whole number");
+  }
+
+  @Test
+  void threadsAreBounded() throws IOException {
+    int most = SamplingOptions.maxThreads(Runtime.getRuntime().availableProcessors());
+    assertThat(failRunWith("--threads", "" + (most + 1))).contains("--threads must be between 1 and " + most);
+    assertThat(failRunWith("--threads", "100000")).contains("--threads must be between 1 and " + most);
+  }
+
+  @Test
+  void maxSamplesWithoutPrecisionIsAnError() throws IOException {
+    assertThat(failRunWith("--max-samples", "1e6")).contains("--max-samples caps the rounds of --precision, which is not given");
+  }
+
+  /** A spec given through a pipe is read once (references.bib used to read it again, and hung). */
+  @Test
+  @Timeout(60)
+  void aSpecFromAPipeIsReadOnce() throws Exception {
+    Path fifo = dir.resolve("spec.fifo");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, VALID);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Path out = Files.createDirectories(dir.resolve("results")).resolve("piped");
+    CliRunner.Result r = CliRunner.run("run", fifo.toString(), "--samples", "2000", "--out", out.toString(), "--quiet");
+    writer.join();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("references.bib")).isNotEmptyFile();
+  }
+
+  /** /dev/zero (or a pipe that never ends) is refused after 16 MB, not read until the memory runs out. */
+  @Test
+  void anEndlessSpecIsRefusedAtTheSizeLimit() {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.isReadable(zero));
+    CliRunner.Result r = CliRunner.run("run", zero.toString(), "--out", dir.resolve("out").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("meek: /dev/zero: larger than 16 MB, too large for a spec; a spec is a short YAML file"
+        + " (put long lists of values in a CSV file and use dist: empirical with file:)");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test

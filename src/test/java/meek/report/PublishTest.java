@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,22 @@ class PublishTest {
     publish(target, false, "one");
     assertThat(target.resolve("a.txt")).hasContent("one");
     assertThat(listing(dir)).containsExactly("out"); // no staging, no lock file
+  }
+
+  /** A full disk while writing: one line naming the folder, the old results kept, no staging left. */
+  @Test
+  void aWriteThatFailsIsOneLineAndLeavesTheOldResults() throws IOException {
+    Path target = dir.resolve("out");
+    publish(target, false, "old");
+    try (Publish.Claim claim = Publish.claimFolder(target, true, List.of()); Publish.Folder f = claim.stage()) {
+      assertThatThrownBy(() -> f.publish(folder -> {
+        Files.writeString(folder.file("a.txt"), "half");
+        throw new FileSystemException(folder.file("b.png").toString(), null, "No space left on device");
+      })).isInstanceOf(RuntimeFailure.class)
+          .hasMessage(target + ": cannot be written (No space left on device); nothing was written");
+    }
+    assertThat(target.resolve("a.txt")).hasContent("old");
+    assertThat(listing(dir)).containsExactly("out");
   }
 
   @Test
