@@ -76,7 +76,9 @@ meek bad-metric run distributions/chinchilla.yaml --metric benchmark
 # what differs between two identical runs: timings, start time, threads, versions, the recording folder
 find "$out" -name manifest.json -exec sed -i -E \
   -e 's/"(started|compute_seconds|wall_seconds|threads|java_version|java_vm|os|tool_version)" : [^,]*(,?)$/"\1" : "-"\2/' {} +
-find "$out" -maxdepth 1 -name '*.out' -exec sed -i -E -e 's/\(([0-9]+\.[0-9]+) s\)/(- s)/g' -e 's/, [0-9]+\.[0-9] s$/, - s/' {} +
+find "$out" -maxdepth 1 -name '*.out' -exec sed -i -E -e 's/\(([0-9]+\.[0-9]+) s\)/(- s)/g' -e 's/, [0-9]+\.[0-9] s$/, - s/' \
+  -e 's/, [0-9]+\.[0-9] s; at most about [0-9.]+ (s|min|h) left$/, - s; - left/' \
+  -e 's/: about [0-9.]+ (s|min|h) and /: about - and /' {} +
 find "$out" -type f \( -name '*.out' -o -name '*.err' -o -name '*.json' -o -name '*.md' -o -name '*.csv' \) -exec sed -i "s#$out#OUT#g" {} +
 # SVG clip-path ids are named after the file written; the name of a temporary file is random
 find "$out" -name '*.svg' -exec sed -i -E "s/id='meek-[A-Za-z0-9_-]*-clip-/id='meek-clip-/g; s/url\(#meek-[A-Za-z0-9_-]*-clip-/url(#meek-clip-/g" {} +

@@ -49,12 +49,24 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Redo runs whose folder was made with another spec, seed, --samples or --design (otherwise refused).")
   boolean force;
 
+  @Option(names = "--dry-run",
+      description = "Print the plan (each run, whether it is up to date, the draws, and the time and disk the rest will take, measured on short pilot runs) and write nothing.")
+  boolean dryRun;
+
   @Override
   public Integer call() throws IOException {
     RunOptions options = sampling.options(RunOptions.Quantiles.AUTO, true);
     BatchPlan batch = BatchPlan.of(new BatchReader().read(batchFile));
     Path target = out != null ? out : Path.of("results", batch.name());
-    execute(batch, target, options, force, sampling.quiet, self.commandLine().getOut());
+    PrintWriter o = self.commandLine().getOut();
+    if (dryRun) {
+      BatchEstimate.printPlan(batch, target, options, true, o);
+      return 0;
+    }
+    if (!sampling.quiet) {
+      BatchEstimate.printPlan(batch, target, options, false, o);
+    }
+    execute(batch, target, options, force, sampling.quiet, o);
     return 0;
   }
 
@@ -81,6 +93,9 @@ final class BatchCommand implements Callable<Integer> {
     private BatchFolder.State state;
     private Progress progress;
     private long wallStart;
+    /** Runs made so far, and their time: the estimate of what is left. */
+    private int ran;
+    private double ranSeconds;
 
     Printed(BatchPlan batch, Path target, RunOptions options, boolean quiet, PrintWriter out) {
       this.batch = batch;
@@ -118,10 +133,14 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public void finished(int index, BatchPlan.Job run, RunResult result) throws IOException {
       BatchFolder.writeRun(target, run, result, Main.version(), wallStart);
+      double seconds = (System.nanoTime() - wallStart) / 1e9;
+      ranSeconds += seconds;
+      ran++;
       if (!quiet) {
-        out.printf("%s: %s%s, %.1f s%n", counter(index, run), Sentences.briefPeak(result.output(LossView.INFLECTION_TIME), result.samples()),
+        int left = batch.jobs().size() - index - 1; // an upper bound: some may turn out up to date
+        out.printf("%s: %s%s, %.1f s%s%n", counter(index, run), Sentences.briefPeak(result.output(LossView.INFLECTION_TIME), result.samples()),
             state == BatchFolder.State.MISSING ? "" : state == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)",
-            (System.nanoTime() - wallStart) / 1e9);
+            seconds, left == 0 ? "" : "; at most about " + BatchEstimate.duration(ranSeconds / ran * left) + " left");
       }
     }
   }

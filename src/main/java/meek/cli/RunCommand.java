@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import meek.InputException;
 import meek.model.Domain;
 import meek.model.GapModel;
 import meek.model.GapOutcome;
@@ -108,6 +109,15 @@ final class RunCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : Path.of("results", spec.name());
     List<Observation> observed = observedFile == null ? List.of() : ObservedPoints.read(observedFile);
+    for (Observation o : observed) {
+      if (!spec.model().has(o.metric())) { // a point with no fan to draw it on would vanish without a word
+        long count = observed.stream().filter(x -> x.metric() == o.metric()).count();
+        throw new InputException(observedFile + ": " + count + " point" + (count == 1 ? "" : "s") + " for " + o.metric().key()
+            + " (the first in " + Numbers.compact(o.year()) + "), a view this run does not report"
+            + (metrics != null ? " (--metric leaves it out)" : " (the spec configures no such view)")
+            + "; remove those rows or report the view");
+      }
+    }
     List<Path> inputs = new ArrayList<>(spec.inputs());
     if (observedFile != null) {
       inputs.add(observedFile);

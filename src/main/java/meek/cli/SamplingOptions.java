@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import meek.run.RunOptions;
 import meek.sampling.Design;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The options every sampling command shares (a picocli mixin): how many draws, which seed, threads, design. */
 final class SamplingOptions {

@@ -44,4 +44,9 @@ public final class BatchRun {
       sink.finished(i, job, result);
     }
   }
+
+  /** Run {@code index} alone with {@code samples} draws (a pilot that measures what the batch will cost). */
+  public static RunResult pilot(BatchPlan batch, int index, RunOptions options, int samples) {
+    return MonteCarloRun.of(batch.spec(index), options.withSamples(samples)).execute(null, d -> {});
+  }
 }

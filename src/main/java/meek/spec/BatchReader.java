@@ -40,7 +40,7 @@ import meek.model.LossView;
 public final class BatchReader {
 
   private static final Set<String> TOP_KEYS = Set.of("name", "title", "base", "grid", "runs");
-  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+  private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]+");
   private static final int MAX_RUNS = 10_000;
 
   public Batch read(Path file) {
@@ -58,8 +58,8 @@ public final class BatchReader {
     }
     String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     String name = root.path("name").asText(stem);
-    if (UNSAFE.matcher(name).find() || name.isEmpty()) {
-      throw cx.error("name", "'" + name + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
+    if (!SafeName.ok(name)) {
+      throw cx.error("name", "'" + name + "' cannot name a results folder", SafeName.FIX);
     }
     String title = root.path("title").asText(name);
     if (root.has("grid") == root.has("runs")) {
@@ -153,8 +153,8 @@ public final class BatchReader {
         }
         if (e.getKey().equals("name")) {
           given = e.getValue().asText();
-          if (UNSAFE.matcher(given).find() || given.isEmpty()) {
-            throw cx.error(key + ".name", "'" + given + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
+          if (!SafeName.ok(given)) {
+            throw cx.error(key + ".name", "'" + given + "' cannot name a results folder", SafeName.FIX);
           }
           continue;
         }

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import meek.InputException;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /** Reading the CSV files users hand to meek: a header row, '#' comments, one-line errors with file:line. */
 final class CsvInput {

@@ -377,7 +377,10 @@ final class DistributionParser {
   double number(JsonNode node, String key) {
     if (node.isNumber()) {
       double v = node.asDouble();
-      if (!Double.isFinite(v)) { // 1e400 overflows to infinity
+      if (Double.isNaN(v)) { // .nan, through an alias
+        throw where.error(key, "must be a finite number (got .nan)", "write a finite number such as 0.155 or 3.0e19");
+      }
+      if (!Double.isFinite(v)) { // 1e400 overflows to infinity (and .inf through an alias)
         throw overflow(key);
       }
       return v;
@@ -403,7 +406,7 @@ final class DistributionParser {
 
   /** 1e400 reads as +∞: name the key rather than report it later as outside its domain. */
   private InputException overflow(String key) {
-    return where.error(key, "must be a finite number (got one beyond the largest double, 1.8e308)", "write a finite number such as 0.155 or 3.0e19");
+    return where.error(key, "must be a finite number (got ±.inf, or one beyond the largest double, 1.8e308)", "write a finite number such as 0.155 or 3.0e19");
   }
 
   private static Map<String, JsonNode> fields(JsonNode node) {

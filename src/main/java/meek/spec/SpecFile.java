@@ -7,8 +7,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +28,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meek.InputException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * A YAML file a user gave meek (a spec or a batch), read once: its bytes, their SHA-256, the parsed tree and
@@ -66,6 +79,7 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
 
   /** Parses bytes that come from elsewhere (a spec composed by a batch), named {@code file} in errors. */
   static SpecFile of(Path file, byte[] bytes) {
+    checkUtf8(file, bytes);
     Map<String, Integer> lines = lineIndex(bytes);
     return new SpecFile(bytes, parse(file, bytes, lines), new Where(file, lines), sha256(bytes));
   }
@@ -83,7 +97,8 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
 
   private static JsonNode parse(Path file, byte[] bytes, Map<String, Integer> lines) {
     try {
-      return yamlMapper().readTree(bytes);
+      JsonNode tree = yamlMapper().readTree(bytes);
+      return hasAliases(bytes) ? resolvingAliases(file, bytes) : tree;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       String why = e.getOriginalMessage().split("\n")[0];
@@ -96,6 +111,69 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
       throw new InputException(file + (line > 0 ? ":" + line : "") + ": invalid YAML: " + why + "; check indentation, colons and quotes");
     } catch (IOException e) {
       throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** A spec is UTF-8 (a byte-order mark is allowed); UTF-16 and Latin-1 files get told how to fix it. */
+  private static void checkUtf8(Path file, byte[] bytes) {
+    boolean bom16 = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe
+        || (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff);
+    boolean zeros16 = bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0);
+    if (bom16 || zeros16) {
+      throw new InputException(file + (bom16 ? ": is UTF-16 encoded" : ": holds NUL bytes, so it is UTF-16 or not text at all")
+          + "; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
+    }
+    int bad = firstMalformed(bytes);
+    if (bad >= 0) {
+      int line = 1;
+      for (int i = 0; i < bad; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new InputException(file + ":" + line + ": not UTF-8 (byte 0x" + Integer.toHexString(bytes[bad] & 0xff)
+          + "); save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)");
+    }
+  }
+
+  /** The index of the first byte that does not start or continue a valid UTF-8 sequence, or −1. */
+  private static int firstMalformed(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : -1;
+  }
+
+  /** Whether the YAML uses an alias ({@code *name}), which Jackson's tree would read as the text "name". */
+  private static boolean hasAliases(byte[] bytes) throws IOException {
+    try (YAMLParser p = new YAMLFactory().createParser(bytes)) {
+      while (p.nextToken() != null) {
+        if (p.isCurrentAlias()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tree with its anchors and aliases resolved (merge keys {@code <<: *base} too), by SnakeYAML's safe
+   * loader: duplicate keys refused, and at most 50 aliases to collections (no "billion laughs").
+   */
+  private static JsonNode resolvingAliases(Path file, byte[] bytes) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(50);
+    try {
+      Object data = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options)
+          .load(new String(bytes, StandardCharsets.UTF_8));
+      return yamlMapper().valueToTree(data);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? -1 : e.getProblemMark().getLine() + 1;
+      throw new InputException(file + (line > 0 ? ":" + line : "") + ": invalid YAML: " + e.getProblem()
+          + "; check that every alias (*name) has its anchor (&name) above it");
+    } catch (YAMLException | IllegalArgumentException e) {
+      throw new InputException(file + ": invalid YAML: " + e.getMessage().split("\n")[0] + "; check the anchors (&name) and aliases (*name)");
     }
   }
 

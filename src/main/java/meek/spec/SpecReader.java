@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import meek.InputException;
 import meek.distributions.ParameterDistribution;
 import meek.model.LossView;
@@ -34,7 +33,6 @@ import meek.model.ViewOptions;
 public final class SpecReader {
 
   private static final Set<String> TOP_KEYS = topKeys();
-  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private static Set<String> topKeys() {
     Set<String> keys = new HashSet<>(Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations"));
@@ -66,8 +64,8 @@ public final class SpecReader {
     cx.checkKeys(root, "", TOP_KEYS, "a top-level key");
     String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     String name = text(cx, root, "name", stem);
-    if (!SAFE_NAME.matcher(name).matches()) {
-      throw cx.error("name", "'" + name + "' cannot name a results folder", "use letters, digits, '.', '_' or '-'");
+    if (!SafeName.ok(name)) {
+      throw cx.error("name", "'" + name + "' cannot name a results folder", SafeName.FIX);
     }
     String title = text(cx, root, "title", name);
     DistributionParser parser = new DistributionParser(cx);

@@ -2,7 +2,9 @@ package meek.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,8 @@ class BadInputTest {
           "");
 
   @TempDir Path dir;
+
+  private static final ObjectMapper JSON_READER = new ObjectMapper();
 
   /** Runs the spec text (or none) and checks the common contract; returns the error line. */
   private String failRun(String specText, String... extraArgs) throws IOException {
@@ -257,6 +261,41 @@ class BadInputTest {
   @Test
   void maxSamplesWithoutPrecisionIsAnError() throws IOException {
     assertThat(failRunWith("--max-samples", "1e6")).contains("--max-samples caps the rounds of --precision, which is not given");
+  }
+
+  @Test
+  void observedPointsForAViewTheRunLacksAreAnError() throws IOException {
+    Path obs = Files.createDirectories(dir.resolve("in")).resolve("obs.csv");
+    Files.writeString(obs, "year,gap,label,metric\n2024,0.1,a,loss\n2024,3e5,b,tokens\n2025,2e5,c,tokens\n");
+    assertThat(failRunWith("--observed", obs.toString()))
+        .isEqualTo("meek: " + obs + ": 2 points for tokens (the first in 2024), a view this run does not report (the spec configures"
+            + " no such view); remove those rows or report the view");
+  }
+
+  @Test
+  void aUtf16OrLatin1SpecIsTold() throws IOException {
+    Path spec = dir.resolve("s.yaml");
+    Files.write(spec, VALID.getBytes(StandardCharsets.UTF_16));
+    assertThat(failRun(null)).isEqualTo("meek: " + spec + ": is UTF-16 encoded; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
+    Files.write(spec, VALID.replace("title: test", "title: mod\u00e8le").getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(failRun(null)).isEqualTo("meek: " + spec + ":2: not UTF-8 (byte 0xe8); save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)");
+  }
+
+  /** A name in any script names its folder; '.', '..' and separators never do. */
+  @Test
+  void namesMayBeInAnyScriptButNeverAPath() throws IOException {
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, VALID.replace("name: t", "name: modèle-ü"));
+    Path out = Files.createDirectories(dir.resolve("results")).resolve("x");
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(JSON_READER.readTree(out.resolve("summary.json").toFile()).get("spec").asText()).isEqualTo("modèle-ü");
+    for (String bad : List.of("..", ".hidden", "a/b", "a b")) {
+      Files.writeString(spec, VALID.replace("name: t", "name: '" + bad + "'"));
+      CliRunner.Result refused = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", dir.resolve("y").toString());
+      assertThat(refused.code()).as(bad).isEqualTo(2);
+      assertThat(refused.err()).as(bad).contains("cannot name a results folder");
+    }
   }
 
   /** A spec given through a pipe is read once (references.bib used to read it again, and hung). */

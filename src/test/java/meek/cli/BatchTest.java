@@ -136,6 +136,31 @@ class BatchTest {
     }
   }
 
+  /** The plan: every run and its state, the draws, a time and disk estimate; a dry run writes nothing. */
+  @Test
+  void aDryRunPrintsThePlanAndWritesNothing() throws IOException {
+    Path file = batchFile("grid:\n  g_inv: [2.5, 3.6, 5]\n");
+    Path out = dir.resolve("planned");
+    CliRunner.Result plan = CliRunner.run("batch", file.toString(), "--samples", "4000", "--out", out.toString(), "--dry-run");
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("3 runs × N = 4,000 draws, into " + out + "; 3 to run, 0 up to date.")
+        .contains("[1/3] g_inv-2.5: g_inv = 2.5; to run").contains("[3/3] g_inv-5: g_inv = 5; to run")
+        .containsPattern("on this machine: about [0-9.]+ (s|min|h) and [0-9.]+ (KB|MB|GB) on disk for the 3 runs to do");
+    assertThat(out).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("b.yaml");
+    }
+    // after one run is made, the plan says so
+    assertThat(CliRunner.run("batch", batchFile("grid:\n  g_inv: [2.5]\n").toString(), "--samples", "4000", "--out", out.toString(),
+        "--quiet").code()).isZero();
+    CliRunner.Result again = CliRunner.run("batch", batchFile("grid:\n  g_inv: [2.5, 3.6, 5]\n").toString(), "--samples", "4000",
+        "--out", out.toString(), "--dry-run");
+    assertThat(again.out()).contains("2 to run, 1 up to date").contains("[1/3] g_inv-2.5: g_inv = 2.5; up to date (skipped)");
+    // a real batch prints the plan first
+    CliRunner.Result real = CliRunner.run("batch", file.toString(), "--samples", "4000", "--out", out.toString());
+    assertThat(real.out().lines().findFirst().orElseThrow()).startsWith("Batch ").contains("2 to run, 1 up to date");
+  }
+
   @Test
   void runsMadeWithOtherOptionsAreRefusedUnlessForced() throws IOException {
     Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n"));
