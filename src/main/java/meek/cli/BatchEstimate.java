@@ -20,8 +20,8 @@ import meek.run.RunResult;
  * A batch's plan before it starts: how many runs, which are up to date, how many draws, and the time and disk
  * the rest will take, measured on this machine: after a pilot that loads and compiles the code, pilots of
  * 32,768 and 262,144 draws of the first run to do (the faster of two each; each folder written to a temporary
- * place, measured and deleted) give a fixed and a per-draw time. Within a factor of two in our measurements
- * (BENCHMARKS.md), hence "about".
+ * place, measured and deleted) give a fixed and a per-draw time. An overestimate by up to 2.4× in our
+ * measurements (BENCHMARKS.md: the JIT is still warming up), hence "about".
  */
 final class BatchEstimate {
 
