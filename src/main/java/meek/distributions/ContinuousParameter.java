@@ -181,6 +181,15 @@ public final class ContinuousParameter implements ParameterDistribution {
   }
 
   @Override
+  public String samplerFamily() {
+    if (tail != Tail.NONE || shift != 0 || scale != 1 || logScale) {
+      return null;
+    }
+    return y instanceof NormalDistribution || y instanceof LogNormalDistribution ? "normal"
+        : y instanceof UniformContinuousDistribution ? "uniform" : null;
+  }
+
+  @Override
   public ContinuousSampler sampler(UniformRandomProvider rng) {
     if (tail == Tail.UPPER) { // by inversion on the survival side (1 − u lies in (0, 1]: never the open end)
       return () -> forward(y.inverseSurvivalProbability(1 - rng.nextDouble()));

@@ -21,6 +21,16 @@ public interface ParameterDistribution {
     return () -> quantile(rng.nextDouble());
   }
 
+  /**
+   * Laws whose {@link #sampler}s turn the same stream into comonotone draws (each a rising function of one
+   * underlying variate) share a family: "normal" (normal and lognormal, both from one ziggurat normal) and
+   * "uniform" (uniform: one uniform); null for any other law. A comparison keeps the samplers of a
+   * parameter its specs draw from one family, and otherwise draws it through the normal in every spec.
+   */
+  default String samplerFamily() {
+    return null;
+  }
+
   /** The p-quantile, 0 ≤ p &lt; 1 (inverse CDF). */
   double quantile(double p);
 

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import meek.InputException;
+import meek.distributions.ParameterDistribution;
 import meek.model.GapModel;
 import meek.model.ScalarOutput;
 import meek.sampling.Block;
@@ -51,12 +54,13 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, PairedDif
           options.exact(model.independentOutputs())));
     }
     MonteCarloRun.checkMemory(peak, options.samples(), true);
+    Set<String> throughNormal = pairedThroughNormal(specs);
     List<RunResult> runs = new ArrayList<>();
     List<Collector> kept = new ArrayList<>();
     for (Spec spec : specs) {
       GapModel model = new GapModel(spec.model());
       Collector c = new Collector(model.outputs(), options.samples());
-      runs.add(MonteCarloRun.run(spec, model, options, c, progress));
+      runs.add(MonteCarloRun.run(spec, model, options, c, progress, throughNormal));
       kept.add(c);
     }
     Map<String, Map<String, PairedDifference>> differences = new LinkedHashMap<>();
@@ -74,6 +78,44 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, PairedDif
       }
     }
     return new Comparison(List.copyOf(runs), differences);
+  }
+
+  /**
+   * The parameters that common random numbers need drawn through the normal: those two specs give laws
+   * that differ and are not of one sampler family (a lognormal g_inv against a uniform one would otherwise be
+   * drawn independently, Spearman ≈ 0), or that one spec correlates and another does not. Equal laws draw
+   * identically, one family comonotonically, and a constant has nothing to pair.
+   */
+  static Set<String> pairedThroughNormal(List<Spec> specs) {
+    Map<String, List<ParameterDistribution>> byName = new LinkedHashMap<>();
+    for (Spec s : specs) {
+      s.params().forEach((name, d) -> {
+        if (!d.isConstant()) {
+          byName.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
+        }
+      });
+    }
+    Set<String> through = new TreeSet<>();
+    byName.forEach((name, laws) -> {
+      ParameterDistribution first = laws.get(0);
+      for (ParameterDistribution d : laws.subList(1, laws.size())) {
+        boolean same = d.describe().equals(first.describe());
+        boolean family = d.samplerFamily() != null && d.samplerFamily().equals(first.samplerFamily());
+        if (!same && !family) {
+          through.add(name);
+        }
+      }
+    });
+    // a parameter correlated in one spec takes its copula's normal from its own stream: drawn through the
+    // normal where it is not correlated, it stays paired (exactly so when it is first in its copula)
+    Set<String> correlatedSomewhere = new TreeSet<>();
+    specs.forEach(s -> correlatedSomewhere.addAll(s.correlations().names()));
+    for (String name : correlatedSomewhere) {
+      if (!specs.stream().allMatch(s -> s.correlations().names().contains(name))) {
+        through.add(name);
+      }
+    }
+    return through;
   }
 
   private static int indexOf(List<ScalarOutput> outputs, String name) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import meek.InputException;
@@ -145,6 +146,12 @@ public final class MonteCarloRun {
    * @param extra also told about every block (a sample writer, a comparison's collector), or null
    */
   static RunResult run(Spec spec, MonteCarloModel model, RunOptions options, BlockListener extra, LongConsumer progress) {
+    return run(spec, model, options, extra, progress, Set.of());
+  }
+
+  /** The same, drawing the named parameters through the normal ({@link DrawPlan#of}): a comparison's pairing. */
+  static RunResult run(Spec spec, MonteCarloModel model, RunOptions options, BlockListener extra, LongConsumer progress,
+      Set<String> pairedThroughNormal) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     int samples = options.samples();
@@ -160,8 +167,8 @@ public final class MonteCarloRun {
           ? new BatchQuantiles(blocks, model.outputs().size(), blockSize) : null;
       boolean exact = options.exact(model.independentOutputs());
       ScalarSketches sketches = exact ? null : new ScalarSketches(blocks, model.outputs().size(), samples, blockSize);
-      DrawPlan plan = DrawPlan.of(
-          spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(), blockSize);
+      DrawPlan plan = DrawPlan.of(spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(),
+          blockSize, pairedThroughNormal);
       BlockListener toBatches = batches == null ? null : b -> batches.accept(b.index(), b.scalars(), b.size());
       BlockListener toSketches = sketches == null ? null : b -> sketches.accept(b.index(), b.from(), b.scalars(), b.size());
       SampleSet set =

@@ -1,5 +1,7 @@
 package meek.sampling;
 
+import java.util.List;
+import java.util.Set;
 import meek.distributions.Correlations;
 import meek.distributions.ParameterDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -27,7 +29,7 @@ public final class DrawPlan implements DrawSource {
   private static final double EDGE = 0x1p-54;
 
   private final ParameterDistribution[] dists;
-  private final java.util.List<String> names;
+  private final List<String> names;
   private final Design design;
   /** Parameters drawn through the copula, in the copula's order; their rows of the root matrix. */
   private final int[] correlated;
@@ -35,10 +37,17 @@ public final class DrawPlan implements DrawSource {
   /** For LHS and Sobol: the non-constant parameters, each driven by one coordinate of the design. */
   private final int[] driven;
   private final double[][] sobol;
+  /** Parameters drawn "through the normal" in plain Monte Carlo, Q(Φ(z)), so that specs giving them different laws stay paired. */
+  private final boolean[] throughNormal;
 
-  private DrawPlan(ParameterDistribution[] dists, java.util.List<String> names, Design design, int[] correlated, double[][] root, int blockSize) {
+  private DrawPlan(ParameterDistribution[] dists, List<String> names, Design design, int[] correlated, double[][] root, int blockSize,
+      Set<String> pairedThroughNormal) {
+    this.throughNormal = new boolean[dists.length];
+    for (int p = 0; p < dists.length; p++) {
+      throughNormal[p] = pairedThroughNormal.contains(names.get(p)) && !dists[p].isConstant();
+    }
     this.dists = dists.clone();
-    this.names = java.util.List.copyOf(names);
+    this.names = List.copyOf(names);
     this.design = design;
     this.correlated = correlated;
     this.root = root;
@@ -61,7 +70,17 @@ public final class DrawPlan implements DrawSource {
    * @param names the model's parameter names, in the order of {@code dists}
    */
   public static DrawPlan of(
-      ParameterDistribution[] dists, java.util.List<String> names, Correlations correlations, Design design, int blockSize) {
+      ParameterDistribution[] dists, List<String> names, Correlations correlations, Design design, int blockSize) {
+    return of(dists, names, correlations, design, blockSize, Set.of());
+  }
+
+  /**
+   * The same, with some parameters drawn through one standard normal each, x = Q(Φ(z)), z from the
+   * parameter's own stream (in plain Monte Carlo; designs always draw by inversion): a comparison asks this
+   * for the parameters its specs give different families, so that each is paired with itself across specs.
+   */
+  public static DrawPlan of(ParameterDistribution[] dists, List<String> names, Correlations correlations, Design design, int blockSize,
+      Set<String> pairedThroughNormal) {
     int[] correlated = new int[correlations.names().size()];
     for (int k = 0; k < correlated.length; k++) {
       correlated[k] = names.indexOf(correlations.names().get(k));
@@ -70,7 +89,7 @@ public final class DrawPlan implements DrawSource {
         ? new double[0][0]
         : new RectangularCholeskyDecomposition(new Array2DRowRealMatrix(correlations.normalScores()), 1e-12)
             .getRootMatrix().getData();
-    return new DrawPlan(dists, names, design, correlated, root, blockSize);
+    return new DrawPlan(dists, names, design, correlated, root, blockSize, pairedThroughNormal);
   }
 
   public Design design() {
@@ -83,7 +102,7 @@ public final class DrawPlan implements DrawSource {
   }
 
   /** The parameter names, in order. */
-  public java.util.List<String> names() {
+  public List<String> names() {
     return names;
   }
 
@@ -99,29 +118,32 @@ public final class DrawPlan implements DrawSource {
     for (int p = 0; p < dists.length; p++) {
       streams[p] = RandomStreams.forParameter(key, names.get(p));
     }
-    StringBuilder copula = new StringBuilder("copula");
-    for (int c : correlated) {
-      copula.append(':').append(names.get(c));
-    }
-    UniformRandomProvider copulaStream = RandomStreams.forParameter(key, copula.toString());
-    return design == Design.MC ? new MonteCarlo(streams, copulaStream) : new Designed(size, streams);
+    return design == Design.MC ? new MonteCarlo(streams) : new Designed(size, streams);
   }
 
-  /** Independent draws; correlated parameters through the copula from ziggurat normals. */
+  /**
+   * Independent draws. A correlated parameter, or one drawn through the normal, takes a standard normal z
+   * from its own stream (ziggurat): the copula mixes them, and the first in copula order is then exactly
+   * Q(Φ(z)), the same draw as in a spec where it is uncorrelated but paired through the normal.
+   */
   private final class MonteCarlo implements Drawer {
     private final ContinuousSampler[] samplers = new ContinuousSampler[dists.length];
-    private final ZigguratSampler.NormalizedGaussian gauss;
+    private final ZigguratSampler.NormalizedGaussian[] gauss = new ZigguratSampler.NormalizedGaussian[dists.length];
     private final double[] z = new double[correlated.length];
 
-    MonteCarlo(UniformRandomProvider[] streams, UniformRandomProvider copulaStream) {
+    MonteCarlo(UniformRandomProvider[] streams) {
       boolean[] inCopula = new boolean[dists.length];
       for (int p : correlated) {
         inCopula[p] = true;
       }
       for (int p = 0; p < dists.length; p++) {
-        samplers[p] = inCopula[p] ? null : dists[p].sampler(streams[p]);
+        if (inCopula[p] || throughNormal[p]) {
+          gauss[p] = ZigguratSampler.NormalizedGaussian.of(streams[p]);
+        }
+        if (!inCopula[p]) {
+          samplers[p] = throughNormal[p] ? throughNormal(dists[p], gauss[p]) : dists[p].sampler(streams[p]);
+        }
       }
-      gauss = ZigguratSampler.NormalizedGaussian.of(copulaStream);
     }
 
     @Override
@@ -133,11 +155,22 @@ public final class DrawPlan implements DrawSource {
       }
       if (correlated.length > 0) {
         for (int k = 0; k < z.length; k++) {
-          z[k] = gauss.sample();
+          z[k] = gauss[correlated[k]].sample();
         }
         correlate(z, params);
       }
     }
+  }
+
+  /** Q(Φ(z)) for a standard normal z, on the survival side above the median. */
+  private static ContinuousSampler throughNormal(ParameterDistribution d, ZigguratSampler.NormalizedGaussian gauss) {
+    return () -> fromNormal(d, gauss.sample());
+  }
+
+  private static double fromNormal(ParameterDistribution d, double y) {
+    return y <= 0
+        ? d.quantile(clamp(STANDARD.cumulativeProbability(y)))
+        : d.quantileFromSurvival(clamp(STANDARD.survivalProbability(y)));
   }
 
   /** Latin hypercube or shifted Sobol uniforms, one coordinate per non-constant parameter. */
@@ -207,10 +240,7 @@ public final class DrawPlan implements DrawSource {
       for (int k = 0; k < row.length; k++) {
         y += row[k] * z[k];
       }
-      ParameterDistribution d = dists[correlated[c]];
-      params[correlated[c]] = y <= 0
-          ? d.quantile(clamp(STANDARD.cumulativeProbability(y)))
-          : d.quantileFromSurvival(clamp(STANDARD.survivalProbability(y)));
+      params[correlated[c]] = fromNormal(dists[correlated[c]], y);
     }
   }
 
