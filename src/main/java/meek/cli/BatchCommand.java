@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek batch BATCH.yaml}: a base spec and a grid or list of overrides, one results folder per run. */
 @Command(
     name = "batch",
+    header = "Runs a grid or list of parameter overrides on a base spec, one results folder each, and indexes them.",
     mixinStandardHelpOptions = true,
     description = {
       "Runs every combination of a grid (or every item of a list) of parameter overrides on a base spec, one",

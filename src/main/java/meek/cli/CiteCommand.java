@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek cite RESULT_DIR}: ready-to-paste sentences and a table for a run, a comparison or a batch. */
 @Command(
     name = "cite",
+    header = "Prints ready-to-paste numbers (sentences, Markdown or LaTeX) for a results folder.",
     mixinStandardHelpOptions = true,
     description = "Prints ready-to-paste numbers for a results folder of 'run', 'compare' or 'batch': sentences (text), a table (md) or a booktabs table (latex), each 'median [p5–p95]' with N significant figures, the sample size and seed.")
 final class CiteCommand implements Callable<Integer> {

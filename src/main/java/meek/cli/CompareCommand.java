@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek compare SPEC_A SPEC_B [SPEC …]}: specs side by side, with common random numbers. */
 @Command(
     name = "compare",
+    header = "Runs several specs with common random numbers and compares them pair by pair.",
     mixinStandardHelpOptions = true,
     description = {
       "Runs several specs with common random numbers (same seed and draws for shared parameters) and writes",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek fit-benchmark DATA.csv}: the benchmark sigmoid fitted to published scores. */
 @Command(
     name = "fit-benchmark",
+    header = "Fits the benchmark sigmoid to (loss, score) data and writes a spec fragment.",
     mixinStandardHelpOptions = true,
     description = {
       "Fits the benchmark sigmoid (MODEL.md §4) by least squares to a CSV of (loss, score) or (params, tokens, score) rows,",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek point SPEC}: the model once, at every parameter's median. How a user checks the paper. */
 @Command(
     name = "point",
+    header = "Evaluates the model once, at each parameter's median (the paper's numbers).",
     mixinStandardHelpOptions = true,
     description = "Evaluates the model once, at each parameter's median, with every view the spec configures: prints t*, the peak gap, its year, the convergence times, the other views' outputs and the loss gap at a few years.")
 final class PointCommand implements Callable<Integer> {

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek run SPEC}: sample, summarise, and write a results folder. */
 @Command(
     name = "run",
+    header = "Runs the Monte Carlo on one spec and writes its results folder.",
     mixinStandardHelpOptions = true,
     description = {
       "Samples the spec's parameters, runs the training-gap model on every draw and writes a results folder:",

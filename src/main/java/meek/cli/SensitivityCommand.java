@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek sensitivity SPEC}: which uncertain inputs drive each output. */
 @Command(
     name = "sensitivity",
+    header = "Ranks the uncertain inputs by their effect on every output.",
     mixinStandardHelpOptions = true,
     description = {
       "Ranks the uncertain inputs by their effect on every scalar output and on the loss gap at chosen years:",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec.Target;
 /** {@code meek validate SPEC}: checks a spec without running it and shows what it resolves to. */
 @Command(
     name = "validate",
+    header = "Checks a spec without running it and shows each resolved distribution.",
     mixinStandardHelpOptions = true,
     description = "Checks a spec without running it: prints each parameter's resolved distribution, its p5, p50, p95 and mean, and the correlation matrix. Exit 2 with a one-line error on bad input.")
 final class ValidateCommand implements Callable<Integer> {

@@ -12,9 +12,10 @@ public enum Metric {
   LOSS("loss", "nats", "Loss gap ΔL (nats per token)", "Loss gap between SOTA and meek models across draws", false),
   BENCHMARK("benchmark", "percentage points", "Benchmark gap (percentage points)",
       "Benchmark score gap, SOTA minus meek, across draws", false),
-  TOKENS("tokens", "tokens", "Tokens an ideal observer needs to tell the models apart",
+  TOKENS("tokens", "tokens", "Tokens to tell the models apart",
       "Tokens an ideal observer needs to tell the SOTA and meek models apart, across draws", true),
-  INFERENCE("inference", "nats", "Inference loss gap (nats per token)", "", false);
+  INFERENCE("inference", "nats", "Inference loss gap (nats per token)",
+      "Loss of the best model the meek user can run minus the SOTA model's", false);
 
   private final String key;
   private final String unit;

@@ -43,7 +43,7 @@ public final class BatchIndex {
     Publish.write(target.resolve(ResultFiles.BATCH), f -> Json.write(json, f));
     Publish.write(target.resolve("batch.csv"), f -> writeCsv(batch, summaries, f));
     Publish.write(target.resolve("batch.md"), f -> Files.writeString(f, markdown(batch, summaries, options, version), StandardCharsets.UTF_8));
-    List<String> rows = batch.jobs().stream().map(BatchPlan.Job::name).toList();
+    List<String> rows = batch.jobs().stream().map(BatchIndex::label).toList();
     int n = rows.size();
     double[] median = new double[n];
     double[] low = new double[n];
@@ -55,11 +55,31 @@ public final class BatchIndex {
       high[i] = value(t, 0.95);
     }
     var chart = ForestChart.forest(rows, median, low, high,
-        "Inflection time t* (years after the baseline)", batch.title() + ": when the gap peaks",
+        "Inflection time t* (years after the baseline)", batch.title(),
         String.format("N = %s draws per run, seed %d · %s · meek %s", Numbers.count(options.samples()), options.seed(),
             batch.source().getFileName(), version));
     Publish.write(target.resolve("forest.png"), f -> ChartStyle.writePng(chart, f));
     Publish.write(target.resolve("forest.svg"), f -> ChartStyle.writeSvg(chart, f));
+  }
+
+  /**
+   * A run as a reader names it: its overrides ("g_inv = 1.5, alpha ~ normal(mean 0.05, sd 0.005)"), or its
+   * base spec's file when it overrides nothing; not the folder name, which is made safe for a file system.
+   */
+  static String label(BatchPlan.Job job) {
+    if (job.overrides().isEmpty()) {
+      return job.base().getFileName().toString();
+    }
+    return String.join(", ", job.overrides().entrySet().stream().map(e -> {
+      String v = e.getValue().trim();
+      if (v.startsWith("{") && v.endsWith("}")) { // a distribution: {dist: normal, mean: 0.05, sd: 0.005}
+        String inner = v.substring(1, v.length() - 1).trim();
+        String dist = inner.replaceFirst("^dist:\\s*([^,]+).*$", "$1").trim();
+        String rest = inner.replaceFirst("^dist:\\s*[^,]+,?\\s*", "").replace(":", "");
+        return e.getKey() + " ~ " + dist + (rest.isEmpty() ? "" : "(" + rest + ")");
+      }
+      return e.getKey() + " = " + v;
+    }).toList());
   }
 
   static ObjectNode json(BatchPlan batch, List<ResultReader.Summary> summaries, RunOptions options) {

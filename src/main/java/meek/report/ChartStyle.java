@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import meek.model.ScalarOutput;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -93,16 +95,40 @@ public final class ChartStyle {
     SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
   }
 
+  /**
+   * An output's axis label with its unit: "time of the peak loss gap (t*, years)" when the description ends
+   * in a parenthesis, "peak gap (nats)" otherwise.
+   */
+  public static String axisLabel(ScalarOutput o) {
+    String d = o.description();
+    if (o.unit().isEmpty()) {
+      return d;
+    }
+    return d.endsWith(")") ? d.substring(0, d.length() - 1) + ", " + o.unit() + ")" : d + " (" + o.unit() + ")";
+  }
+
+  /** The font, made smaller (down to {@code smallest} points) until the text fits on one line of the chart. */
+  static Font fitted(String text, Font font, int smallest) {
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    Font f = font;
+    while (f.getSize() > smallest && f.getStringBounds(text, frc).getWidth() > WIDTH - 30) {
+      f = f.deriveFont((float) (f.getSize() - 1));
+    }
+    return f;
+  }
+
   public static JFreeChart chart(XYPlot plot, String title, String subtitle, String footnote) {
-    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    JFreeChart chart = new JFreeChart(title, fitted(title, TITLE, 12), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setPaint(INK);
     chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+    chart.getTitle().setTextAlignment(HorizontalAlignment.LEFT); // a title too long even so wraps flush left
     chart.getTitle().setMargin(8, 12, 0, 8);
-    if (subtitle != null) {
-      TextTitle sub = new TextTitle(subtitle, LABEL);
+    if (subtitle != null && !subtitle.isEmpty()) {
+      TextTitle sub = new TextTitle(subtitle, fitted(subtitle, LABEL, 11));
       sub.setPaint(new Color(0x55, 0x55, 0x55));
       sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
+      sub.setTextAlignment(HorizontalAlignment.LEFT);
       sub.setMargin(2, 12, 4, 8);
       chart.addSubtitle(sub);
     }

@@ -17,7 +17,11 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
+import java.util.Locale;
 import meek.model.Observation;
 import meek.stats.FanData;
 import org.jfree.chart.JFreeChart;
@@ -85,7 +89,17 @@ public final class FanCharts {
     NumberAxis x = axis("Year");
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new DecimalFormat("0"));
-    x.setRange(fan.years()[0], fan.years()[fan.years().length - 1]);
+    double[] years = fan.years();
+    double zeroFrom = zeroFrom(fan);
+    String subtitle = fan.metric().subtitle();
+    if (zeroFrom < years[0] + 0.7 * (years[years.length - 1] - years[0])) {
+      // a fan that is 0 for most of the span (the inference gap once caught up) is shown to a little after
+      x.setRange(years[0], Math.min(years[years.length - 1], zeroFrom + 0.15 * (years[years.length - 1] - years[0])));
+      subtitle += "; all 0 from " + Numbers.year(zeroFrom) + " (" + fan.metric().fileStem() + ".csv: to "
+          + Numbers.compact(years[years.length - 1]) + ")";
+    } else {
+      x.setRange(years[0], years[years.length - 1]);
+    }
     XYPlot plot = new XYPlot(data, x, log ? logAxis(yLabel) : axis(yLabel), renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // widest band first, median on top
     style(plot);
@@ -103,7 +117,18 @@ public final class FanCharts {
       addObserved(plot, legend, mine);
     }
     plot.setFixedLegendItems(legend);
-    return chart(plot, title, fan.metric().subtitle(), footnote);
+    return chart(plot, title, subtitle, footnote);
+  }
+
+  /** The first year from which the p95 (and so every quantile drawn) is 0 to the end; +∞ if none. */
+  private static double zeroFrom(FanData fan) {
+    double[] p95 = fan.band(0.95);
+    double[] p5 = fan.band(0.05);
+    int j = p95.length;
+    while (j > 0 && p95[j - 1] == 0 && p5[j - 1] == 0) {
+      j--;
+    }
+    return j == p95.length ? Double.POSITIVE_INFINITY : fan.years()[j];
   }
 
   /** A log y axis with a tick per decade. */
@@ -111,9 +136,38 @@ public final class FanCharts {
     LogAxis logAxis = ChartStyle.styled(new LogAxis(label));
     logAxis.setBase(10);
     logAxis.setTickUnit(new NumberTickUnit(1)); // one tick per decade
-    logAxis.setNumberFormatOverride(new DecimalFormat("0E0"));
+    logAxis.setNumberFormatOverride(new DecadeFormat());
     logAxis.setMinorTickMarksVisible(true);
     return logAxis;
+  }
+
+  /** Decades as people write them: 0.01, 1, 1,000, 100,000, then 10⁶, 10⁷ (never "1E5"). */
+  static final class DecadeFormat extends NumberFormat {
+    private static final long serialVersionUID = 1L;
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    @Override
+    public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+      int e = (int) Math.round(Math.log10(v));
+      if (v > 0 && Math.abs(v / Math.pow(10, e) - 1) < 1e-9 && (e > 5 || e < -3)) {
+        StringBuilder sup = new StringBuilder(e < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(e)).toCharArray()) {
+          sup.append(SUPERSCRIPTS.charAt(c - '0'));
+        }
+        return to.append("10").append(sup);
+      }
+      return to.append(e >= 0 ? String.format(Locale.ROOT, "%,.0f", v) : Numbers.compact(v));
+    }
+
+    @Override
+    public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+      return format((double) v, to, pos);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition pos) {
+      throw new UnsupportedOperationException("tick labels are only written");
+    }
   }
 
   /** Observed points as labelled dots over the fan, the year axis widened to show them. */

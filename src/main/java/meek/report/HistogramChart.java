@@ -1,6 +1,7 @@
 package meek.report;
 
 import static meek.report.ChartStyle.BANDS;
+import static meek.report.ChartStyle.LABEL;
 import static meek.report.ChartStyle.MEDIAN;
 import static meek.report.ChartStyle.SMALL;
 import static meek.report.ChartStyle.axis;
@@ -12,6 +13,7 @@ import java.awt.Color;
 import java.util.Arrays;
 import meek.stats.OutputSummary;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
@@ -28,9 +30,13 @@ public final class HistogramChart {
 
   private HistogramChart() {}
 
-  /** A histogram of finite values between their 0.5th and 99.5th percentiles, median and 90% interval marked. */
+  /**
+   * A histogram of finite values between their 1st and 99th percentiles, median and 90% interval marked.
+   *
+   * @param subtitle what it shows and leaves out (said above it, not in the footnote)
+   */
   public static JFreeChart histogram(
-      OutputSummary summary, double[] finite, String title, String xLabel, String footnote) {
+      OutputSummary summary, double[] finite, String title, String xLabel, String subtitle, String footnote) {
     HistogramDataset data = new HistogramDataset();
     // the axis spans p1–p99 (no sort of the draws: at 1e7 that was a second of serial work)
     double lo = summary.n() > 0 ? summary.at(0.01).value() : Double.NaN;
@@ -54,26 +60,38 @@ public final class HistogramChart {
     NumberAxis y = axis("Draws per bin");
     XYPlot plot = new XYPlot(data, x, y, renderer);
     style(plot);
-    if (summary.n() > 0) {
+    if (summary.n() > 0 && shown.length > 0) {
       IntervalMarker ninety = new IntervalMarker(summary.at(0.05).value(), summary.at(0.95).value());
       ninety.setPaint(new Color(0x08, 0x30, 0x6b, 0x22));
-      ninety.setLabel("90% interval " + Numbers.sig(summary.at(0.05).value(), 3) + "–" + Numbers.sig(summary.at(0.95).value(), 3));
+      ninety.setLabel("90% interval " + Numbers.range(summary.output(), summary.at(0.05).value(), summary.at(0.95).value(), 3, ""));
       ninety.setLabelFont(SMALL);
       ninety.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       ninety.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       ninety.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       ninety.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
       plot.addDomainMarker(ninety, org.jfree.chart.ui.Layer.BACKGROUND);
-      ValueMarker med = new ValueMarker(summary.at(0.5).value(), MEDIAN, new BasicStroke(2f));
-      med.setLabel("median " + Numbers.sig(summary.at(0.5).value(), 3));
-      med.setLabelFont(SMALL);
-      med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-      med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-      med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
-      plot.addDomainMarker(med);
+      if (Double.isFinite(summary.at(0.5).value())) {
+        ValueMarker med = new ValueMarker(summary.at(0.5).value(), MEDIAN, new BasicStroke(2f));
+        // with draws that never peak, the median is over them too, not over the bars alone
+        med.setLabel((summary.infinite() > 0 ? "median of all (never included) " : "median ") + Numbers.sig(summary.at(0.5).value(), 3));
+        med.setLabelFont(SMALL);
+        med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
+        plot.addDomainMarker(med);
+      }
     }
-    JFreeChart chart = chart(plot, title, null, footnote);
+    if (shown.length == 0) { // an empty plot says why
+      XYTextAnnotation why = new XYTextAnnotation(subtitle, 0.5, 0.5);
+      why.setFont(LABEL);
+      plot.getDomainAxis().setRange(0, 1);
+      plot.getRangeAxis().setRange(0, 1);
+      plot.getDomainAxis().setTickLabelsVisible(false);
+      plot.getRangeAxis().setTickLabelsVisible(false);
+      plot.addAnnotation(why);
+    }
+    JFreeChart chart = chart(plot, title, subtitle, footnote);
     chart.removeLegend();
     return chart;
   }

@@ -3,6 +3,7 @@ package meek.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import meek.model.Observation;
 import meek.run.PrecisionRun;
 import meek.run.RunResult;
 import meek.run.SpecSummary;
+import meek.stats.OutputSummary;
 
 /** The files of one run's results folder, as {@code meek run} and {@code meek batch} write them. */
 public final class RunFolder {
@@ -31,7 +33,7 @@ public final class RunFolder {
     SummaryJson.write(result, precision, folder.file(ResultFiles.SUMMARY));
     CsvReport.writeQuantiles(result, folder.file("quantiles.csv"));
     String footnote = String.format(
-        "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), result.seed(), spec.source().getFileName(), version);
+        "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), result.seed(), specLabel(spec.source()), version);
     // charts render in parallel: they are most of the time spent writing a run (about 0.5 s of a 1.4 s small run)
     List<Callable<Void>> charts = new ArrayList<>();
     for (var fanData : result.fans()) {
@@ -50,7 +52,7 @@ public final class RunFolder {
       var hist = HistogramChart.histogram(
           result.output(LossView.INFLECTION_TIME), result.headlineDraws(),
           spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
-          footnote + histogramNote(result));
+          histogramNote(result), footnote);
       ChartStyle.writePng(hist, folder.file("inflection_time.png"));
       return null;
     });
@@ -62,8 +64,26 @@ public final class RunFolder {
     Files.writeString(folder.file("references.bib"), References.forSpecs(referenceTexts), StandardCharsets.UTF_8);
   }
 
+  /** The spec file as the reader finds it: a batch run's composed spec is "RUN/spec.yaml" in the batch folder. */
+  private static String specLabel(Path source) {
+    Path name = source.getFileName();
+    return name.toString().equals(ResultFiles.SPEC) && source.getParent() != null
+        ? source.getParent().getFileName() + "/" + name : name.toString();
+  }
+
+  /** What the histogram shows and leaves out, above it: the axis range, and the draws without a finite t*. */
   private static String histogramNote(RunResult r) {
-    long never = r.output(LossView.INFLECTION_TIME).infinite();
-    return " · axis: p1–p99" + (never > 0 ? " · " + Numbers.count(never) + " never peak (not shown)" : "");
+    OutputSummary t = r.output(LossView.INFLECTION_TIME);
+    long never = t.infinite();
+    long noPeak = r.samples() - t.n();
+    if (t.n() == never) {
+      return "Nothing to show: " + (t.n() == 0 ? "no draw gives the SOTA model an advantage, so none has a peak"
+          : "no draw's gap ever peaks (G = g_alg·g_hw ≤ 1)");
+    }
+    long shown = Math.min(r.headlineDraws().length, t.n() - never);
+    return "Draws between t*'s 1st and 99th percentiles" + (shown < t.n() - never ? " (of the first " + Numbers.count(shown) + ")" : "")
+        + (never > 0 ? "; " + Numbers.count(never) + " never peak" : "")
+        + (noPeak > 0 ? "; " + Numbers.count(noPeak) + " have no peak (no advantage, or invalid)" : "")
+        + (never + noPeak > 0 ? ": not shown" : "");
   }
 }

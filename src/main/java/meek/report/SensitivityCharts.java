@@ -3,14 +3,12 @@ package meek.report;
 import static meek.report.ChartStyle.BANDS;
 import static meek.report.ChartStyle.INK;
 import static meek.report.ChartStyle.SERIES;
-import static meek.report.ChartStyle.SMALL;
 import static meek.report.ChartStyle.axis;
 import static meek.report.ChartStyle.chart;
 import static meek.report.ChartStyle.style;
 import static meek.report.ChartStyle.symbols;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import meek.run.Sensitivity;
 import meek.stats.SobolIndices;
 import meek.stats.Tornado;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
@@ -32,8 +31,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
@@ -49,8 +46,10 @@ public final class SensitivityCharts {
    * @param rows input labels, top row first
    * @param low the output with each input at p5 (same order)
    * @param high at p95
+   * @param unit the output's unit, for the base value in the subtitle
    */
-  public static JFreeChart tornado(List<String> rows, double base, double[] low, double[] high, String xLabel, String title, String footnote) {
+  public static JFreeChart tornado(List<String> rows, double base, double[] low, double[] high, String xLabel, String unit, String title,
+      String footnote) {
     int n = rows.size();
     XYIntervalSeries lowSeries = new XYIntervalSeries("input at its 5th percentile");
     XYIntervalSeries highSeries = new XYIntervalSeries("input at its 95th percentile");
@@ -78,14 +77,10 @@ public final class SensitivityCharts {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     style(plot);
-    ValueMarker at = new ValueMarker(base, INK, new BasicStroke(1.5f));
-    at.setLabel("all inputs at their medians: " + Numbers.sig(base, 3));
-    at.setLabelFont(SMALL);
-    at.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-    at.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-    at.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-    plot.addRangeMarker(at);
-    return chart(plot, title, null, footnote);
+    // the base line is explained above the plot, where no bar can hide it
+    plot.addRangeMarker(new ValueMarker(base, INK, new BasicStroke(1.5f)));
+    return chart(plot, title, "Vertical line: all inputs at their medians, " + Numbers.sig(base, 3) + (unit.isEmpty() ? "" : " " + unit)
+        + "; each bar moves one input to its 5th or 95th percentile", footnote);
   }
 
   /**
@@ -128,13 +123,18 @@ public final class SensitivityCharts {
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     style(plot);
     plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(1f)));
+    // the whiskers' renderer would list both series again
+    LegendItemCollection legend = new LegendItemCollection();
+    legend.add(bars.getLegendItem(0, 0));
+    legend.add(bars.getLegendItem(0, 1));
+    plot.setFixedLegendItems(legend);
     return chart(plot, title, null, footnote);
   }
 
   /** Tornado and Sobol charts for output k, as {@code tornado_<output>} and {@code sobol_<output>} (.png and .svg). */
   public static void write(Sensitivity s, int k, Function<String, Path> file, String footnote) throws IOException {
     ScalarOutput o = s.outputs().get(k);
-    String label = o.description() + (o.unit().isEmpty() ? "" : " (" + o.unit() + ")");
+    String label = ChartStyle.axisLabel(o);
     if (s.tornado() != null) {
       Tornado t = s.tornado();
       Integer[] order = IntStream.range(0, s.inputs().size()).boxed()
@@ -148,7 +148,7 @@ public final class SensitivityCharts {
         low[r] = t.low()[i][k];
         high[r] = t.high()[i][k];
       }
-      var chart = tornado(rows, t.base()[k], low, high, label, "What moves the " + o.description() + " (one at a time)", footnote);
+      var chart = tornado(rows, t.base()[k], low, high, label, o.unit(), "What moves the " + o.description() + " (one at a time)", footnote);
       ChartStyle.writePng(chart, file.apply("tornado_" + o.name() + ".png"));
       ChartStyle.writeSvg(chart, file.apply("tornado_" + o.name() + ".svg"));
     }

@@ -125,6 +125,9 @@ class EdgeCaseSentencesTest {
     assertThat(md).contains("- With g_inv = 1.0, no draw gives the SOTA model an advantage, so the gap never opens and has no peak")
         .contains("| `g_inv` = `1.0` | not defined in any draw |");
     assertThat(out.resolve("forest.png")).isNotEmptyFile();
+    // a run's charts name the composed spec they came from, as it lies in the batch folder
+    assertThat(Files.readString(out.resolve("g_inv-3.6/fan.svg"))).contains("g_inv-3.6/spec.yaml");
+    assertThat(Files.readString(out.resolve("forest.svg"))).contains("g_inv = 1.0").contains("no draw gives the SOTA model an advantage");
     CliRunner.Result cite = CliRunner.run("cite", out.toString());
     assertThat(cite.code()).as(cite.err()).isZero();
     assertThat(cite.out()).contains("g_inv = 1.0, inflection_time_years: not defined in any draw");

@@ -213,6 +213,14 @@ class RunCommandTest {
       CliRunner.Result top = CliRunner.run("--help");
       assertThat(top.code()).isZero();
       assertThat(top.out()).contains("Usage: meek").contains("run").contains("fit-benchmark");
+      // each command's summary is a whole sentence, not the first line of its description cut off
+      String commands = top.out().substring(top.out().indexOf("Commands:"));
+      String[] entries = commands.replaceAll("\n {19}", " ").split("\n");
+      for (String entry : entries) {
+        if (entry.startsWith("  ") && !entry.trim().startsWith("help ")) {
+          assertThat(entry.trim()).as(entry).endsWith(".");
+        }
+      }
     } finally {
       System.setErr(saved);
     }
