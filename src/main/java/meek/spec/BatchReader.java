@@ -211,10 +211,15 @@ public final class BatchReader {
     Path base = baseSpec.path();
     ObjectNode tree = baseSpec.tree().deepCopy();
     ObjectNode params = (ObjectNode) tree.get("params");
+    // a data file is named relative to the file that names it (the base spec, or the batch file for an
+    // override); the composed spec lives elsewhere, so it names them absolutely
+    absoluteFiles(tree, base.toAbsolutePath().getParent());
     Map<String, String> shown = new LinkedHashMap<>();
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
-      params.set(e.getKey(), e.getValue());
+      JsonNode value = e.getValue().deepCopy();
+      absoluteFiles(value, cx.file().toAbsolutePath().getParent());
+      params.set(e.getKey(), value);
       shown.put(e.getKey(), flow(e.getValue()));
       parts.add(e.getKey() + "-" + label(e.getValue()));
     }
@@ -234,6 +239,17 @@ public final class BatchReader {
       throw new InputException(cx.file() + ": run '" + name + "' (" + key + "): " + e.getMessage());
     }
     return new Batch.Run(name, base, baseSpec.text(), shown, yaml, spec);
+  }
+
+  /** Every {@code file:} under the node (an empirical distribution's data), made absolute from {@code folder}. */
+  private static void absoluteFiles(JsonNode node, Path folder) {
+    if (node instanceof ObjectNode o) {
+      JsonNode f = o.get("file");
+      if (f != null && f.isTextual() && !Path.of(f.asText()).isAbsolute()) {
+        o.put("file", folder.resolve(f.asText()).normalize().toString());
+      }
+    }
+    node.forEach(child -> absoluteFiles(child, folder));
   }
 
   /** A value as it would be written inline in YAML: 3.6, {dist: normal, mean: 0.155, sd: 0.01}. */

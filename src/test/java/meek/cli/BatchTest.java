@@ -34,6 +34,8 @@ class BatchTest {
 
   @TempDir Path dir;
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final RunOptions OPTIONS = new RunOptions(4000, 9, 2, Design.MC, RunOptions.Quantiles.AUTO, true);
 
   private Path batchFile(String body) throws IOException {
@@ -134,6 +136,27 @@ class BatchTest {
       assertThat(t).isLessThan(previous);
       previous = t;
     }
+  }
+
+  /** A base spec's data file is found from the base spec's folder, and the composed spec.yaml still finds it. */
+  @Test
+  void aBaseSpecsDataFileIsFoundAndTheComposedSpecReproduces() throws IOException {
+    Path specs = Files.createDirectories(dir.resolve("specs"));
+    Files.writeString(specs.resolve("rates.csv"), "rate\n2.5\n3.0\n3.6\n4.2\n");
+    Files.writeString(specs.resolve("emp.yaml"), Files.readString(Path.of("distributions/chinchilla.yaml"))
+        .replaceFirst("(?m)^name: .*$", "name: emp")
+        .replaceFirst("(?m)^  g_inv: .*$", "  g_inv: {dist: empirical, file: rates.csv, column: rate}"));
+    Path file = dir.resolve("b.yaml");
+    Files.writeString(file, "base: specs/emp.yaml\ngrid:\n  g_alg: [2.8, 3.0]\n");
+    Path out = dir.resolve("emp-out");
+    CliRunner.Result r = CliRunner.run("batch", file.toString(), "--samples", "4000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    Path again = dir.resolve("again");
+    CliRunner.Result rerun = CliRunner.run("run", out.resolve("g_alg-2.8/spec.yaml").toString(), "--samples", "4000", "--out",
+        again.toString(), "--quiet");
+    assertThat(rerun.code()).as(rerun.err()).isZero();
+    assertThat(JSON.readTree(again.resolve("summary.json").toFile()).get("outputs"))
+        .isEqualTo(JSON.readTree(out.resolve("g_alg-2.8/summary.json").toFile()).get("outputs"));
   }
 
   /** The plan: every run and its state, the draws, a time and disk estimate; a dry run writes nothing. */
