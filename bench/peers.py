@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""meek against its peers (../shared/peers: a vectorised numpy script and the Squiggle language), on the same
+"""meek against its peers (two independent implementations written for this project, a vectorised numpy script
+and one in the Squiggle language, kept outside this repository: pass their folder with --peers DIR), on the same
 work and the same N, in one invocation, repetitions interleaved (meek, numpy, Squiggle, meek, ...), so that
 machine drift hits every tool alike. Writes the medians and ratios into BENCHMARKS.md (between the
 <!-- peers:begin --> and <!-- peers:end --> markers), the throughput data to bench/throughput.csv and the
 figure to throughput.png (drawn with JFreeChart by meek.bench.ThroughputChart).
 
-    bench/peers.py                      # numpy only, 3 repetitions (about 5 minutes)
-    bench/peers.py --squiggle           # also Squiggle: installs @quri/squiggle-lang@0.10.0 into a temp folder
+    bench/peers.py --peers DIR              # numpy only, 3 repetitions (about 5 minutes)
+    bench/peers.py --peers DIR --squiggle   # also Squiggle: installs @quri/squiggle-lang@0.10.0 into a temp folder
 
 Every tool reports its own in-process compute time: meek's manifest.json compute_seconds (sampling, model,
 fan and quantiles; not JVM start-up or file writing), numpy's compute_seconds, Squiggle's
@@ -25,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PEERS = (ROOT / ".." / "shared" / "peers").resolve()
+PEERS = None  # set by --peers: the folder holding numpy/gap.py and squiggle/gap.mjs
 SPECS = {"chinchilla": ROOT / "bench" / "specs" / "peer-chinchilla.yaml", "kaplan": ROOT / "bench" / "specs" / "peer-kaplan.yaml"}
 
 
@@ -142,7 +143,13 @@ def main():
     ap.add_argument("--squiggle-reps", type=int, default=1, help="repetitions of Squiggle at 1e6 (177 s each)")
     ap.add_argument("--sizes", default="1e3,1e4,1e5,1e6,1e7,1e8", help="N for the throughput figure")
     ap.add_argument("--no-write", action="store_true", help="print the section instead of writing BENCHMARKS.md")
+    ap.add_argument("--peers", type=Path, help="the peers' folder (holding numpy/gap.py and squiggle/gap.mjs)")
     a = ap.parse_args()
+    global PEERS
+    if a.peers is None or not (a.peers / "numpy" / "gap.py").is_file():
+        sys.exit("bench/peers.py: needs the peer implementations (DIR/numpy/gap.py, DIR/squiggle/gap.mjs); pass --peers DIR"
+                 + ("" if a.peers is None else f" ({a.peers} has no numpy/gap.py)"))
+    PEERS = a.peers.resolve()
 
     subprocess.run([str(ROOT / "meek"), "--version"], check=True, capture_output=True)  # build once, outside the timings
     lang, why_not = (None, "not asked for (run with --squiggle)")
@@ -211,7 +218,7 @@ def main():
     lines = []
     lines.append(f"Measured by `bench/peers.py{' --squiggle' if a.squiggle else ''}` ({a.reps} repetitions interleaved, medians) on: {machine()}.")
     lines.append("")
-    lines.append("Work: the peers' Chinchilla scenario (`bench/specs/peer-chinchilla.yaml`, the priors of `../shared/peers/README.md`). "
+    lines.append("Work: the peers' Chinchilla scenario (`bench/specs/peer-chinchilla.yaml`, the priors of `docs/MODEL.md §9`). "
                  "meek computes 8 scalar outputs per draw with exact quantiles and confidence intervals (the peers: t* and the peak gap); "
                  "the fan is 121 points, t = 0 … 30 step 0.25, all three. Compute time is each tool's own in-process figure.")
     lines.append("")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec.Target;
     header = "Fits the benchmark sigmoid to (loss, score) data and writes a spec fragment.",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits the benchmark sigmoid (MODEL.md §4) by least squares to a CSV of (loss, score) or (params, tokens, score) rows,",
+      "Fits the benchmark sigmoid (docs/MODEL.md §4) by least squares to a CSV of (loss, score) or (params, tokens, score) rows,",
       "the latter mapped to loss with Chinchilla's L(N, D). Prints the fit, its standard errors and R², and writes a",
       "spec fragment (benchmark.yaml, the coefficients as normal distributions), fit.json and fit.png (data and curve)."
     })

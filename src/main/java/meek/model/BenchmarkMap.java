@@ -1,7 +1,7 @@
 package meek.model;
 
 /**
- * The benchmark view (paper §3.1, eqs 6–7; MODEL.md §4): a sigmoid map of loss to a score,
+ * The benchmark view (paper §3.1, eqs 6–7; docs/MODEL.md §4): a sigmoid map of loss to a score,
  *
  * <pre>
  *   Perf(L)   = floor + (ceiling − floor) / (1 + exp(k·(L − L_mid)))

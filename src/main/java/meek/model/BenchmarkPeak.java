@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
- * The benchmark gap's maximum along a loss path (MODEL.md §4: it peaks at a different time than the loss
+ * The benchmark gap's maximum along a loss path (docs/MODEL.md §4: it peaks at a different time than the loss
  * gap, with no closed form): the best of a log grid (t = 0 and 1e-3 … 1e3 years), refined to where the
  * analytic slope crosses zero with Brent's method (Commons Numbers) between the grid neighbours. A maximum
  * at the grid's far end means the gap still grows after 1000 years: time +∞, and the peak reported is the

@@ -3,7 +3,7 @@ package meek.model;
 import java.util.List;
 
 /**
- * The benchmark view (MODEL.md §4; paper §3.1, eqs 6–7): both models' losses mapped through the sigmoid
+ * The benchmark view (docs/MODEL.md §4; paper §3.1, eqs 6–7): both models' losses mapped through the sigmoid
  * {@link BenchmarkMap} to a score, and the gap in percentage points. Its coefficients are parameters
  * ("benchmark.k" and so on), so any may be drawn; it reports the score gap's peak and when it comes, and
  * its fan.

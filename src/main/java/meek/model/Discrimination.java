@@ -1,7 +1,7 @@
 package meek.model;
 
 /**
- * Telling two models apart (paper §3.2, appendix A; MODEL.md §5): with Wald's sequential test at symmetric
+ * Telling two models apart (paper §3.2, appendix A; docs/MODEL.md §5): with Wald's sequential test at symmetric
  * error ε, the per-token expected log-likelihood ratio is the loss gap in nats, so an ideal observer needs
  *
  * <pre>

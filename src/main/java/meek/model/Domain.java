@@ -3,7 +3,7 @@ package meek.model;
 /**
  * The values a model parameter may take: an interval whose ends are each open or closed. An infinite end
  * is open, so every domain holds finite values only, and NaN lies in none. A draw outside its parameter's
- * domain is invalid (MODEL.md §1, edge cases); a constant outside it is an error in the spec.
+ * domain is invalid (docs/MODEL.md §1, edge cases); a constant outside it is an error in the spec.
  *
  * @param lower the lower end (may be −∞)
  * @param includesLower whether the lower end itself is allowed

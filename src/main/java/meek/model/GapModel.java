@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The paper's model as the Monte Carlo engine runs it: the loss view (MODEL.md §1, §7) and the views a spec
+ * The paper's model as the Monte Carlo engine runs it: the loss view (docs/MODEL.md §1, §7) and the views a spec
  * adds (§4–6), laid out one after another in the draw, output and state vectors. Each view owns its
  * parameters, outputs, per-draw evaluation and fan; this class only composes them. Adding a view is a class
  * implementing {@link View}, a {@link Metric}, one line in {@link #view}, and the reading of its spec block

@@ -1,6 +1,6 @@
 package meek.model;
 
-/** How one parameter draw behaves (MODEL.md §1, edge cases). Every draw gets exactly one. */
+/** How one parameter draw behaves (docs/MODEL.md §1, edge cases). Every draw gets exactly one. */
 public enum GapOutcome {
   /** g_inv &gt; 1 and G &gt; 1: the gap rises, peaks at t*, then shrinks towards zero. */
   CONVERGES("converges"),

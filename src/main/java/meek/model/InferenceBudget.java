@@ -1,7 +1,7 @@
 package meek.model;
 
 /**
- * Inference budgets (paper §4, eqs 9–12; MODEL.md §6). A meek user with a fixed inference budget runs the
+ * Inference budgets (paper §4, eqs 9–12; docs/MODEL.md §6). A meek user with a fixed inference budget runs the
  * largest model it affords; prices at fixed capability fall g_inf-fold a year, so the runnable size grows
  * g_inf-fold and, trained compute-optimally (C = 120·N²), its compute g_inf²-fold:
  *

@@ -3,7 +3,7 @@ package meek.model;
 import java.util.List;
 
 /**
- * Inference budgets (MODEL.md §6; paper §4, eqs 9–12): a meek user with a fixed inference budget runs the
+ * Inference budgets (docs/MODEL.md §6; paper §4, eqs 9–12): a meek user with a fixed inference budget runs the
  * largest model it affords, whose compute grows g_inf²-fold a year, against the SOTA growing by G·g_inv from
  * today's frontier C_sota0. It reports when the runnable model catches up ({@link InferenceBudget}), in
  * years after its own start year, and the fan of the inference loss gap. Its g_inf may follow a schedule.

@@ -2,7 +2,7 @@ package meek.model;
 
 /**
  * The meek and SOTA losses above L0 over time, K·e^(−α·a(t)) and K·e^(−α·b(t)), with their time
- * derivatives: what the benchmark view maps through its sigmoid. Two paths: constant rates (MODEL.md §1)
+ * derivatives: what the benchmark view maps through its sigmoid. Two paths: constant rates (docs/MODEL.md §1)
  * and growth schedules (§7).
  */
 interface LossPath {

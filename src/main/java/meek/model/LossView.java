@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The training-loss gap (MODEL.md §1, paper §2, eqs 1–4; with schedules §7), the view every run reports:
+ * The training-loss gap (docs/MODEL.md §1, paper §2, eqs 1–4; with schedules §7), the view every run reports:
  * draws α, A, L0, C0, g_alg, g_hw, g_inv (and the later segments of any scheduled rate) and reports t*, its
  * calendar year, ΔL*, the time of steepest decline and the times at which the gap falls below half and a
  * tenth of its peak (with their calendar years). It runs first and fills the {@link LossDraw} the other
@@ -156,7 +156,7 @@ public final class LossView implements View {
     state[l0Column] = draw.l0;
   }
 
-  /** The closed forms of MODEL.md §1. */
+  /** The closed forms of docs/MODEL.md §1. */
   private final class ConstantRates implements Evaluator {
     private final TrainingGap.ConvergenceSolver solver = new TrainingGap.ConvergenceSolver();
 
@@ -200,7 +200,7 @@ public final class LossView implements View {
     out[first + 7] = baselineYear + tenth;
   }
 
-  /** The piecewise path (MODEL.md §7): outcome and outputs from {@link ScheduledGap}. */
+  /** The piecewise path (docs/MODEL.md §7): outcome and outputs from {@link ScheduledGap}. */
   private final class Scheduled implements Evaluator {
     private final double[] sa = new double[segments()];
     private final double[] sb = new double[segments()];

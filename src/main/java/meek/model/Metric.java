@@ -3,7 +3,7 @@ package meek.model;
 import java.util.Optional;
 
 /**
- * The paper's views of the gap (MODEL.md §1, §4–6): each a quantity a run reports and charts over time.
+ * The paper's views of the gap (docs/MODEL.md §1, §4–6): each a quantity a run reports and charts over time.
  * This is the one list of them; the {@code --metric} option, observed points, file names and charts read it
  * here. Each has its view in this package ({@link LossView}, {@link BenchmarkView}, {@link TokensView},
  * {@link InferenceView}), registered in {@link GapModel}.

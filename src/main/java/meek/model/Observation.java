@@ -1,7 +1,7 @@
 package meek.model;
 
 /**
- * An observed gap (MODEL.md §8: the paper's §5 readings, or a user's own), to hold against the model's.
+ * An observed gap (docs/MODEL.md §8: the paper's §5 readings, or a user's own), to hold against the model's.
  *
  * @param year the calendar year of the reading
  * @param gap the gap observed, in the metric's own unit (nats, percentage points, tokens)

@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
- * The training gap when growth rates follow piecewise-constant schedules (MODEL.md §7; paper appendix B).
+ * The training gap when growth rates follow piecewise-constant schedules (docs/MODEL.md §7; paper appendix B).
  * With boundaries τ_0 = 0 &lt; τ_1 &lt; … and, on segment i, log-growth slopes s_a = ln(g_alg·g_hw) and
  * s_b = s_a + ln g_inv, the meek and SOTA log-compute grow piecewise linearly:
  *

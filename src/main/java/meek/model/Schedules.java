@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Growth rates given as piecewise-constant schedules (MODEL.md §7; paper appendix B): per rate, the
+ * Growth rates given as piecewise-constant schedules (docs/MODEL.md §7; paper appendix B): per rate, the
  * boundaries of its segments in years after the baseline. Segment 0's rate is the parameter itself
  * ("g_inv"); segment i &gt; 0 is the parameter {@link #segmentName}("g_inv", i). The model works on the merged
  * grid of every rate's boundaries, inside each of whose segments every rate is constant.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Telling the two models apart (MODEL.md §5; paper §3.2, appendix A): the tokens an ideal observer needs,
+ * Telling the two models apart (docs/MODEL.md §5; paper §3.2, appendix A): the tokens an ideal observer needs,
  * {@link Discrimination#tokens}, at the gap's peak (the fewest) and in chosen calendar years, and its fan.
  * Its parameters are the test's error rate ε and the Bayes slowdown s (named "discrimination.epsilon" …).
  */

@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 
 /**
- * The training-loss gap between a meek and a SOTA model (paper §2, eqs 1–4; MODEL.md §1).
+ * The training-loss gap between a meek and a SOTA model (paper §2, eqs 1–4; docs/MODEL.md §1).
  *
  * <pre>
  *   ΔL(t) = K·(G^(−αt) − (G·g_inv)^(−αt)),   K = A·C0^(−α),  G = g_alg·g_hw
@@ -45,7 +45,7 @@ public final class TrainingGap {
     return log1p(rho) / rho;
   }
 
-  /** φ(u*) = ΔL* ÷ K = (ρ/(1+ρ))·(1+ρ)^(−1/ρ) (MODEL.md §1: (1 − a/b)·(a/b)^(a/(b−a))). */
+  /** φ(u*) = ΔL* ÷ K = (ρ/(1+ρ))·(1+ρ)^(−1/ρ) (docs/MODEL.md §1: (1 − a/b)·(a/b)^(a/(b−a))). */
   public static double peakFraction(double rho) {
     return rho / (1 + rho) * Math.exp(-log1p(rho) / rho);
   }

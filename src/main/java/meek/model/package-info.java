@@ -1,5 +1,5 @@
 /**
- * The paper in code (MODEL.md): closed forms and the views of the gap, with no I/O, no randomness and no
+ * The paper in code (docs/MODEL.md): closed forms and the views of the gap, with no I/O, no randomness and no
  * other package of meek.
  *
  * <ul>

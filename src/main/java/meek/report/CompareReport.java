@@ -141,7 +141,7 @@ public final class CompareReport {
         .append(Numbers.probability(d.pUpper())).append("] |\n")));
     md.append("\nEach spec draws the same values for the parameters it shares with another (common random numbers), so")
         .append(" a paired difference is far more precise than a difference of two independent runs. Absolute loss gaps")
-        .append(" are not comparable across scaling laws fitted on different corpora; peak times are (MODEL.md §2).\n\n")
+        .append(" are not comparable across scaling laws fitted on different corpora; peak times are (meek's docs/MODEL.md §2).\n\n")
         .append("![Fans overlaid](compare_fan.png)\n");
     return md.toString();
   }

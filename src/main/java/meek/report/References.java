@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code references.bib}: the entries of a small built-in table (the sources MODEL.md cites, in
+ * {@code references.bib}: the entries of a small built-in table (the sources docs/MODEL.md cites, in
  * {@code meek/references.bib}) that the specs' text names, plus the paper itself. An entry is selected when
  * its match text (e.g. "Ho et al. 2024") appears in a spec file.
  */
@@ -21,7 +21,7 @@ public final class References {
     for (String t : specTexts) {
       text.append(t).append('\n');
     }
-    StringBuilder bib = new StringBuilder("% Sources the specs cite (selected by meek from its table of MODEL.md's references).\n");
+    StringBuilder bib = new StringBuilder("% Sources the specs cite (selected by meek from its table of the references in meek's docs/MODEL.md).\n");
     String table = table();
     for (String part : table.split("%% match: ")) {
       int eol = part.indexOf('\n');

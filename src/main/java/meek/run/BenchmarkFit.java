@@ -7,7 +7,7 @@ import meek.spec.BenchmarkData;
 import meek.stats.SigmoidFit;
 
 /**
- * {@code meek fit-benchmark}: the benchmark sigmoid (MODEL.md §4) fitted by least squares to published
+ * {@code meek fit-benchmark}: the benchmark sigmoid (docs/MODEL.md §4) fitted by least squares to published
  * scores, each row's loss given or computed from its parameters and tokens with Chinchilla's L(N, D).
  *
  * @param data the CSV file

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Observed gaps to overlay on a fan chart ({@code --observed FILE.csv}, MODEL.md §8): columns {@code year},
+ * Observed gaps to overlay on a fan chart ({@code --observed FILE.csv}, docs/MODEL.md §8): columns {@code year},
  * {@code gap}, optional {@code label} and {@code metric} (a {@link Metric} key; default loss), in the
  * metric's own unit (nats, percentage points, tokens).
  */

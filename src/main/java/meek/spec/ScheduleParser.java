@@ -7,7 +7,7 @@ import meek.distributions.ParameterDistribution;
 import meek.model.Schedules;
 
 /**
- * A growth rate given as a schedule (MODEL.md §7): {@code [{until: T1, rate: r1}, …, {rate: rn}]} with
+ * A growth rate given as a schedule (docs/MODEL.md §7): {@code [{until: T1, rate: r1}, …, {rate: rn}]} with
  * T1 &lt; T2 &lt; … in years after the baseline; rates may be distributions. Segment 0's rate is the
  * parameter itself; later ones are named by {@link Schedules#segmentName} ("g_inv.1", …).
  */

@@ -17,7 +17,7 @@ import meek.model.TokensView;
 import meek.model.ViewOptions;
 
 /**
- * The optional blocks of the views besides the loss gap (MODEL.md §4–6): {@code benchmark:},
+ * The optional blocks of the views besides the loss gap (docs/MODEL.md §4–6): {@code benchmark:},
  * {@code discrimination:} and {@code inference:}. Their coefficients become parameters named as the model's
  * views name them ("benchmark.k", …), so any may be a distribution; what the paper left unstated has the
  * view's documented default. A constant outside its domain is an error here; a drawn value outside it is

@@ -11,7 +11,7 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Least-squares fit of the benchmark sigmoid (MODEL.md §4) to (loss, score) points with Commons Math's
+ * Least-squares fit of the benchmark sigmoid (docs/MODEL.md §4) to (loss, score) points with Commons Math's
  * Levenberg–Marquardt optimiser. Any of floor and ceiling may be held fixed; L_mid and k are always fitted.
  * Standard errors are sqrt(diag((JᵀJ)⁻¹)·RSS/(n − p)) at the optimum.
  */

@@ -129,7 +129,7 @@ class BatchTest {
     assertThat(index.get("runs")).hasSize(4);
     assertThat(Files.readAllLines(out.resolve("batch.csv"))).hasSize(5);
     assertThat(out.resolve("forest.png")).isNotEmptyFile();
-    // faster investment, earlier peak: t* medians fall along the grid (MODEL.md §1: ∂t*/∂ln g_inv < 0)
+    // faster investment, earlier peak: t* medians fall along the grid (docs/MODEL.md §1: ∂t*/∂ln g_inv < 0)
     double previous = Double.POSITIVE_INFINITY;
     for (JsonNode run : index.get("runs")) {
       double t = run.at("/outputs/inflection_time_years/p50").asDouble();

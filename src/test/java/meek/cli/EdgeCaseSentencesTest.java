@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The documented edge cases (MODEL.md §1: g_inv ≤ 1 gives no advantage, G ≤ 1 a gap that never peaks, and a
+ * The documented edge cases (docs/MODEL.md §1: g_inv ≤ 1 gives no advantage, G ≤ 1 a gap that never peaks, and a
  * mix) through every command that prints sentences: each finishes, and says what happened in words, never
  * "never years" or "never nats". And the sentences whose sign or start year used to be wrong.
  */

@@ -179,7 +179,7 @@ class RunCommandTest {
 
   @Test
   void investmentScenariosReproduceThePaper() throws IOException {
-    // MODEL.md §7: stagnation after 5 years peaks at min(t*, 5); Fig. 7: t* = 3.12 at 5x and 2.77 at 10x
+    // docs/MODEL.md §7: stagnation after 5 years peaks at min(t*, 5); Fig. 7: t* = 3.12 at 5x and 2.77 at 10x
     String[][] cases = {{"paper-stagnation", "3.332", "0.0005"}, {"paper-investment-5x", "3.12", "0.005"}, {"paper-investment-10x", "2.77", "0.005"}};
     for (String[] c : cases) {
       CliRunner.Result r = CliRunner.run("point", "distributions/" + c[0] + ".yaml", "--json");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark and tokens views against closed forms and an independent dense grid (MODEL.md §4–5). */
+/** The benchmark and tokens views against closed forms and an independent dense grid (docs/MODEL.md §4–5). */
 class MetricsTest {
 
   private static final ModelConfig BOTH = withSchedules(Schedules.NONE);
@@ -173,7 +173,7 @@ class MetricsTest {
 
   @Test
   void tokensNumeratorIsWaldsExpectedLogLikelihoodRatio() {
-    assertThat(Discrimination.nats(0.05, 1)).isCloseTo(2.650, within(0.0005)); // MODEL.md §5
+    assertThat(Discrimination.nats(0.05, 1)).isCloseTo(2.650, within(0.0005)); // docs/MODEL.md §5
     assertThat(Discrimination.nats(0.01, 1)).isCloseTo(4.503, within(0.0005));
     assertThat(Discrimination.nats(0.05, 2)).isCloseTo(2 * 2.650, within(0.001));
   }

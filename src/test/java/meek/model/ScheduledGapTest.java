@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Piecewise growth against the constant-rate closed forms and the paper's stagnation case (MODEL.md §7). */
+/** Piecewise growth against the constant-rate closed forms and the paper's stagnation case (docs/MODEL.md §7). */
 class ScheduledGapTest {
 
   private static final double LN_G = Math.log(2.8 * 1.4);

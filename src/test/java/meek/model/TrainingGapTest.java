@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The training gap against the paper (eq 4, MODEL.md §1 check values) and independent numerics. */
+/** The training gap against the paper (eq 4, docs/MODEL.md §1 check values) and independent numerics. */
 class TrainingGapTest {
 
   private static GapDraw paper(double alpha, double gInv) {
@@ -33,7 +33,7 @@ class TrainingGapTest {
   @Test
   void scaleAndPeakMatchTheCheckValues() {
     GapDraw g = paper(0.155, 3.6);
-    assertThat(g.k()).isCloseTo(0.850, within(0.0005)); // MODEL.md §1: K = 0.850
+    assertThat(g.k()).isCloseTo(0.850, within(0.0005)); // docs/MODEL.md §1: K = 0.850
     assertThat(g.peakGap()).isCloseTo(0.203, within(0.0005)); // ΔL* = 0.203 nats
   }
 

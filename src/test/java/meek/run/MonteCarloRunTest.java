@@ -135,7 +135,7 @@ class MonteCarloRunTest {
   }
 
   /**
-   * Agreement with the numpy and Squiggle peers (../shared/peers/README.md: their medians over 30 seeds at
+   * Agreement with the numpy and Squiggle peers (docs/MODEL.md §9: their medians over 30 seeds at
    * N = 1e5, seed-to-seed SD of the t* median 0.0017 for Chinchilla and 0.005 for Kaplan). Tolerances: 5
    * seed SDs plus the rounding of the published figures.
    */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * meek on the peers' scenarios (bench/specs) against the reference values in ../shared/peers/README.md: the
+ * meek on the peers' scenarios (bench/specs) against the reference values in docs/MODEL.md §9: the
  * numpy and Squiggle peers' quantiles at N = 1e5, averaged over 30 seeds and rounded as printed there.
  */
 class PeerAgreementTest {
