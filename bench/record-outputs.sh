@@ -75,7 +75,7 @@ meek bad-metric run distributions/chinchilla.yaml --metric benchmark
 
 # what differs between two identical runs: timings, start time, threads, versions, the recording folder
 find "$out" -name manifest.json -exec sed -i -E \
-  -e 's/"(started|compute_seconds|wall_seconds|threads|java_version|java_vm|os|tool_version)" : [^,]*(,?)$/"\1" : "-"\2/' {} +
+  -e 's/"(started|compute_seconds|wall_seconds|threads|java_version|java_vm|os|tool_version|tool_commit)" : [^,]*(,?)$/"\1" : "-"\2/' {} +
 find "$out" -maxdepth 1 -name '*.out' -exec sed -i -E -e 's/\(([0-9]+\.[0-9]+) s\)/(- s)/g' -e 's/, [0-9]+\.[0-9] s$/, - s/' \
   -e 's/, [0-9]+\.[0-9] s; at most about [0-9.]+ (s|min|h) left$/, - s; - left/' \
   -e 's/: about [0-9.]+ (s|min|h) and /: about - and /' {} +

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import meek.Build;
 import meek.InputException;
 import meek.RuntimeFailure;
 import meek.report.Publish;
@@ -97,14 +98,13 @@ public final class Main {
 
   /** The version from the jar's manifest ("dev" when run from classes). */
   public static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return Build.version();
   }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"meek " + version(), "Java " + System.getProperty("java.version")};
+      return new String[] {"meek " + version() + " (commit " + Build.commit() + ")", "Java " + System.getProperty("java.version")};
     }
   }
 }

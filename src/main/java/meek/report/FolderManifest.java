@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import meek.Build;
 import meek.run.RunOptions;
 import meek.run.SpecSummary;
 
@@ -22,6 +23,7 @@ public final class FolderManifest {
     root.put("tool", "meek");
     root.put("kind", kind);
     root.put("tool_version", toolVersion);
+    root.put("tool_commit", Build.commit());
     root.put("java_version", System.getProperty("java.version"));
   }
 

@@ -3,6 +3,7 @@ package meek.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import meek.Build;
 import meek.distributions.Correlations;
 import meek.run.RunResult;
 
@@ -23,6 +24,7 @@ public final class ManifestJson {
     ObjectNode root = Json.object();
     root.put("tool", "meek");
     root.put("tool_version", toolVersion);
+    root.put("tool_commit", Build.commit());
     root.put("java_version", System.getProperty("java.version"));
     root.put("java_vm", System.getProperty("java.vm.name"));
     root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -21,7 +21,7 @@ public final class References {
     for (String t : specTexts) {
       text.append(t).append('\n');
     }
-    StringBuilder bib = new StringBuilder("% Sources the specs cite (selected by meek from its table of the references in meek's docs/MODEL.md).\n");
+    StringBuilder bib = new StringBuilder("% Sources the specs cite (selected by meek from the references of its docs/MODEL.md).\n");
     String table = table();
     for (String part : table.split("%% match: ")) {
       int eol = part.indexOf('\n');

@@ -90,7 +90,7 @@ class RunCommandTest {
     assertThat(md).contains("The SOTA loss advantage peaks").contains("N = 20,000, seed 7").contains("| output | median [p5–p95]");
 
     JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
-    for (String k : List.of("spec", "spec_sha256", "seed", "samples", "threads", "tool_version", "java_version", "started", "wall_seconds")) {
+    for (String k : List.of("spec", "spec_sha256", "seed", "samples", "threads", "tool_version", "tool_commit", "java_version", "started", "wall_seconds")) {
       assertThat(manifest.get(k)).as(k).isNotNull();
     }
     assertThat(manifest.get("spec_sha256").asText()).hasSize(64);

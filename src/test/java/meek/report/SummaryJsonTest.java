@@ -91,6 +91,7 @@ class SummaryJsonTest {
     ManifestJson.write(HandBuilt.result(c), "9.9", 2.5, file);
     JsonNode m = JSON.readTree(file.toFile());
     assertThat(m.get("tool_version").asText()).isEqualTo("9.9");
+    assertThat(m.get("tool_commit").asText()).isEqualTo(meek.Build.commit());
     assertThat(m.get("spec_file").asText()).isEqualTo(Path.of("dir", "hand.yaml").toString());
     assertThat(m.get("spec_sha256").asText()).isEqualTo("cafe");
     assertThat(m.get("seed").asLong()).isEqualTo(HandBuilt.SEED);
