@@ -39,7 +39,8 @@ import meek.model.LossView;
  */
 public final class BatchReader {
 
-  private static final Set<String> TOP_KEYS = Set.of("name", "title", "base", "grid", "runs");
+  /** Every top-level key a batch may have (as schema/batch.schema.json, tested). */
+  static final Set<String> TOP_KEYS = Set.of("name", "title", "base", "grid", "runs");
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]+");
   private static final int MAX_RUNS = 10_000;
 

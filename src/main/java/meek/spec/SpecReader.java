@@ -32,7 +32,8 @@ import meek.model.ViewOptions;
  */
 public final class SpecReader {
 
-  private static final Set<String> TOP_KEYS = topKeys();
+  /** Every top-level key a spec may have (the schema in schema/spec.schema.json names the same, tested). */
+  static final Set<String> TOP_KEYS = topKeys();
 
   private static Set<String> topKeys() {
     Set<String> keys = new HashSet<>(Set.of("name", "title", "baseline_year", "horizon_years", "step_years", "params", "correlations"));

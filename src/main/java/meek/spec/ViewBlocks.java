@@ -28,6 +28,18 @@ final class ViewBlocks {
   /** The top-level keys of these blocks. */
   static final Set<String> KEYS = Set.of(BenchmarkView.BLOCK, TokensView.BLOCK, InferenceView.BLOCK);
 
+  /** The keys of an inference: block. */
+  static final Set<String> INFERENCE_KEYS = Set.of("baseline_year", "g_inf", "C_inf0", "N0", "C_sota0");
+
+  /** The keys of a discrimination: block: its coefficients and the calendar years to report. */
+  static final Set<String> DISCRIMINATION_KEYS = discriminationKeys();
+
+  private static Set<String> discriminationKeys() {
+    Set<String> keys = new HashSet<>(TokensView.PARAMETERS);
+    keys.add("years");
+    return Set.copyOf(keys);
+  }
+
   /** What --metric needs of a spec for a view: "a benchmark: block in the spec (L_mid, k". */
   static String needed(Metric metric) {
     switch (metric) {
@@ -104,9 +116,7 @@ final class ViewBlocks {
     if (!disc.isObject()) {
       throw cx.error("discrimination", "must be a mapping", "e.g. discrimination: {epsilon: 0.05, slowdown: 1}");
     }
-    Set<String> keys = new HashSet<>(TokensView.PARAMETERS);
-    keys.add("years");
-    cx.checkKeys(disc, "discrimination", keys, "a discrimination key");
+    cx.checkKeys(disc, "discrimination", DISCRIMINATION_KEYS, "a discrimination key");
     for (String k : TokensView.PARAMETERS) {
       JsonNode v = disc.get(k);
       String name = TokensView.parameter(k);
@@ -137,7 +147,7 @@ final class ViewBlocks {
     if (!inf.isObject()) {
       throw cx.error("inference", "must be a mapping", "e.g. inference: {baseline_year: 2025, g_inf: 9, N0: 8e9, C_sota0: 5e25}");
     }
-    cx.checkKeys(inf, "inference", Set.of("baseline_year", "g_inf", "C_inf0", "N0", "C_sota0"), "an inference key");
+    cx.checkKeys(inf, "inference", INFERENCE_KEYS, "an inference key");
     if (inf.has("C_inf0") == inf.has("N0")) {
       throw cx.error("inference", "give exactly one of C_inf0 (the meek model's compute, FLOP) and N0 (its parameters)",
           "e.g. N0: 8.0e9 for an 8B-parameter model (C = 120·N0²)");

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Bad input ends with one line naming the file and key (and line), exit code 2, no stack trace, and
  * nothing written.
  */
-class BadInputTest {
+public class BadInputTest {
 
-  static final String VALID =
+  public static final String VALID =
       String.join(
           "\n",
           "name: t",
@@ -64,7 +64,8 @@ class BadInputTest {
     return r.err().strip();
   }
 
-  static Stream<Arguments> badSpecs() {
+  /** Each: a name, the spec text, and the key, message and line the error must give (the schema test reads them too). */
+  public static Stream<Arguments> badSpecs() {
     return Stream.of(
         Arguments.of("unknown parameter", VALID.replace("  A: 1070", "  A: 1070\n  alpah: 3"), "params.alpah", "did you mean 'alpha'", 6),
         Arguments.of("unknown top-level key", VALID.replace("title: test", "titel: test"), "titel", "did you mean 'title'", 2),

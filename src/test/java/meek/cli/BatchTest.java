@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code meek batch}: composition, resumption after an interruption, refusals, and cite. */
-class BatchTest {
+public class BatchTest {
 
   @TempDir Path dir;
 
@@ -200,17 +200,19 @@ class BatchTest {
     assertThat(m.get("seed").asLong()).isEqualTo(10);
   }
 
+  /** Bad batch bodies (after a base: line) and what their error must say; the schema test reads them too. */
+  public static final Map<String, String> BAD_BATCHES = Map.of(
+      "grid:\n  g_inf: [3.6, 5]\n", "did you mean 'g_inv'",
+      "grid: {}\n", "grid: is empty",
+      "grid:\n  g_inv: []\n", "non-empty list",
+      "grid:\n  g_inv: [3.6]\nruns: [{g_inv: 5}]\n", "not both",
+      "grid:\n  g_inv: [3.6, {dist: normal, mean: 1}]\n", ":3:",
+      "runs: [{g_inv: 5}, {g_inv: 5}]\n", "share the folder name",
+      "runs:\n  - {name: x, base: nowhere.yaml}\n", "no spec file");
+
   @Test
   void badBatchesFailWithOneLineAndWriteNothing() throws IOException {
-    Map<String, String> cases = Map.of(
-        "grid:\n  g_inf: [3.6, 5]\n", "did you mean 'g_inv'",
-        "grid: {}\n", "grid: is empty",
-        "grid:\n  g_inv: []\n", "non-empty list",
-        "grid:\n  g_inv: [3.6]\nruns: [{g_inv: 5}]\n", "not both",
-        "grid:\n  g_inv: [3.6, {dist: normal, mean: 1}]\n", ":3:",
-        "runs: [{g_inv: 5}, {g_inv: 5}]\n", "share the folder name",
-        "runs:\n  - {name: x, base: nowhere.yaml}\n", "no spec file");
-    for (Map.Entry<String, String> c : cases.entrySet()) {
+    for (Map.Entry<String, String> c : BAD_BATCHES.entrySet()) {
       Path f = batchFile(c.getKey());
       Path out = dir.resolve("out");
       CliRunner.Result r = CliRunner.run("batch", f.toString(), "--out", out.toString(), "--samples", "1000", "--quiet");

@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * one-line error (exit 2): never a stack trace, never a file left behind. The seeds are fixed so that CI is
  * reproducible; change one to explore further (we ran each with ten other seeds before fixing them).
  */
-class ReaderFuzzTest {
+public class ReaderFuzzTest {
 
   /** Values a careless or hostile user might type where a value goes. */
   private static final List<String> TOKENS = List.of("0", "-1", "1e400", "-1e400", "1e-400", ".inf", "-.inf", ".nan", "abc", "''", "[]",
@@ -36,7 +36,7 @@ class ReaderFuzzTest {
       "[{until: -1, rate: 3}, {rate: 1}]", "[{rate: 1}, {until: 5, rate: 2}]", "{min: 1, max: 0}", "!!binary aGVsbG8=", "<<: *a",
       "{dist: uniform, min: 1, max: 1}", "{dist: beta, a: 0, b: 1}", "-", ":", "? x", "|", ">", "%YAML 1.2", "---", "...");
 
-  private static final List<String> SPECS = List.of("distributions/chinchilla.yaml", "distributions/kaplan.yaml",
+  public static final List<String> SPECS = List.of("distributions/chinchilla.yaml", "distributions/kaplan.yaml",
       "distributions/chinchilla-views.yaml", "distributions/inference.yaml", "distributions/correlated.yaml",
       "distributions/paper-stagnation.yaml");
 
@@ -59,9 +59,10 @@ class ReaderFuzzTest {
   }
 
   /** One edit of a file's lines. */
-  record Edit(int kind, int line, int other, String token) {}
+  public record Edit(int kind, int line, int other, String token) {}
 
-  private static String apply(String text, List<Edit> edits) {
+  /** The text with the edits applied in turn. */
+  public static String apply(String text, List<Edit> edits) {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     for (Edit e : edits) {
       if (lines.isEmpty()) {
@@ -93,6 +94,11 @@ class ReaderFuzzTest {
 
   @Provide
   Arbitrary<List<Edit>> edits() {
+    return editLists();
+  }
+
+  /** One to four random edits (the schema test mutates specs the same way). */
+  public static Arbitrary<List<Edit>> editLists() {
     Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 200),
         Arbitraries.integers().between(0, 200), Arbitraries.of(TOKENS)).as(Edit::new);
     return edit.list().ofMinSize(1).ofMaxSize(4);
