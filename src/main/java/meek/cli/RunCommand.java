@@ -75,11 +75,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write every draw's parameters, outcome and outputs to this gzipped CSV (streamed; e.g. samples.csv.gz).")
   Path keepSamples;
 
-  @Option(names = "--quantiles", paramLabel = "MODE", defaultValue = "auto",
+  @Option(names = "--quantiles", paramLabel = "MODE", defaultValue = "auto", completionCandidates = Candidates.QuantileModes.class,
       description = "Scalar quantiles: exact (keeps 8 bytes per draw and output), sketch (bounded memory, 0.01%% relative accuracy), or auto: exact while the draws fit in 40%% of the heap. Default: auto.")
   RunOptions.Quantiles quantileMode;
 
-  @Option(names = "--metric", split = ",", paramLabel = "M", converter = MetricConverter.class,
+  @Option(names = "--metric", split = ",", paramLabel = "M", converter = MetricConverter.class, completionCandidates = Candidates.Metrics.class,
       description = "Which views to report: loss, benchmark, tokens, inference (comma-separated; default: all the spec configures). The loss gap is always reported.")
   List<Metric> metrics;
 

@@ -26,7 +26,7 @@ final class SamplingOptions {
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--design", paramLabel = "D", defaultValue = "mc",
+  @Option(names = "--design", paramLabel = "D", defaultValue = "mc", completionCandidates = Candidates.Designs.class,
       description = "Sampling design: mc (independent draws), lhs (Latin hypercube per block of 8,192), sobol (randomly shifted Sobol points per block). Default: mc.")
   Design design;
 
