@@ -73,7 +73,7 @@ public final class BatchFolder {
       }
       Files.createDirectories(target);
       List<String> names = new ArrayList<>(batch.jobs().stream().map(BatchPlan.Job::name).toList());
-      names.addAll(List.of(ResultFiles.BATCH, "batch.csv", "batch.md", "forest.png", "forest.svg", ResultFiles.MANIFEST));
+      names.addAll(List.of(ResultFiles.BATCH, "batch.csv", "batch.md", "forest.png", "forest.svg", HtmlReport.FILE, ResultFiles.MANIFEST));
       Publish.removeStaleStaging(target, names);
       long start = System.nanoTime();
       Publish.write(target.resolve(ResultFiles.MANIFEST),

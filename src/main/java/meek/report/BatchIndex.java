@@ -42,7 +42,8 @@ public final class BatchIndex {
     ObjectNode json = json(batch, summaries, options);
     Publish.write(target.resolve(ResultFiles.BATCH), f -> Json.write(json, f));
     Publish.write(target.resolve("batch.csv"), f -> writeCsv(batch, summaries, f));
-    Publish.write(target.resolve("batch.md"), f -> Files.writeString(f, markdown(batch, summaries, options, version), StandardCharsets.UTF_8));
+    String markdown = markdown(batch, summaries, options, version);
+    Publish.write(target.resolve("batch.md"), f -> Files.writeString(f, markdown, StandardCharsets.UTF_8));
     List<String> rows = batch.jobs().stream().map(BatchIndex::label).toList();
     int n = rows.size();
     double[] median = new double[n];
@@ -60,6 +61,8 @@ public final class BatchIndex {
             batch.source().getFileName(), version));
     Publish.write(target.resolve("forest.png"), f -> ChartStyle.writePng(chart, f));
     Publish.write(target.resolve("forest.svg"), f -> ChartStyle.writeSvg(chart, f));
+    Publish.write(target.resolve(HtmlReport.FILE), f -> HtmlReport.write(target, f, markdown, ResultFiles.BATCH,
+        List.of(new HtmlReport.Input("The batch file as run: " + batch.source().getFileName(), batch.text())), java.util.Map.of()));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.font.FontRenderContext;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import meek.model.ScalarOutput;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -87,12 +89,27 @@ public final class ChartStyle {
     }
   }
 
-  public static void writeSvg(JFreeChart chart, Path file) throws IOException {
+  /**
+   * Where a chart's data lie in its SVG: the plot area's edges (SVG units) and the x axis's range over them,
+   * so that report.html can turn a pointer's position into a year.
+   */
+  public record PlotArea(double left, double right, double top, double bottom, double xLower, double xUpper) {}
+
+  /** Writes the chart as SVG and says where its plot area is (x axis of an XY plot; NaN for other plots). */
+  public static PlotArea writeSvg(JFreeChart chart, Path file) throws IOException {
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-    // JFreeSVG's default id prefix is time-based, which made identical runs write different files
+    // JFreeSVG's default id prefix is time-based, which made identical runs write different files; the file
+    // name in it also keeps the ids of several charts apart when report.html puts them in one page
     g2.setDefsKeyPrefix("meek-" + file.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
-    chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
+    ChartRenderingInfo info = new ChartRenderingInfo();
+    chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT), info);
     SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+    Rectangle2D area = info.getPlotInfo().getDataArea();
+    if (chart.getPlot() instanceof XYPlot xy) {
+      return new PlotArea(area.getMinX(), area.getMaxX(), area.getMinY(), area.getMaxY(),
+          xy.getDomainAxis().getLowerBound(), xy.getDomainAxis().getUpperBound());
+    }
+    return new PlotArea(area.getMinX(), area.getMaxX(), area.getMinY(), area.getMaxY(), Double.NaN, Double.NaN);
   }
 
   /**

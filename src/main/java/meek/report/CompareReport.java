@@ -34,7 +34,8 @@ public final class CompareReport {
   public static void write(Publish.Folder folder, Comparison c, RunOptions options, String version, long wallStart) throws IOException {
     Json.write(json(c), folder.file(ResultFiles.COMPARE));
     writeCsv(c, folder.file("compare.csv"));
-    Files.writeString(folder.file("compare.md"), markdown(c, version), StandardCharsets.UTF_8);
+    String markdown = markdown(c, version);
+    Files.writeString(folder.file("compare.md"), markdown, StandardCharsets.UTF_8);
     RunResult first = c.runs().get(0);
     var chart = FanCharts.compareFans(c.runs().stream().map(RunResult::fan).toList(), c.runs().stream().map(r -> r.spec().title()).toList(),
         String.join(" vs ", c.runs().stream().map(r -> r.spec().name()).toList()),
@@ -45,6 +46,9 @@ public final class CompareReport {
         StandardCharsets.UTF_8);
     new FolderManifest("compare", version).specs(c.runs().stream().map(RunResult::spec).toList()).options(options)
         .write(folder.file(ResultFiles.MANIFEST), wallStart);
+    Path report = folder.file(HtmlReport.FILE);
+    HtmlReport.write(report.getParent(), report, markdown, ResultFiles.COMPARE,
+        c.runs().stream().map(r -> new HtmlReport.Input("Spec as run: " + r.spec().source().getFileName(), r.spec().text())).toList(), Map.of());
   }
 
   static ObjectNode json(Comparison c) {

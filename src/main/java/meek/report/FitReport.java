@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.List;
 import meek.run.BenchmarkFit;
 import meek.stats.SigmoidFit;
 
@@ -51,10 +53,33 @@ public final class FitReport {
     root.put("r_squared", fit.rSquared());
     root.put("residual_sd", fit.rmse());
     Json.write(root, folder.file("fit.json"));
-    ChartStyle.writePng(FitChart.sigmoidFit(f.loss(), f.score(), f.labels(), fit,
+    var chart = FitChart.sigmoidFit(f.loss(), f.score(), f.labels(), fit,
         "Benchmark score against loss: least-squares sigmoid", data.getFileName() + " · " + fit.points() + " points · R² "
-            + String.format(Locale.ROOT, "%.3f", fit.rSquared())), folder.file("fit.png"));
+            + String.format(Locale.ROOT, "%.3f", fit.rSquared()));
+    ChartStyle.writePng(chart, folder.file("fit.png"));
+    ChartStyle.writeSvg(chart, folder.file("fit.svg"));
     new FolderManifest("fit-benchmark", version).input("data", data).write(folder.file(ResultFiles.MANIFEST), wallStart);
+    Path report = folder.file(HtmlReport.FILE);
+    HtmlReport.write(report.getParent(), report, markdown(f), null,
+        List.of(new HtmlReport.Input("The spec fragment (benchmark.yaml)", fragment(data, fit)),
+            new HtmlReport.Input("The data: " + data.getFileName(), Files.size(data) <= 1 << 20 ? Files.readString(data, StandardCharsets.UTF_8)
+                : "(" + Files.size(data) + " bytes: too long to show; fit.json and manifest.json name the file)")), Map.of());
+  }
+
+  /** The fit as report.html shows it: the coefficients with their standard errors, R², and the chart. */
+  private static String markdown(BenchmarkFit f) {
+    SigmoidFit.Result fit = f.fit();
+    StringBuilder md = new StringBuilder("# Benchmark sigmoid fitted to ").append(f.data().getFileName()).append("\n\n")
+        .append("Least squares of score = floor + (ceiling − floor) / (1 + exp(k·(L − L_mid))) over ").append(fit.points())
+        .append(" models; loss ").append(f.fromCounts() ? "from Chinchilla's L(N, D)" : "from the data's loss column").append(".\n\n")
+        .append("| coefficient | value | standard error |\n|---|---|---|\n");
+    for (int k = 0; k < 4; k++) {
+      md.append("| ").append(fit.names()[k]).append(" | ").append(Numbers.sig(fit.values()[k], 4)).append(" | ")
+          .append(fit.fitted()[k] ? Numbers.sig(fit.errors()[k], 2) : "fixed").append(" |\n");
+    }
+    md.append(String.format(Locale.ROOT, "%nR² = %.4f, residual sd = %s (score as a fraction).%n%n", fit.rSquared(), Numbers.sig(fit.rmse(), 3)))
+        .append("![The data and the fitted sigmoid](fit.png)\n");
+    return md.toString();
   }
 
   private static String fragment(Path data, SigmoidFit.Result fit) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import meek.model.LossView;
 import meek.model.Observation;
@@ -36,6 +38,7 @@ public final class RunFolder {
         "N = %s draws, seed %d · %s · meek %s", Numbers.count(result.samples()), result.seed(), specLabel(spec.source()), version);
     // charts render in parallel: they are most of the time spent writing a run (about 0.5 s of a 1.4 s small run)
     List<Callable<Void>> charts = new ArrayList<>();
+    Map<String, HtmlReport.Fan> fans = new ConcurrentHashMap<>();
     for (var fanData : result.fans()) {
       String stem = fanData.metric().fileStem();
       CsvReport.writeFan(fanData, folder.file(stem + ".csv"));
@@ -44,7 +47,9 @@ public final class RunFolder {
         return null;
       });
       charts.add(() -> {
-        ChartStyle.writeSvg(FanCharts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".svg"));
+        ChartStyle.PlotArea area =
+            ChartStyle.writeSvg(FanCharts.fan(fanData, spec.title(), fanData.metric().axisLabel(), footnote, observed), folder.file(stem + ".svg"));
+        fans.put(stem, new HtmlReport.Fan(area, fanData.metric().unit()));
         return null;
       });
     }
@@ -54,14 +59,18 @@ public final class RunFolder {
           spec.title() + ": when the gap peaks", "Inflection time t* (years after " + Numbers.year(spec.baselineYear()).replaceAll("\\.0$", "") + ")",
           histogramNote(result), footnote);
       ChartStyle.writePng(hist, folder.file("inflection_time.png"));
+      ChartStyle.writeSvg(hist, folder.file("inflection_time.svg"));
       return null;
     });
     ChartStyle.renderAll(charts);
-    Files.writeString(folder.file("summary.md"),
-        SummaryMarkdown.render(result, version) + SummaryMarkdown.precision(precision), StandardCharsets.UTF_8);
+    String markdown = SummaryMarkdown.render(result, version) + SummaryMarkdown.precision(precision);
+    Files.writeString(folder.file("summary.md"), markdown, StandardCharsets.UTF_8);
     double wall = (System.nanoTime() - wallStart) / 1e9;
     ManifestJson.write(result, version, wall, folder.file(ResultFiles.MANIFEST));
     Files.writeString(folder.file("references.bib"), References.forSpecs(referenceTexts), StandardCharsets.UTF_8);
+    Path report = folder.file(HtmlReport.FILE);
+    HtmlReport.write(report.getParent(), report, markdown, ResultFiles.SUMMARY,
+        List.of(new HtmlReport.Input("The spec as run: " + specLabel(spec.source()), spec.text())), fans);
   }
 
   /** The spec file as the reader finds it: a batch run's composed spec is "RUN/spec.yaml" in the batch folder. */

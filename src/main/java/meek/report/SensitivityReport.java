@@ -49,7 +49,8 @@ public final class SensitivityReport {
   public static void write(Publish.Folder folder, Sensitivity s, String version, long wallStart) throws IOException {
     Json.write(json(s), folder.file("sensitivity.json"));
     writeCsv(s, folder.file("sensitivity.csv"));
-    Files.writeString(folder.file("sensitivity.md"), SensitivityMarkdown.markdown(s, version), StandardCharsets.UTF_8);
+    String markdown = SensitivityMarkdown.markdown(s, version);
+    Files.writeString(folder.file("sensitivity.md"), markdown, StandardCharsets.UTF_8);
     String footnote = String.format("%s · seed %d · meek %s", s.spec().name(), s.options().seed(), version);
     for (int k = 0; k < s.outputs().size(); k++) {
       if (charted(s.outputs().get(k)) || s.outputs().get(k).name().startsWith(SensitivityOutputs.GAP_PREFIX)) {
@@ -58,6 +59,9 @@ public final class SensitivityReport {
     }
     Files.writeString(folder.file("references.bib"), References.forSpecs(List.of(s.spec().text())), StandardCharsets.UTF_8);
     new FolderManifest("sensitivity", version).specs(List.of(s.spec())).options(s.options()).write(folder.file(ResultFiles.MANIFEST), wallStart);
+    java.nio.file.Path report = folder.file(HtmlReport.FILE);
+    HtmlReport.write(report.getParent(), report, markdown, "sensitivity.json",
+        List.of(new HtmlReport.Input("Spec as run: " + s.spec().source().getFileName(), s.spec().text())), java.util.Map.of());
   }
 
   /** Whether an output is one of the headline ones. */

@@ -35,6 +35,12 @@ public final class SummaryMarkdown {
     for (String s : sentences(r)) {
       md.append("- ").append(s).append("\n");
     }
+    if (!r.fans().isEmpty()) {
+      md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
+          .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")
+          .append(" (`fan.csv` has every quantile, each within ").append(Numbers.sig(100 * r.fan().relativeAccuracy(), 2))
+          .append("% of the exact sample quantile).\n");
+    }
     md.append("\n## Outputs: median [5th–95th percentile]\n\n");
     md.append("| output | median [p5–p95] | 95% CI of the median | mean | draws |\n");
     md.append("|---|---|---|---|---|\n");
@@ -72,17 +78,16 @@ public final class SummaryMarkdown {
       md.append('\n');
     }
     md.append("\n## Draws counted apart\n\n").append(countsParagraph(r)).append("\n");
-    for (var f : r.fans().subList(Math.min(1, r.fans().size()), r.fans().size())) {
-      md.append("\n![").append(f.metric().axisLabel()).append("](").append(f.metric().fileStem()).append(".png)\n");
+    if (r.fans().size() > 1) {
+      md.append("\n## The other views\n");
+      for (var f : r.fans().subList(1, r.fans().size())) {
+        md.append("\n![").append(f.metric().axisLabel()).append("](").append(f.metric().fileStem()).append(".png)\n");
+      }
     }
+    md.append("\n## Distribution of t*\n\n![Inflection time](inflection_time.png)\n");
     if (r.fans().isEmpty()) {
-      md.append("\nDistribution of t*: ![Inflection time](inflection_time.png) (no fan: run with --no-fan)\n");
-      return md.toString();
+      md.append("\n(No fan charts: run with --no-fan.)\n");
     }
-    md.append("\n## Fan chart\n\n![Loss gap over time](fan.png)\n\n")
-        .append("Shaded: equal-tailed 90%, 80% and 50% intervals of the gap across draws at each year; line: median")
-        .append(" (`fan.csv` has every quantile, each within ").append(Numbers.sig(100 * r.fan().relativeAccuracy(), 2))
-        .append("% of the exact sample quantile). Distribution of t*: ![Inflection time](inflection_time.png)\n");
     return md.toString();
   }
 

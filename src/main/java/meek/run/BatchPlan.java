@@ -41,6 +41,11 @@ public final class BatchPlan {
     return batch.source();
   }
 
+  /** The batch file's text, as read. */
+  public String text() {
+    return batch.text();
+  }
+
   /** The batch's name (its results folder). */
   public String name() {
     return batch.name();

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param title for tables and charts
  * @param kind "grid" or "runs"
  * @param runs in file order (a grid: every combination, the last key varying fastest)
+ * @param text the batch file's text, as read (it is read once)
  */
-public record Batch(Path source, String name, String title, String kind, List<Run> runs) {
+public record Batch(Path source, String name, String title, String kind, List<Run> runs, String text) {
 
   /**
    * One run of a batch.

@@ -77,7 +77,7 @@ public final class BatchReader {
             "give the runs distinct values, or name: each item of runs:");
       }
     }
-    return new Batch(file, name, title, root.has("grid") ? "grid" : "runs", List.copyOf(runs));
+    return new Batch(file, name, title, root.has("grid") ? "grid" : "runs", List.copyOf(runs), Spec.text(f.bytes()));
   }
 
   /** Every combination of a grid's values, the last key varying fastest. */

@@ -87,7 +87,7 @@ class CompareAndBatchTest {
   @Test
   void aBatchIndexHasARowPerRunFromTheirSummaries() throws IOException {
     Path out = dir.resolve("batch");
-    Batch batch = new Batch(Path.of("batches", "b.yaml"), "b", "Hand batch", "grid", List.of(run("g_inv-3", "3"), run("g_inv-5", "5")));
+    Batch batch = new Batch(Path.of("batches", "b.yaml"), "b", "Hand batch", "grid", List.of(run("g_inv-3", "3"), run("g_inv-5", "5")), "grid: {g_inv: [3, 5]}\n");
     for (Batch.Run r : batch.runs()) {
       Files.createDirectories(out.resolve(r.name()));
       SummaryJson.write(HandBuilt.result(), null, out.resolve(r.name()).resolve("summary.json"));
