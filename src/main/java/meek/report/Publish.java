@@ -137,10 +137,52 @@ public final class Publish {
       throw new InputException(target + ": exists and was not written by meek (no manifest.json of meek's); meek replaces only its own"
           + " results folders or an empty one; choose another --out");
     }
+    refuseForeignFiles(target, at);
     if (!force) {
       throw new InputException(target + ": already exists; pass --force to replace it, or choose another folder with --out");
     }
     return at;
+  }
+
+  /**
+   * The names of the files meek writes into a results folder (of any command, any version since 0.1): a
+   * folder with a manifest of meek's may still hold a user's notes, and replacing it would delete them.
+   */
+  private static final java.util.regex.Pattern MEEKS_FILES = java.util.regex.Pattern.compile(
+      "manifest\\.json|summary\\.(json|md)|quantiles\\.csv|references\\.bib|report\\.html|spec\\.yaml"
+          + "|fan(_[a-z]+)?\\.(csv|png|svg)|inflection_time\\.(png|svg)|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"
+          + "|sensitivity\\.(json|csv|md)|(tornado|sobol)_[A-Za-z0-9_.-]+\\.(png|svg)|benchmark\\.yaml|fit\\.(json|png|svg)"
+          + "|batch\\.(json|csv|md)|forest\\.(png|svg)");
+
+  /**
+   * What in a folder meek did not write: files not named as meek names its results (a sample file meek wrote
+   * is meek's), and any subfolder (a run folder holds none). Empty when the folder holds meek's files only.
+   */
+  public static List<String> foreignFiles(Path folder) {
+    List<String> foreign = new java.util.ArrayList<>();
+    try (Stream<Path> entries = Files.list(folder)) {
+      entries.sorted().forEach(p -> {
+        String name = p.getFileName().toString();
+        boolean meeks = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            && (MEEKS_FILES.matcher(name).matches() || (name.endsWith(".csv.gz") && isMeeksSampleFile(p)));
+        if (!meeks) {
+          foreign.add(name + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""));
+        }
+      });
+    } catch (IOException e) {
+      foreign.add("(cannot be listed: " + e.getMessage() + ")");
+    }
+    return foreign;
+  }
+
+  /** Refuses to replace a folder of meek's that also holds what meek did not write. */
+  public static void refuseForeignFiles(Path target, Path at) {
+    List<String> foreign = foreignFiles(at);
+    if (!foreign.isEmpty()) {
+      throw new InputException(target + ": holds what meek did not write (" + foreign.get(0)
+          + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+          + "); meek replaces only a folder of its own results; move them away or choose another --out");
+    }
   }
 
   /** What no results folder may be, whatever it holds: the current folder or above, a holder of an input, a git work tree. */
