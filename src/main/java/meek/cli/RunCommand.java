@@ -118,6 +118,12 @@ final class RunCommand implements Callable<Integer> {
             + (metrics != null ? " (--metric leaves it out)" : " (the spec configures no such view)")
             + "; remove those rows or report the view");
       }
+      double first = spec.baselineYear();
+      double last = first + spec.horizonYears();
+      if (o.metric() != Metric.INFERENCE && !(o.year() >= first && o.year() <= last)) { // off the chart: it would vanish too
+        throw new InputException(observedFile + ": the point in " + Numbers.compact(o.year()) + " lies outside the fan's span "
+            + Numbers.compact(first) + "–" + Numbers.compact(last) + "; remove it or widen horizon_years");
+      }
     }
     List<Path> inputs = new ArrayList<>(spec.inputs());
     if (observedFile != null) {

@@ -55,15 +55,19 @@ final class SamplingOptions {
 
   /**
    * {@code --samples}: a whole number written plainly, with underscores or commas as separators, or in
-   * scientific notation (1e7, 2.5e6); at most {@link #MAX_SAMPLES}, the largest array Java can hold (an
-   * exact run keeps every draw's outputs).
+   * scientific notation (1e7, 2.5e6); at most {@link #MAX_SAMPLES}: whole blocks that an int counts (an exact
+   * run keeps every draw's outputs in arrays, and the block count must not overflow).
    */
   static final class SampleCount implements CommandLine.ITypeConverter<Integer> {
-    static final int MAX_SAMPLES = Integer.MAX_VALUE - 8;
+    static final int MAX_SAMPLES = Integer.MAX_VALUE / meek.sampling.MonteCarloEngine.BLOCK_SIZE * meek.sampling.MonteCarloEngine.BLOCK_SIZE;
 
     @Override
     public Integer convert(String value) {
-      String s = value.trim().replace("_", "").replace(",", "");
+      String t = value.trim();
+      if (t.contains(",") && !t.matches("[0-9]{1,3}(,[0-9]{3})+")) { // 10,00 is a typo, not a thousand
+        throw new CommandLine.TypeConversionException("'" + value + "': commas must group thousands, as in 10,000,000; or write 1e7");
+      }
+      String s = t.replace("_", "").replace(",", "");
       BigDecimal n;
       try {
         n = new BigDecimal(s);
@@ -75,7 +79,7 @@ final class SamplingOptions {
       }
       if (n.compareTo(BigDecimal.valueOf(MAX_SAMPLES)) > 0) {
         throw new CommandLine.TypeConversionException("'" + value + "' is more draws than meek can make in one run (at most "
-            + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", the largest array Java holds); lower --samples");
+            + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", whole blocks of 8,192 that meek counts); give fewer");
       }
       return n.intValueExact();
     }

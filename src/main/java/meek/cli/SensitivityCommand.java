@@ -38,6 +38,9 @@ final class SensitivityCommand implements Callable<Integer> {
   /** The largest Saltelli design: N·(d + 2) points must fit the engine's int index (d ≤ 7 loss parameters). */
   private static final long MAX_DESIGN_POINTS = Integer.MAX_VALUE / 4;
 
+  /** Below this the indices are noise (with 3 rows the first-order indices "added up" to 2.4). */
+  static final int MIN_SOBOL_ROWS = 64;
+
   @picocli.CommandLine.Spec(Target.SELF)
   CommandSpec self;
 
@@ -73,8 +76,9 @@ final class SensitivityCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
     RunOptions options = sampling.options(RunOptions.Quantiles.EXACT, true);
-    if (sobolRows < 2 || (long) sobolRows * 9 > MAX_DESIGN_POINTS) {
-      throw new ParameterException(self.commandLine(), "--sobol-rows must be between 2 and 50,000,000 (got " + sobolRows + "); e.g. --sobol-rows 8192");
+    if (sobolRows < MIN_SOBOL_ROWS || (long) sobolRows * 9 > MAX_DESIGN_POINTS) {
+      throw new ParameterException(self.commandLine(), "--sobol-rows must be between " + MIN_SOBOL_ROWS + " and 50,000,000 (got " + sobolRows
+          + "); e.g. --sobol-rows 8192");
     }
     if (bootstrap < 100) {
       throw new ParameterException(self.commandLine(), "--bootstrap must be at least 100 for a 95% interval (got " + bootstrap + "); e.g. --bootstrap 1000");

@@ -162,7 +162,9 @@ public final class SensitivityMarkdown {
       }
       if (Double.isFinite(sum)) {
         w.append(" First-order indices add up to ").append(Numbers.sig(sum, 2))
-            .append(sum < 0.9 ? ": interactions carry the rest of the variance." : ": the output is close to additive in its inputs.");
+            .append(sum < 0.9 ? ": interactions carry the rest of the variance."
+                : sum <= 1.1 ? ": the output is close to additive in its inputs."
+                : ", more than 1, which no variance can: estimation noise; run with more --sobol-rows.");
       }
     }
     return w.toString();

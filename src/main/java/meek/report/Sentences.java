@@ -245,9 +245,16 @@ public final class Sentences {
 
   /** Over what the loss gap's quantiles are taken: all N draws, or those with an advantage. */
   private String withAnAdvantage() {
-    return withAdvantage == r.samples() ? all()
-        : "the " + Numbers.count(withAdvantage) + " of N = " + Numbers.count(r.samples()) + " draws in which the SOTA model gains an"
-            + " advantage; seed " + r.seed();
+    if (withAdvantage == r.samples()) {
+      return all();
+    }
+    // say why draws are left out: an invalid draw is not one "without an advantage"
+    long invalid = r.count(GapOutcome.INVALID);
+    long noAdvantage = r.count(GapOutcome.NO_ADVANTAGE);
+    String which = invalid == 0 ? " draws in which the SOTA model gains an advantage"
+        : noAdvantage == 0 ? " draws with every parameter in its domain (" + Numbers.count(invalid) + " invalid, counted apart)"
+        : " valid draws in which the SOTA model gains an advantage";
+    return "the " + Numbers.count(withAdvantage) + " of N = " + Numbers.count(r.samples()) + which + "; seed " + r.seed();
   }
 
   /** Over what an output's quantiles are taken: all N draws, or those where it is defined. */

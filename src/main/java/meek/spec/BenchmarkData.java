@@ -34,6 +34,7 @@ public record BenchmarkData(double[] loss, double[] score, List<String> labels, 
       List<double[]> rows = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       for (CSVRecord rec : p) {
+        CsvInput.checkWidth(csv, p, rec);
         double loss = direct ? CsvInput.number(csv, rec, "loss", false)
             : ChinchillaLoss.loss(CsvInput.number(csv, rec, "params", true), CsvInput.number(csv, rec, "tokens", true));
         rows.add(new double[] {loss, CsvInput.number(csv, rec, "score", false)});
@@ -48,8 +49,8 @@ public record BenchmarkData(double[] loss, double[] score, List<String> labels, 
       return new BenchmarkData(loss, score, List.copyOf(labels), percent, !direct);
     } catch (NoSuchFileException e) {
       throw new InputException(csv + ": no such file; check the path (shipped data is in distributions/data/)");
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new InputException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row");
+    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      throw new InputException(csv + ": cannot be read as CSV (" + CsvInput.why(e) + "); give a CSV with a header row");
     }
   }
 }

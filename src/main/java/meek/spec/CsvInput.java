@@ -33,7 +33,22 @@ final class CsvInput {
         }).get();
     Reader r = new BufferedReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
     return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
         .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r);
+  }
+
+  /** What went wrong reading a CSV, in words: commons-csv reports a broken quote as an unchecked I/O error. */
+  static String why(Exception e) {
+    Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** A row with more cells than the header names is a mistake (a stray comma), not extra data. */
+  static void checkWidth(Path csv, CSVParser p, CSVRecord rec) {
+    if (rec.size() > p.getHeaderNames().size()) {
+      throw new InputException(csv + ":" + line(rec) + ": has " + rec.size() + " cells under a header of " + p.getHeaderNames().size()
+          + " (" + String.join(",", p.getHeaderNames()) + "); remove the extra cells or quote a cell that holds a comma");
+    }
   }
 
   private static InputException tooLarge(Path csv) {

@@ -281,6 +281,7 @@ final class DistributionParser {
       }
       List<Double> values = new ArrayList<>();
       for (CSVRecord rec : p) {
+        CsvInput.checkWidth(csv, p, rec);
         values.add(CsvInput.number(csv, rec, column, false));
       }
       if (values.isEmpty()) {
@@ -289,8 +290,8 @@ final class DistributionParser {
       return values.stream().mapToDouble(Double::doubleValue).toArray();
     } catch (NoSuchFileException e) {
       throw where.error(key + ".file", "no such file " + csv, "the path is relative to the spec's folder");
-    } catch (IOException | IllegalArgumentException e) {
-      throw where.error(key + ".file", "cannot read " + csv + " as CSV (" + e.getMessage() + ")", "give a CSV file with a header row");
+    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+      throw where.error(key + ".file", "cannot read " + csv + " as CSV (" + CsvInput.why(e) + ")", "give a CSV file with a header row");
     }
   }
 

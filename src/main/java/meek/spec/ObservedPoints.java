@@ -41,6 +41,7 @@ public final class ObservedPoints {
       boolean metrics = p.getHeaderMap().containsKey("metric");
       List<Observation> points = new ArrayList<>();
       for (CSVRecord rec : p) {
+        CsvInput.checkWidth(csv, p, rec);
         long line = CsvInput.line(rec);
         double year = CsvInput.number(csv, rec, "year", false);
         double gap = CsvInput.number(csv, rec, "gap", false);
@@ -49,11 +50,14 @@ public final class ObservedPoints {
             () -> new InputException(csv + ":" + line + ": metric: '" + key + "' is not " + KEYS + "; fix the cell"));
         points.add(new Observation(year, gap, labels && rec.isSet("label") ? rec.get("label") : "", metric));
       }
+      if (points.isEmpty()) {
+        throw new InputException(csv + ": no data rows; add rows year,gap under the header");
+      }
       return List.copyOf(points);
     } catch (NoSuchFileException e) {
       throw new InputException(csv + ": no such file; check the --observed path");
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new InputException(csv + ": cannot be read as CSV (" + e.getMessage() + "); give a CSV with a header row year,gap[,label,metric]");
+    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      throw new InputException(csv + ": cannot be read as CSV (" + CsvInput.why(e) + "); give a CSV with a header row year,gap[,label,metric]");
     }
   }
 

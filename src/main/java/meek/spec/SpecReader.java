@@ -41,6 +41,9 @@ public final class SpecReader {
     return Set.copyOf(keys);
   }
 
+  /** The largest |calendar year| a spec may name: years print with four digits and a decimal. */
+  static final double MAX_YEAR = 9999;
+
   /** Reads and validates a spec file. */
   public Spec read(Path file) {
     return read(SpecFile.read(file, "presets are in distributions/"));
@@ -73,6 +76,10 @@ public final class SpecReader {
     double baseline = number(parser, root, "baseline_year", 2019);
     double horizon = number(parser, root, "horizon_years", 30);
     double step = number(parser, root, "step_years", 0.25);
+    if (!(Math.abs(baseline) <= MAX_YEAR)) { // 1e18 left no room between years in a double, and charts failed
+      throw cx.error("baseline_year", "must be a calendar year between -" + (int) MAX_YEAR + " and " + (int) MAX_YEAR + " (got "
+          + baseline + ")", "e.g. baseline_year: 2019");
+    }
     if (!(horizon > 0) || Double.isInfinite(horizon)) {
       throw cx.error("horizon_years", "must be a positive number of years (got " + horizon + ")", "e.g. horizon_years: 30");
     }

@@ -157,6 +157,9 @@ final class ViewBlocks {
       throw cx.error("inference", "missing 'baseline_year' (the year of its start values)", "e.g. baseline_year: 2025");
     }
     double baseline = parser.number(inf.get("baseline_year"), "inference.baseline_year");
+    if (!(Math.abs(baseline) <= SpecReader.MAX_YEAR)) {
+      throw cx.error("inference.baseline_year", "must be a calendar year between -9999 and 9999 (got " + baseline + ")", "e.g. baseline_year: 2025");
+    }
     for (String k : InferenceView.parameters(fromParameters)) {
       if (!inf.has(k)) {
         throw cx.error("inference", "missing '" + k + "'", "see distributions/README.md (inference)");

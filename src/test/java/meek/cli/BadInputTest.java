@@ -119,7 +119,10 @@ public class BadInputTest {
         Arguments.of("YAML .nan", VALID.replace("A: 1070", "A: .nan"), "params.A", "must be a finite number (got .nan)", 5),
         Arguments.of("YAML -.inf in a flow mapping", VALID.replace("min: 2.5, max: 5.0", "min: -.inf, max: 5.0"), "params.g_inv.min",
             "must be a finite number (got -.inf)", 10),
-        Arguments.of("YAML .inf after other keys", VALID.replace("sd: 0.01", "sd: .Inf"), "params.alpha.sd", "(got .Inf)", 4));
+        Arguments.of("YAML .inf after other keys", VALID.replace("sd: 0.01", "sd: .Inf"), "params.alpha.sd", "(got .Inf)", 4),
+        // a year so large that years no longer differ in a double (charts died with a stack trace)
+        Arguments.of("baseline year beyond 9999", VALID.replace("title: test", "title: test\nbaseline_year: 1.0e+18"), "baseline_year",
+            "between -9999 and 9999", 3));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -248,7 +251,14 @@ public class BadInputTest {
 
   @Test
   void samplesBeyondTheEnginesLimitOrNotWholeAreRefusedNamingTheLimit() throws IOException {
-    assertThat(failRunWith("--samples", "1e10")).contains("at most 2,147,483,639");
+    assertThat(failRunWith("--samples", "1e10")).contains("at most 2,147,475,456");
+    assertThat(failRunWith("--samples", "2147475457")).contains("at most 2,147,475,456");
+    assertThat(failRunWith("--samples", "10,00")).contains("commas must group thousands");
+    // the largest N still counts its blocks in an int (2,147,483,639 made the sketches' arrays negative)
+    int max = SamplingOptions.SampleCount.MAX_SAMPLES;
+    assertThat(max + meek.sampling.MonteCarloEngine.BLOCK_SIZE - 1).isPositive();
+    assertThat(new meek.stats.FanSketch(3, (max + meek.sampling.MonteCarloEngine.BLOCK_SIZE - 1) / meek.sampling.MonteCarloEngine.BLOCK_SIZE))
+        .isNotNull();
     assertThat(failRunWith("--samples", "2.5")).contains("not a positive whole number");
   }
 
@@ -368,13 +378,14 @@ public class BadInputTest {
     Files.writeString(spec, VALID);
     Path out = dir.resolve("out");
     assertThat(CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet").code()).isZero();
-    Files.writeString(out.resolve("old.txt"), "stale"); // a results folder of meek's
+    // a file of meek's from another run (a view this spec lacks): replaced with the folder, not kept beside it
+    Files.writeString(out.resolve("fan_benchmark.csv"), "stale");
     CliRunner.Result again = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("already exists; pass --force to replace it");
     CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "2000", "--out", out.toString(), "--quiet", "--force");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(out.resolve("old.txt")).doesNotExist();
+    assertThat(out.resolve("fan_benchmark.csv")).doesNotExist();
     assertThat(out.resolve("summary.json")).exists();
     try (Stream<Path> siblings = Files.list(dir)) {
       assertThat(siblings).hasSize(2);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meek.report.Numbers;
@@ -62,6 +63,17 @@ class EdgeCaseSentencesTest {
     assertThat(cite.code()).as(cite.err()).isZero();
     assertThat(cite.out()).contains("inflection_time_years: not defined in any draw (N = 2,000, seed 1).");
     noNumberWords(r.out() + md + cite.out());
+  }
+
+  @Test
+  void drawsLeftOutAsInvalidAreNotCalledDrawsWithoutAnAdvantage() throws IOException {
+    // every draw has g_inv = 3.6 > 1; about 16% have alpha <= 0 and are invalid (found by the hostile-input pass)
+    CliRunner.Result r = run(spec("invalid", "alpha: {dist: normal, mean: 0.05, sd: 0.05}"), 4000);
+    String md = Files.readString(dir.resolve("out-invalid.yaml").resolve("summary.md"));
+    for (String text : List.of(r.out(), md)) {
+      assertThat(text).contains("draws with every parameter in its domain (").contains("invalid, counted apart)")
+          .doesNotContain("in which the SOTA model gains an advantage");
+    }
   }
 
   @Test
