@@ -63,16 +63,16 @@ public final class Main {
     cli.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof InputException) {
-            cmd.getErr().println("meek: " + ex.getMessage());
+            cmd.getErr().println(oneLine("meek: " + ex.getMessage()));
             return EXIT_INPUT;
           }
           if (ex instanceof RuntimeFailure) {
-            cmd.getErr().println("meek: " + ex.getMessage());
+            cmd.getErr().println(oneLine("meek: " + ex.getMessage()));
             return EXIT_RUNTIME;
           }
           IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
           if (io != null) {
-            cmd.getErr().println("meek: " + describe(io));
+            cmd.getErr().println(oneLine("meek: " + describe(io)));
             return EXIT_RUNTIME;
           }
           throw ex;
@@ -84,10 +84,29 @@ public final class Main {
             hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
           }
           ex.getCommandLine().getErr().println(
-              "meek: " + ex.getMessage() + hint + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+              oneLine("meek: " + ex.getMessage() + hint + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')"));
           return EXIT_INPUT;
         });
     return cli.execute(args);
+  }
+
+  /** A message as one line: a newline or other control character in a path or value is shown escaped (\n). */
+  static String oneLine(String message) {
+    StringBuilder b = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> {
+      if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else if (c == '\t') {
+        b.append(' ');
+      } else if (Character.isISOControl(c)) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
   }
 
   /** An I/O failure in one line: the file, and what went wrong with it. */

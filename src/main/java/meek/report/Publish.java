@@ -10,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -277,6 +278,7 @@ public final class Publish {
       this.lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
       FileChannel c;
       FileLock l;
+      Path created = firstMissing(target.getParent()); // removed again if the claim fails: no empty results/ left behind
       try {
         Files.createDirectories(target.getParent());
         while (true) {
@@ -301,7 +303,17 @@ public final class Publish {
         LOCKS.add(lockFile);
         removeStaleStaging(target);
       } catch (IOException e) {
-        throw new InputException(given + ": cannot create the results folder (" + RuntimeFailure.reason(e) + ")");
+        removeEmpty(created, target.getParent());
+        String what = folder ? "the results folder" : "the file";
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+          throw new InputException(given + ": cannot create " + what + ": " + ((FileSystemException) e).getFile()
+              + " is a file, not a folder; choose another " + (folder ? "--out" : "file"));
+        }
+        // a read-only disk or a folder without permission: the run's surroundings, not its input
+        throw new RuntimeFailure(given + ": cannot create " + what + " (" + RuntimeFailure.reason(e) + ")");
+      } catch (RuntimeException e) {
+        removeEmpty(created, target.getParent());
+        throw e;
       }
       this.channel = c;
       this.lock = l;
@@ -535,6 +547,29 @@ public final class Publish {
       if (!done) {
         deleteQuietly(staging);
         LIVE.remove(staging);
+      }
+    }
+  }
+
+  /** The outermost ancestor of {@code folder} (or itself) that does not exist yet; null when it exists. */
+  private static Path firstMissing(Path folder) {
+    Path missing = null;
+    for (Path p = folder; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
+  }
+
+  /** Removes the folders from {@code deepest} up to {@code top} that this claim created, if they are still empty. */
+  private static void removeEmpty(Path top, Path deepest) {
+    if (top == null) {
+      return;
+    }
+    for (Path p = deepest; p != null && p.startsWith(top); p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        return; // not empty (something else is there now), or not ours to remove
       }
     }
   }

@@ -58,7 +58,8 @@ public final class BatchReader {
       }
     }
     String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    String name = root.path("name").asText(stem);
+    String fallback = SafeName.fromStem(stem);
+    String name = root.path("name").asText(fallback == null ? stem : fallback);
     if (!SafeName.ok(name)) {
       throw cx.error("name", "'" + name + "' cannot name a results folder", SafeName.FIX);
     }

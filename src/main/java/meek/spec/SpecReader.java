@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import meek.InputException;
 import meek.distributions.ParameterDistribution;
+import meek.model.Domain;
 import meek.model.LossView;
 import meek.model.ModelConfig;
 import meek.model.Schedules;
@@ -67,7 +68,12 @@ public final class SpecReader {
     }
     cx.checkKeys(root, "", TOP_KEYS, "a top-level key");
     String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    String name = text(cx, root, "name", stem);
+    // without name:, the file's name is made safe ("my spec (1).yaml" → my-spec-1); a name: given must be safe
+    String name = text(cx, root, "name", SafeName.fromStem(stem));
+    if (name == null) {
+      throw new InputException(file + ": its file name gives no usable results-folder name; add a line name: my-analysis ("
+          + SafeName.FIX + ")");
+    }
     if (!SafeName.ok(name)) {
       throw cx.error("name", "'" + name + "' cannot name a results folder", SafeName.FIX);
     }
@@ -139,6 +145,20 @@ public final class SpecReader {
     }
     // later segments' rates come after the required parameters, so a spec without schedules is unchanged
     dists.putAll(laterSegments);
+    for (Map.Entry<String, ParameterDistribution> e : dists.entrySet()) {
+      String name = e.getKey();
+      Domain domain = required.contains(name) ? LossView.domain(name) : Domain.POSITIVE; // a later segment's rate
+      ParameterDistribution d = e.getValue();
+      String key = required.contains(name) ? "params." + name : "params." + name.substring(0, name.indexOf('.'));
+      if (d.isConstant() && !domain.contains(d.median())) {
+        // every draw would be invalid: an error now, not an empty run
+        throw cx.error(key, name + " = " + d.median() + " lies outside its domain " + domain, "give a value in " + domain);
+      }
+      if (!d.isConstant() && domain == Domain.POSITIVE && !(d.quantile(1 - 1e-12) > 0)) {
+        throw cx.error(key, "every value of " + name + "'s distribution is <= 0, outside its domain " + domain
+            + ", so every draw would be invalid", "move the distribution into " + domain);
+      }
+    }
   }
 
   private static double number(DistributionParser parser, JsonNode root, String key, double fallback) {

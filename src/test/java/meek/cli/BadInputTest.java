@@ -121,6 +121,12 @@ public class BadInputTest {
             "must be a finite number (got -.inf)", 10),
         Arguments.of("YAML .inf after other keys", VALID.replace("sd: 0.01", "sd: .Inf"), "params.alpha.sd", "(got .Inf)", 4),
         // a year so large that years no longer differ in a double (charts died with a stack trace)
+        // every draw would be invalid: refused when read, not run into an empty results folder
+        Arguments.of("constant outside its domain", VALID.replace("A: 1070", "A: -5"), "params.A", "outside its domain (0, ∞)", 5),
+        Arguments.of("schedule rate outside its domain", VALID.replace("{dist: uniform, min: 2.5, max: 5.0}", "[{until: 5, rate: 3.6}, {rate: -1}]"),
+            "params.g_inv", "g_inv.1 = -1.0 lies outside its domain", 10),
+        Arguments.of("empirical values all outside the domain", VALID.replace("A: 1070", "A: {dist: empirical, values: [-1, -2]}"), "params.A",
+            "every value of A's distribution is <= 0", 5),
         Arguments.of("baseline year beyond 9999", VALID.replace("title: test", "title: test\nbaseline_year: 1.0e+18"), "baseline_year",
             "between -9999 and 9999", 3));
   }
@@ -370,6 +376,34 @@ public class BadInputTest {
     try (Stream<Path> siblings = Files.list(dir)) {
       assertThat(siblings).hasSize(2); // s.yaml and out: no staging folder left behind
     }
+  }
+
+  @Test
+  void aNewlineInAPathStaysOnOneLine() throws IOException {
+    Path spec = dir.resolve("in").resolve("a\nb.yaml");
+    Files.createDirectories(spec.getParent());
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--quiet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("a\\nb.yaml: no such file");
+  }
+
+  @Test
+  void aSpecWithoutANameIsNamedAfterItsFileMadeSafe() throws IOException {
+    Path spec = dir.resolve("in").resolve("my spec (1).yaml");
+    Files.createDirectories(spec.getParent());
+    Files.writeString(spec, VALID.replace("name: t\n", ""));
+    Path out = dir.resolve("out");
+    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("summary.md"))).contains("(my-spec-1)");
+    Files.delete(spec);
+    Files.writeString(dir.resolve("in").resolve("(((.yaml"), VALID.replace("name: t\n", ""));
+    CliRunner.Result none = CliRunner.run("validate", dir.resolve("in").resolve("(((.yaml").toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("add a line name: my-analysis");
+    // 80 CJK characters are 240 bytes: too long for a folder beside its staging (it failed when writing)
+    Files.writeString(dir.resolve("in").resolve("cjk.yaml"), VALID.replace("name: t", "name: " + "名".repeat(80)));
+    assertThat(CliRunner.run("validate", dir.resolve("in").resolve("cjk.yaml").toString()).err()).contains("200 bytes");
   }
 
   @Test

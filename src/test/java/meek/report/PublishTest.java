@@ -35,8 +35,8 @@ class PublishTest {
   private void publish(Path target, boolean force, String content) throws IOException {
     try (Publish.Claim claim = Publish.claimFolder(target, force, List.of()); Publish.Folder f = claim.stage()) {
       Files.writeString(f.file("manifest.json"), "{\"tool\": \"meek\"}");
-      Files.writeString(f.file("a.txt"), content);
-      assertThat(target.resolve("a.txt")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).hasContent("old"));
+      Files.writeString(f.file("summary.md"), content);
+      assertThat(target.resolve("summary.md")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).hasContent("old"));
       f.commit();
     }
   }
@@ -45,7 +45,7 @@ class PublishTest {
   void aFolderAppearsWholeOnCommitAndNothingIsLeftBeside() throws IOException {
     Path target = dir.resolve("out");
     publish(target, false, "one");
-    assertThat(target.resolve("a.txt")).hasContent("one");
+    assertThat(target.resolve("summary.md")).hasContent("one");
     assertThat(listing(dir)).containsExactly("out"); // no staging, no lock file
   }
 
@@ -56,12 +56,12 @@ class PublishTest {
     publish(target, false, "old");
     try (Publish.Claim claim = Publish.claimFolder(target, true, List.of()); Publish.Folder f = claim.stage()) {
       assertThatThrownBy(() -> f.publish(folder -> {
-        Files.writeString(folder.file("a.txt"), "half");
+        Files.writeString(folder.file("summary.md"), "half");
         throw new FileSystemException(folder.file("b.png").toString(), null, "No space left on device");
       })).isInstanceOf(RuntimeFailure.class)
           .hasMessage(target + ": cannot be written (No space left on device); nothing was written");
     }
-    assertThat(target.resolve("a.txt")).hasContent("old");
+    assertThat(target.resolve("summary.md")).hasContent("old");
     assertThat(listing(dir)).containsExactly("out");
   }
 
@@ -70,9 +70,9 @@ class PublishTest {
     Path target = dir.resolve("out");
     publish(target, false, "old");
     try (Publish.Claim claim = Publish.claimFolder(target, true, List.of()); Publish.Folder f = claim.stage()) {
-      Files.writeString(f.file("a.txt"), "new");
+      Files.writeString(f.file("summary.md"), "new");
     }
-    assertThat(target.resolve("a.txt")).hasContent("old");
+    assertThat(target.resolve("summary.md")).hasContent("old");
     assertThat(listing(dir)).containsExactly("out");
   }
 
@@ -83,14 +83,14 @@ class PublishTest {
     assertThatThrownBy(() -> Publish.claimFolder(target, false, List.of())).isInstanceOf(InputException.class)
         .hasMessage(target + ": already exists; pass --force to replace it, or choose another folder with --out");
     publish(target, true, "new");
-    assertThat(target.resolve("a.txt")).hasContent("new");
+    assertThat(target.resolve("summary.md")).hasContent("new");
   }
 
   @Test
   void anEmptyFolderMayBeWrittenWithoutForce() throws IOException {
     Path target = Files.createDirectories(dir.resolve("empty"));
     publish(target, false, "x");
-    assertThat(target.resolve("a.txt")).hasContent("x");
+    assertThat(target.resolve("summary.md")).hasContent("x");
   }
 
   @Test
@@ -136,7 +136,7 @@ class PublishTest {
     Path toMeeks = Files.createSymbolicLink(dir.resolve("to-meeks"), meeks);
     publish(toMeeks, true, "new");
     assertThat(Files.isSymbolicLink(toMeeks)).isTrue();
-    assertThat(meeks.resolve("a.txt")).hasContent("new");
+    assertThat(meeks.resolve("summary.md")).hasContent("new");
     assertThat(other.resolve("keep.txt")).hasContent("mine");
   }
 

@@ -71,7 +71,8 @@ class SchemaTest {
       "truncation without mass", "weights not summing to one", "weights and components differ", "empirical file missing",
       "shorthand reversed", "correlation of an unknown parameter", "correlation of a constant", "correlations that contradict",
       "benchmark steps below one", "epsilon outside (0, 0.5)", "inference rate not positive", "schedule out of order",
-      "schedule overlapping", "overflowing constant", "overflowing percentile", "overflowing text number");
+      "schedule overlapping", "overflowing constant", "overflowing percentile", "overflowing text number",
+      "constant outside its domain", "schedule rate outside its domain", "empirical values all outside the domain");
 
   /** Bad specs that are not YAML meek reads (an editor flags them as YAML errors, or reads .inf as a number). */
   private static final Set<String> NOT_READ_AS_YAML = Set.of(
