@@ -95,6 +95,9 @@ public final class Numbers {
     if (Double.isInfinite(v) && v > 0) {
       return o.duration() || o.calendarYear() ? "never" : "unbounded";
     }
+    if (v == Double.NEGATIVE_INFINITY) {
+      return "−∞"; // the lower end of a confidence interval the draws do not bound
+    }
     return o.calendarYear() ? year(v) : sig(v, digits);
   }
 

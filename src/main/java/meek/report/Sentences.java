@@ -190,6 +190,10 @@ public final class Sentences {
       return null;
     }
     QuantileEstimate m = time.at(0.5);
+    if (!Double.isFinite(m.ciLower())) {
+      return "Monte Carlo precision: " + Numbers.count(time.n()) + (time.n() == 1 ? " draw is" : " draws are")
+          + " too few for a 95% confidence interval of the median peak time (it needs at least 6 with a peak).";
+    }
     if (Double.isFinite(m.ciUpper())) {
       return String.format("Monte Carlo precision: the median peak time is known to within %s–%s years (95%% confidence interval).",
           Numbers.sig(m.ciLower(), DIGITS + 1), Numbers.sig(m.ciUpper(), DIGITS + 1));

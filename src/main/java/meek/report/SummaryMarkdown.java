@@ -72,8 +72,7 @@ public final class SummaryMarkdown {
       md.append("| `").append(s.output().name()).append("` |");
       for (double p : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
         QuantileEstimate q = s.at(p);
-        md.append(' ').append(precise(s, q.value())).append(" (").append(precise(s, q.ciLower()))
-            .append("–").append(precise(s, q.ciUpper())).append(") |");
+        md.append(' ').append(precise(s, q.value())).append(" (").append(interval(s, q)).append(") |");
       }
       md.append('\n');
     }
@@ -157,8 +156,13 @@ public final class SummaryMarkdown {
     if (s.n() == 0) {
       return "n/a";
     }
-    QuantileEstimate q = s.at(p);
-    return precise(s, q.ciLower()) + "–" + precise(s, q.ciUpper());
+    return interval(s, s.at(p));
+  }
+
+  /** A quantile's 95% interval; an end too few draws cannot bound is −∞ or +∞ (not "never", which is a value). */
+  private static String interval(OutputSummary s, QuantileEstimate q) {
+    boolean[] bounded = meek.stats.QuantileSummarizer.bounded(s.n(), q.p());
+    return (bounded[0] ? precise(s, q.ciLower()) : "−∞") + "–" + (bounded[1] ? precise(s, q.ciUpper()) : "+∞");
   }
 
   private static String format(OutputSummary s, double v) {

@@ -85,8 +85,9 @@ public final class QuantileSummarizer {
     double[][] batchIntervals = batches == null ? null : batches.intervals(q);
     List<QuantileEstimate> estimates = new ArrayList<>();
     for (int i = 0; i < PROBABILITIES.length; i++) {
-      double lo = batchIntervals != null ? batchIntervals[i][0] : picked[4 * i];
-      double hi = batchIntervals != null ? batchIntervals[i][1] : picked[4 * i + 1];
+      boolean[] ends = bounded(n, PROBABILITIES[i]);
+      double lo = batchIntervals != null ? batchIntervals[i][0] : ends[0] ? picked[4 * i] : Double.NEGATIVE_INFINITY;
+      double hi = batchIntervals != null ? batchIntervals[i][1] : ends[1] ? picked[4 * i + 1] : Double.POSITIVE_INFINITY;
       estimates.add(new QuantileEstimate(PROBABILITIES[i], q[i], lo, hi));
     }
     return new OutputSummary(output, n, infinite, mean, sd, estimates);
@@ -111,12 +112,27 @@ public final class QuantileSummarizer {
    * p-quantile of n draws.
    */
   static int[] confidenceRanks(int n, double p) {
+    int[] r = unclampedRanks(n, p);
+    return new int[] {clamp(r[0], n), clamp(r[1], n)};
+  }
+
+  /**
+   * Whether the data bound the p-quantile's 95% interval below and above: at small n (or an extreme p) the
+   * order statistic it needs lies beyond the sample (with N = 2 "[min, max]" covers the median only half the
+   * time), and that end is then unbounded (−∞ or +∞), not the sample's extreme.
+   */
+  public static boolean[] bounded(long n, double p) {
+    int[] r = unclampedRanks((int) Math.min(Integer.MAX_VALUE, n), p);
+    return new boolean[] {r[0] >= 0, r[1] <= n - 1};
+  }
+
+  private static int[] unclampedRanks(int n, double p) {
     BinomialDistribution b = BinomialDistribution.of(n, p);
     double tail = (1 - CONFIDENCE) / 2;
     // 1-based: X(l) with l = smallest k with F(k) >= tail; X(u) with u = (smallest k with F(k) >= 1 - tail) + 1
     int lower = b.inverseCumulativeProbability(tail);
     int upper = b.inverseCumulativeProbability(1 - tail) + 1;
-    return new int[] {clamp(lower - 1, n), clamp(upper - 1, n)};
+    return new int[] {lower - 1, upper - 1};
   }
 
   private static int clamp(int rank, int n) {

@@ -125,7 +125,9 @@ public final class ScalarSketches {
     for (double p : probs) {
       double value = atRank(k, Math.floor(p * (n - 1)), finite);
       int[] ranks = QuantileSummarizer.confidenceRanks((int) Math.min(Integer.MAX_VALUE, n), p);
-      estimates.add(new QuantileEstimate(p, value, atRank(k, ranks[0], finite), atRank(k, ranks[1], finite)));
+      boolean[] ends = QuantileSummarizer.bounded(n, p);
+      estimates.add(new QuantileEstimate(p, value, ends[0] ? atRank(k, ranks[0], finite) : Double.NEGATIVE_INFINITY,
+          ends[1] ? atRank(k, ranks[1], finite) : Double.POSITIVE_INFINITY));
     }
     return new OutputSummary(output, n, inf,
         inf > 0 ? Double.POSITIVE_INFINITY : mean.getAsDouble(),

@@ -24,6 +24,19 @@ class QuantileSummarizerTest {
   }
 
   @Test
+  void atSmallNTheMediansIntervalIsUnboundedUntilItsExtremesCoverIt() {
+    // [X(1), X(n)] covers the median with probability 1 − 2·0.5^n: at least 95% from n = 6 on (0.969), not at
+    // n = 5 (0.9375). Below that no order statistic bounds a 95% interval, and meek must not pretend one does.
+    for (int n = 1; n <= 30; n++) {
+      boolean covered = 1 - 2 * Math.pow(0.5, n) >= 0.95;
+      assertThat(QuantileSummarizer.bounded(n, 0.5)).as("n = %d", n).containsExactly(covered, covered);
+    }
+    // the 5th percentile: below by X(1) once 1 − 0.95^n ≥ 0.975, i.e. n ≥ 72 (0.95^71 = 0.0262, 0.95^72 = 0.0249)
+    assertThat(QuantileSummarizer.bounded(71, 0.05)[0]).isFalse();
+    assertThat(QuantileSummarizer.bounded(72, 0.05)[0]).isTrue();
+  }
+
+  @Test
   void quantilesAreType7AndTheMeanIsTheMean() {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3L);
     double[] x = new double[1001];
