@@ -117,6 +117,12 @@ public final class SensitivityMarkdown {
   public static String words(Sensitivity s, int k) {
     int[] order = ranking(s, k);
     String name = s.outputs().get(k).description();
+    boolean sobolEmpty = s.sobol() != null && (s.sobol()[k].rows() == 0 || !(s.sobol()[k].variance() > 0));
+    boolean ranksEmpty = s.ranks() != null && s.ranks()[k].n() < 3;
+    if (s.sobol() != null ? sobolEmpty : s.ranks() != null && ranksEmpty) {
+      // an index over no finite values is not a small index: say so rather than rank inputs by zeros
+      return "The " + name + " is not defined, never reached or the same in every draw, so no input can be ranked for it.";
+    }
     List<String> parts = new ArrayList<>();
     List<String> little = new ArrayList<>();
     for (int i : order) {
@@ -137,7 +143,11 @@ public final class SensitivityMarkdown {
         }
       } else {
         Tornado t = s.tornado();
-        parts.add(in + " (" + Numbers.sig(t.low()[i][k], 3) + " → " + Numbers.sig(t.high()[i][k], 3) + ")");
+        if (t.low()[i][k] == t.high()[i][k]) {
+          little.add(in); // the same output at the input's p5 and p95: no effect, not a driver
+        } else {
+          parts.add(in + " (" + Numbers.sig(t.low()[i][k], 3) + " → " + Numbers.sig(t.high()[i][k], 3) + ")");
+        }
       }
     }
     StringBuilder w = new StringBuilder();
@@ -152,7 +162,8 @@ public final class SensitivityMarkdown {
     }
     if (!little.isEmpty()) {
       w.append(' ').append(String.join(", ", little)).append(little.size() == 1 ? " has" : " have")
-          .append(s.sobol() != null ? " a total index below " + SensitivityReport.SMALL_INDEX + " (95% CI)." : " no partial rank correlation distinguishable from 0.");
+          .append(s.sobol() != null ? " a total index below " + SensitivityReport.SMALL_INDEX + " (95% CI)."
+              : s.ranks() != null ? " no partial rank correlation distinguishable from 0." : " no effect between its p5 and p95.");
     }
     if (s.sobol() != null) {
       SobolIndices so = s.sobol()[k];
@@ -171,6 +182,6 @@ public final class SensitivityMarkdown {
   }
 
   private static String withCi(double v, double lo, double hi) {
-    return Numbers.sig(v, 2) + " [" + Numbers.sig(lo, 2) + ", " + Numbers.sig(hi, 2) + "]";
+    return Double.isNaN(v) ? "n/a" : Numbers.sig(v, 2) + " [" + Numbers.sig(lo, 2) + ", " + Numbers.sig(hi, 2) + "]";
   }
 }

@@ -94,6 +94,10 @@ public final class SummaryMarkdown {
   public static String precisionSentence(PrecisionRun.Report p) {
     int n = p.samplesPerRound().get(p.samplesPerRound().size() - 1);
     String pct = Numbers.compact(100 * p.target()) + "%"; // as the user wrote it: --precision 0.05 is 5%
+    if (Double.isNaN(p.worstRatio())) {
+      return "Precision target not measured: no output has a finite p5–p95 in these " + Numbers.count(n)
+          + " draws (none has a peak, or every peak is never reached), so there is no interval to narrow.";
+    }
     return p.met()
         ? "Precision target met: every p5–p95 of every output has a 95% CI half-width below " + pct
             + " of its value with N = " + Numbers.count(n) + " (" + p.samplesPerRound().size()

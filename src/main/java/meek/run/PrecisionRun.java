@@ -28,7 +28,7 @@ public final class PrecisionRun {
    * @param met whether every judged quantile reached it
    * @param samplesPerRound N of each round
    * @param worstOutput the output and quantile furthest from the target in the last round
-   * @param worstRatio its half-width ÷ (R·|value|): below 1 when met
+   * @param worstRatio its half-width ÷ (R·|value|): below 1 when met; NaN when no output had a finite quantile to judge
    */
   public record Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio) {}
 
@@ -87,7 +87,7 @@ public final class PrecisionRun {
           sinks == null ? null : MonteCarloRun.drawsTo(sinks.get()), progress);
       rounds.add(n);
       Worst w = worst(r, target);
-      if (w.ratio < 1 || n >= maxSamples) {
+      if (w.ratio < 1 || n >= maxSamples || Double.isNaN(w.ratio)) { // NaN: nothing to measure, more draws cannot help
         return new Outcome(r, new Report(target, w.ratio < 1, List.copyOf(rounds), w.name, w.ratio));
       }
       // half-widths shrink like 1/sqrt(N): aim 20% past the estimate, grow at most 8× a round
@@ -101,6 +101,7 @@ public final class PrecisionRun {
   private static Worst worst(RunResult r, double target) {
     String name = "";
     double ratio = 0;
+    int finite = 0;
     for (OutputSummary s : r.outputs()) {
       if (s.output().calendarYear() || s.n() == 0) {
         continue;
@@ -111,6 +112,7 @@ public final class PrecisionRun {
         if (Double.isInfinite(q.value()) && Double.isInfinite(q.ciLower())) {
           rho = 0; // "never", with confidence
         } else {
+          finite++;
           double half = Math.max(q.value() - q.ciLower(), q.ciUpper() - q.value());
           rho = half / (target * Math.abs(q.value()));
           if (Double.isNaN(rho)) {
@@ -123,7 +125,8 @@ public final class PrecisionRun {
         }
       }
     }
-    return new Worst(name, ratio);
+    // no finite quantile anywhere (no draw has a peak, or every one is "never"): the target is not met, it is moot
+    return finite == 0 ? new Worst("", Double.NaN) : new Worst(name, ratio);
   }
 
   private static int roundUp(long n, int block) {

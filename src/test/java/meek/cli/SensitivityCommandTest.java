@@ -90,4 +90,26 @@ class SensitivityCommandTest {
     assertThat(r.err()).contains("nothing to rank");
     assertThat(dir.resolve("o")).doesNotExist();
   }
+
+  @Test
+  void anOutputDefinedInNoDrawIsSaidToBeSoAndAnInputWithoutEffectIsNoDriver() throws IOException {
+    // g_inv = 1: no draw has a peak, so t* is defined nowhere (its Sobol indices used to read "below 0.01")
+    Path spec = dir.resolve("none.yaml");
+    Files.writeString(spec, "name: none\nparams: {alpha: 0.155, A: 1070, L0: 1.7, C0: {dist: lognormal, p5: 1e20, p95: 1e21},"
+        + " g_alg: {dist: lognormal, p5: 2, p95: 4}, g_hw: 1.4, g_inv: 1.0}\n");
+    Path out = dir.resolve("none-out");
+    CliRunner.Result r = CliRunner.run("sensitivity", spec.toString(), "--samples", "2000", "--sobol-rows", "256", "--bootstrap", "100",
+        "--out", out.toString(), "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    String md = Files.readString(out.resolve("sensitivity.md"));
+    assertThat(md).contains("The time of the peak loss gap (t*) is not defined, never reached or the same in every draw")
+        .doesNotContain("n/a [0, 0]").doesNotContain("No input has a clear effect on the time of the peak");
+    // t* does not depend on C0: the tornado must not list it as a driver
+    Path tornado = dir.resolve("tornado-out");
+    assertThat(CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--method", "tornado", "--out", tornado.toString(), "--quiet")
+        .code()).isZero();
+    String t = Files.readString(tornado.resolve("sensitivity.md"));
+    String tStar = t.lines().filter(l -> l.startsWith("The time of the peak loss gap (t*) depends most on")).findFirst().orElseThrow();
+    assertThat(tStar).contains("`C0` has no effect between its p5 and p95").doesNotContain("`C0` (");
+  }
 }

@@ -90,6 +90,9 @@ class TablesTest {
 
   @Test
   void thePrecisionSentenceStatesTheTargetAsWrittenAndCountsRounds() {
+    // nothing to measure (no peak in any draw): not "met" (it used to say every half-width was below the target)
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.01, false, List.of(8192), "", Double.NaN)))
+        .startsWith("Precision target not measured").doesNotContain("met:");
     assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.05, true, List.of(8192), "t", 0.5)))
         .isEqualTo("Precision target met: every p5–p95 of every output has a 95% CI half-width below 5% of its value with N = 8,192 (1 round).");
     assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.005, true, List.of(8192, 32768), "t", 0.5)))
