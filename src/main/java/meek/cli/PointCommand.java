@@ -33,7 +33,16 @@ final class PointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PointEvaluation e = PointEvaluation.of(new SpecReader().read(specFile), years);
+    var spec = new SpecReader().read(specFile);
+    if (years != null) {
+      for (double t : years) {
+        if (!(t >= 0 && t <= spec.horizonYears())) { // before the baseline the model has no gap; NaN and 1e300 are typos
+          throw new picocli.CommandLine.ParameterException(self.commandLine(), "--years " + meek.report.Numbers.compact(t)
+              + " is not within 0–" + meek.report.Numbers.compact(spec.horizonYears()) + " years after the baseline (the spec's horizon); e.g. --years 0,5,10");
+        }
+      }
+    }
+    PointEvaluation e = PointEvaluation.of(spec, years);
     if (json) {
       self.commandLine().getOut().println(PointReport.json(e));
     } else {

@@ -33,7 +33,8 @@ public final class PointReport {
         continue; // shown beside its duration
       }
       double v = p.scalars()[k];
-      String value = Numbers.sig(v, 4) + (o.unit().isEmpty() || !Double.isFinite(v) ? "" : " " + o.unit());
+      // +∞ is "never" for a time, "unbounded" for a gap (as run and cite say it)
+      String value = (Double.isInfinite(v) ? Numbers.of(o, v, 4) : Numbers.sig(v, 4)) + (o.unit().isEmpty() || !Double.isFinite(v) ? "" : " " + o.unit());
       String note = e.yearOf()[k] >= 0 ? Numbers.year(p.scalars()[e.yearOf()[k]])
           : o.name().equals(LossView.PEAK_GAP.name()) ? "K = " + Numbers.sig(p.k(), 4) + " nats"
           : o.unit().equals("years") ? Numbers.year(base + v) : "";

@@ -379,6 +379,20 @@ public class BadInputTest {
   }
 
   @Test
+  void pointTakesOnlyYearsInsideTheHorizonAndCallsAnEndlessGapUnbounded() throws IOException {
+    for (String years : List.of("-1", "NaN", "1e300", "31")) {
+      CliRunner.Result r = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--years", years);
+      assertThat(r.code()).as(years).isEqualTo(2);
+      assertThat(r.err()).as(years).contains("is not within 0–30 years after the baseline");
+    }
+    Path spec = dir.resolve("s.yaml");
+    Files.writeString(spec, Files.readString(Path.of("distributions/paper-chinchilla.yaml")).replaceFirst("(?m)^  g_alg: .*$", "  g_alg: 0.5"));
+    CliRunner.Result r = CliRunner.run("point", spec.toString());
+    String peak = r.out().lines().filter(l -> l.contains("peak loss gap (ΔL*)")).findFirst().orElseThrow();
+    assertThat(peak).contains("unbounded").doesNotContain("never");
+  }
+
+  @Test
   void aNewlineInAPathStaysOnOneLine() throws IOException {
     Path spec = dir.resolve("in").resolve("a\nb.yaml");
     Files.createDirectories(spec.getParent());
