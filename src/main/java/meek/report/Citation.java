@@ -43,7 +43,9 @@ public final class Citation {
         ResultReader.Compared c = ResultReader.compared(dir);
         String who = "N = " + Numbers.count(c.samples()) + " per spec, seed " + c.seed() + ", common random numbers";
         c.bySpec().forEach((spec, outputs) -> print(outputs, spec, c.samples(), who, ""));
+        differences = true;
         c.differences().forEach((pair, outputs) -> print(outputs, "paired difference " + pair, c.samples(), who, "difference in "));
+        differences = false;
       }
       case BATCH -> {
         ResultReader.Batched b = ResultReader.batched(dir);
@@ -89,9 +91,20 @@ public final class Citation {
     }
   }
 
+  /** Whether paired differences are being printed: +∞ and −∞ are values of a difference, not "never". */
+  private boolean differences;
+
+  /** A value in words: a difference's infinities as ±∞ (A − B = +∞ where only B reaches the time), else as Numbers.of. */
+  private String value(OutputSummary o, double v) {
+    if (differences && Double.isInfinite(v)) {
+      return v > 0 ? "+∞" : "−∞";
+    }
+    return Numbers.of(o.output(), v, digits);
+  }
+
   private String median(OutputSummary o) {
     double v = o.at(0.5).value();
-    String value = Numbers.of(o.output(), v, digits);
+    String value = value(o, v);
     if (!Double.isFinite(v)) {
       return value;
     }
@@ -101,7 +114,12 @@ public final class Citation {
   }
 
   private String range(OutputSummary o) {
-    return Numbers.range(o.output(), o.at(0.05).value(), o.at(0.95).value(), digits, o.output().unit());
+    double lo = o.at(0.05).value();
+    double hi = o.at(0.95).value();
+    if (differences && !(Double.isFinite(lo) && Double.isFinite(hi))) {
+      return value(o, lo) + " to " + value(o, hi) + (o.output().unit().isEmpty() ? "" : " " + o.output().unit());
+    }
+    return Numbers.range(o.output(), lo, hi, digits, o.output().unit());
   }
 
   private static String defined(OutputSummary o, long samples) {
@@ -111,6 +129,12 @@ public final class Citation {
   private String cell(OutputSummary o) {
     if (o.n() == 0) {
       return "not defined in any draw";
+    }
+    if (differences) {
+      double lo = o.at(0.05).value();
+      double hi = o.at(0.95).value();
+      return value(o, o.at(0.5).value()) + " [" + (Double.isFinite(lo) && Double.isFinite(hi) ? Numbers.range(o.output(), lo, hi, digits, "")
+          : value(o, lo) + " to " + value(o, hi)) + "]";
     }
     return Numbers.of(o.output(), o.at(0.5).value(), digits) + " [" + Numbers.range(o.output(), o.at(0.05).value(), o.at(0.95).value(), digits, "") + "]";
   }

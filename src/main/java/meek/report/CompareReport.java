@@ -75,6 +75,16 @@ public final class CompareReport {
         Json.number(o, "p_a_greater", d.pAGreater());
         o.set("p_a_greater_ci95", Json.pair(d.pLower(), d.pUpper()));
         o.put("both_never", d.bothNever());
+        // JSON has no infinities and null reads as +∞; a difference can also be −∞ (only A reaches it): say which
+        ObjectNode signs = Json.object();
+        for (var q : d.summary().quantiles()) {
+          if (Double.isInfinite(q.value())) {
+            signs.put(q.key(), q.value() > 0 ? "+inf" : "-inf");
+          }
+        }
+        if (!signs.isEmpty()) {
+          o.set("quantiles_infinite", signs);
+        }
         p.set(name, o);
       });
     });

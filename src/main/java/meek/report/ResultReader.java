@@ -54,7 +54,7 @@ public final class ResultReader {
   public static Manifest manifest(Path folder) throws IOException {
     Path file = folder.resolve(ResultFiles.MANIFEST);
     JsonNode m = tree(file);
-    return new Manifest(text(file, m, "spec_sha256"), number(file, m, "seed"), number(file, m, "samples"), text(file, m, "design"));
+    return new Manifest(text(file, m, "spec_sha256"), number(file, m, "seed"), samples(file, m), text(file, m, "design"));
   }
 
   public static Summary summary(Path folder) throws IOException {
@@ -68,7 +68,7 @@ public final class ResultReader {
     Map<String, Long> invalid = new LinkedHashMap<>();
     JsonNode byParameter = field(file, counts, "invalid_by_parameter");
     byParameter.fieldNames().forEachRemaining(name -> invalid.put(name, number(file, byParameter, name)));
-    return new Summary(text(file, s, "spec"), s.path("title").asText(text(file, s, "spec")), number(file, s, "samples"),
+    return new Summary(text(file, s, "spec"), s.path("title").asText(text(file, s, "spec")), samples(file, s),
         number(file, s, "seed"), s.path("design").asText("mc"), outputs(file, field(file, s, "outputs")), byOutcome, invalid);
   }
 
@@ -77,6 +77,10 @@ public final class ResultReader {
     JsonNode c = tree(file);
     List<String> specs = new ArrayList<>();
     field(file, c, "specs").forEach(n -> specs.add(n.asText()));
+    if (specs.size() < 2) {
+      throw new InputException(file + ": specs: a comparison names at least two specs (got " + specs.size()
+          + "); the folder is damaged: write it again with meek");
+    }
     Map<String, List<OutputSummary>> bySpec = new LinkedHashMap<>();
     specs.forEach(spec -> bySpec.put(spec, new ArrayList<>()));
     for (Iterator<Map.Entry<String, JsonNode>> it = field(file, c, "outputs").fields(); it.hasNext(); ) {
@@ -89,7 +93,7 @@ public final class ResultReader {
     }
     Map<String, List<OutputSummary>> differences = new LinkedHashMap<>();
     field(file, c, "differences").fields().forEachRemaining(e -> differences.put(e.getKey(), outputs(file, e.getValue())));
-    return new Compared(specs, number(file, c, "samples"), number(file, c, "seed"), bySpec, differences);
+    return new Compared(specs, samples(file, c), number(file, c, "seed"), bySpec, differences);
   }
 
   public static Batched batched(Path folder) throws IOException {
@@ -99,7 +103,7 @@ public final class ResultReader {
     for (JsonNode run : field(file, b, "runs")) {
       runs.add(new BatchEntry(text(file, run, "name"), text(file, run, "title"), outputs(file, field(file, run, "outputs"))));
     }
-    return new Batched(number(file, b, "samples"), number(file, b, "seed"), runs);
+    return new Batched(samples(file, b), number(file, b, "seed"), runs);
   }
 
   private static JsonNode tree(Path file) throws IOException {
@@ -125,6 +129,15 @@ public final class ResultReader {
     return field(file, node, key).asText();
   }
 
+  /** The draws of a run: at least one. */
+  private static long samples(Path file, JsonNode node) {
+    long n = number(file, node, "samples");
+    if (n < 1) {
+      throw new InputException(file + ": samples: " + n + " draws; the folder is damaged: write it again with meek");
+    }
+    return n;
+  }
+
   private static long number(Path file, JsonNode node, String key) {
     JsonNode v = field(file, node, key);
     if (!v.isIntegralNumber()) {
@@ -144,13 +157,27 @@ public final class ResultReader {
     String unit = o.path("unit").asText("");
     List<QuantileEstimate> quantiles = new ArrayList<>();
     JsonNode ci = o.path("ci95");
+    JsonNode signs = o.path("quantiles_infinite"); // a paired difference's −∞ quantiles (compare.json)
+    double previous = Double.NEGATIVE_INFINITY;
     for (double p : QuantileSummarizer.PROBABILITIES) {
       String key = QuantileEstimate.key(p);
       if (o.has(key)) {
         JsonNode pair = ci.path(key);
-        quantiles.add(new QuantileEstimate(p, value(file, name + "." + key, o.get(key)),
-            value(file, name + ".ci95." + key, pair.path(0)), value(file, name + ".ci95." + key, pair.path(1))));
+        double v = "-inf".equals(signs.path(key).asText()) ? Double.NEGATIVE_INFINITY : value(file, name + "." + key, o.get(key));
+        // a null lower end is +∞ under a value of +∞ ("never", with confidence), else unbounded below (too few draws)
+        double lo = pair.path(0).isNull() && v != Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : value(file, name + ".ci95." + key, pair.path(0));
+        double hi = value(file, name + ".ci95." + key, pair.path(1));
+        // quantiles rise with p and each lies in its interval: anything else is a damaged file, not a result to cite
+        if (v < previous || lo > v || hi < v) {
+          throw new InputException(file + ": " + name + "." + key + ": " + (v < previous ? "below the quantile before it" : "outside its own 95% interval")
+              + "; the folder is damaged: write it again with meek");
+        }
+        previous = v;
+        quantiles.add(new QuantileEstimate(p, v, lo, hi));
       }
+    }
+    if (number(file, o, "n") < 0) {
+      throw new InputException(file + ": " + name + ".n: negative; the folder is damaged: write it again with meek");
     }
     double after = o.has("after_year") ? value(file, name + ".after_year", o.get("after_year")) : Double.NaN;
     return new OutputSummary(new ScalarOutput(name, unit, "", unit.isEmpty(), after), number(file, o, "n"), o.path("n_infinite").asLong(0),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,5 +86,50 @@ class CiteTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("--format").contains("text, md, latex");
     assertThat(CliRunner.run("cite", run.toString(), "--format", "MD").out()).contains("| output | median [p5–p95] | unit |");
+  }
+
+  /** A copy of the run folder with summary.json edited. */
+  private static Path damaged(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+    Path copy = Files.createDirectories(dir.resolve(name));
+    try (var files = Files.list(run)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path s = copy.resolve("summary.json");
+    Files.writeString(s, edit.apply(Files.readString(s)));
+    return copy;
+  }
+
+  @Test
+  void damagedNumbersAreRefusedNotCited() throws IOException {
+    double p50 = summary.at("/outputs/inflection_time_years/p50").asDouble();
+    String p50Text = summary.at("/outputs/inflection_time_years/p50").toString();
+    List<Path> bad = List.of(
+        damaged("null-median", t -> t.replaceFirst("\"p50\" : " + java.util.regex.Pattern.quote(p50Text), "\"p50\" : null")),
+        damaged("huge-median", t -> t.replaceFirst("\"p50\" : " + java.util.regex.Pattern.quote(p50Text), "\"p50\" : 1e308")),
+        damaged("negative-samples", t -> t.replaceFirst("\"samples\" : 20000", "\"samples\" : -5")));
+    assertThat(p50).isPositive();
+    for (Path folder : bad) {
+      CliRunner.Result r = CliRunner.run("cite", folder.toString());
+      assertThat(r.code()).as(folder + "\n" + r.out()).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("damaged");
+    }
+  }
+
+  @Test
+  void aPairedDifferenceThatIsInfiniteReadsPlusOrMinusInfinityNotNever() throws IOException {
+    // A has peaks (G > 1 in some draws), B never peaks (G = 1): A − B is −∞ wherever A peaks
+    Path a = dir.resolve("a.yaml");
+    Path b = dir.resolve("b.yaml");
+    String paper = Files.readString(Path.of("distributions/paper-chinchilla.yaml"));
+    Files.writeString(a, paper.replaceFirst("(?m)^name: .*$", "name: a").replaceFirst("(?m)^  g_alg: .*$", "  g_alg: {dist: uniform, min: 0.5, max: 2.5}"));
+    Files.writeString(b, paper.replaceFirst("(?m)^name: .*$", "name: b").replaceFirst("(?m)^  g_alg: .*$", "  g_alg: 1.0")
+        .replaceFirst("(?m)^  g_hw: .*$", "  g_hw: 1.0"));
+    Path out = dir.resolve("ab");
+    assertThat(CliRunner.run("compare", a.toString(), b.toString(), "--samples", "2000", "--out", out.toString(), "--quiet").code()).isZero();
+    CliRunner.Result r = CliRunner.run("cite", out.toString());
+    String line = r.out().lines().filter(l -> l.startsWith("paired difference a − b, difference in inflection_time_years")).findFirst().orElseThrow();
+    assertThat(line).contains("−∞").doesNotContain("never");
   }
 }
