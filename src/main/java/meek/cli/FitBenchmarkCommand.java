@@ -11,6 +11,7 @@ import meek.run.BenchmarkFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec.Target;
 
@@ -52,6 +53,13 @@ final class FitBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // the fragment must be one a spec accepts: floor in [0, 1), ceiling in (floor, 1] (benchmark: block's domains)
+    if (!fitFloor && !(floor >= 0 && floor < 1)) {
+      throw new ParameterException(self.commandLine(), "--floor must lie in [0, 1) (got " + floor + "); e.g. --floor 0.25 for four choices");
+    }
+    if (!fitCeiling && !(ceiling > 0 && ceiling <= 1 && (fitFloor || ceiling > floor))) {
+      throw new ParameterException(self.commandLine(), "--ceiling must lie in (floor, 1] (got " + ceiling + "); e.g. --ceiling 1");
+    }
     BenchmarkFit.Scores scores = BenchmarkFit.read(data);
     Path target = out != null ? out : Path.of("results", "fit-" + data.getFileName().toString().replaceFirst("\\.csv$", ""));
     try (Publish.Claim claim = Publish.claimFolder(target, force, List.of(data))) {

@@ -43,9 +43,11 @@ public record BenchmarkFit(Path data, double[] loss, double[] score, List<String
         throw new InputException(data + ": " + e.getMessage() + "; add rows or fix more coefficients");
       }
       for (int k = 0; k < 4; k++) {
-        if (fit.fitted()[k] && !(Double.isFinite(fit.errors()[k]) && Double.isFinite(fit.values()[k]))) {
+        // a standard error larger than the coefficient itself (floor −68,510 ± 2e8) pins nothing down either
+        if (fit.fitted()[k] && !(Double.isFinite(fit.errors()[k]) && Double.isFinite(fit.values()[k])
+            && fit.errors()[k] < Math.max(Math.abs(fit.values()[k]), k < 2 ? 0.1 : 0))) {
           throw new InputException(data + ": the data do not pin down " + fit.names()[k]
-              + " (its standard error is undefined); fix it with --" + (k == 0 ? "floor" : k == 1 ? "ceiling" : "floor/--ceiling")
+              + " (its standard error is undefined or larger than its value); fix it with --" + (k == 0 ? "floor" : k == 1 ? "ceiling" : "floor/--ceiling")
               + " or add points nearer the sigmoid's ends");
         }
       }

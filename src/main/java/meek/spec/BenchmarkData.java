@@ -44,6 +44,15 @@ public record BenchmarkData(double[] loss, double[] score, List<String> labels, 
         throw new InputException(csv + ": no data rows; add rows under the header");
       }
       boolean percent = rows.stream().anyMatch(x -> x[1] > 1);
+      for (int i = 0; i < rows.size(); i++) { // a score outside [0, 1] (or [0, 100]) or a loss <= 0 is a typo, not data
+        double[] x = rows.get(i);
+        if (!(x[0] > 0)) {
+          throw new InputException(csv + ": row " + (i + 1) + ": a loss of " + x[0] + " nats; losses are > 0; fix the row");
+        }
+        if (!(x[1] >= 0 && x[1] <= (percent ? 100 : 1))) {
+          throw new InputException(csv + ": row " + (i + 1) + ": a score of " + x[1] + "; scores lie in [0, 1], or in [0, 100] as percents; fix the row");
+        }
+      }
       double[] loss = rows.stream().mapToDouble(x -> x[0]).toArray();
       double[] score = rows.stream().mapToDouble(x -> percent ? x[1] / 100 : x[1]).toArray();
       return new BenchmarkData(loss, score, List.copyOf(labels), percent, !direct);

@@ -393,6 +393,27 @@ public class BadInputTest {
   }
 
   @Test
+  void fitBenchmarkWritesOnlyFragmentsASpecAccepts() throws IOException {
+    Path out = dir.resolve("fit");
+    for (String[] args : List.of(new String[] {"--ceiling", "2"}, new String[] {"--floor", "NaN"}, new String[] {"--floor", "-0.1"},
+        new String[] {"--fit-floor", "--fit-ceiling"})) {
+      List<String> all = new java.util.ArrayList<>(List.of("fit-benchmark", "distributions/data/mmlu.csv", "--out", out.toString()));
+      all.addAll(List.of(args));
+      CliRunner.Result r = CliRunner.run(all.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+      assertThat(out).doesNotExist();
+    }
+    Path in = Files.createDirectories(dir.resolve("in"));
+    for (String body : List.of("loss,score\n2.0,-5\n1.9,0.6\n1.8,0.7\n1.7,0.8\n", "loss,score\n-2.0,0.5\n1.9,0.6\n1.8,0.7\n1.7,0.8\n",
+        "loss,score\n2.0,0.5,9\n1.9,0.6\n", "loss,score\n\"2.0,0.5\n1.9,0.6\n")) {
+      Path csv = Files.writeString(in.resolve("f.csv"), body);
+      CliRunner.Result r = CliRunner.run("fit-benchmark", csv.toString(), "--out", out.toString());
+      assertThat(r.code()).as(body + r.err()).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("meek: ").contains("f.csv").doesNotContain("\n");
+    }
+  }
+
+  @Test
   void aNewlineInAPathStaysOnOneLine() throws IOException {
     Path spec = dir.resolve("in").resolve("a\nb.yaml");
     Files.createDirectories(spec.getParent());
