@@ -3,6 +3,7 @@ package meek.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import meek.model.LossView;
@@ -64,22 +65,44 @@ final class BatchCommand implements Callable<Integer> {
       BatchEstimate.printPlan(batch, target, options, true, o);
       return 0;
     }
-    if (!sampling.quiet) {
-      BatchEstimate.printPlan(batch, target, options, false, o);
-    }
     execute(batch, target, options, force, sampling.quiet, o);
     return 0;
   }
 
-  /** Runs a batch into its folder and writes the index. */
+  /** Runs a batch into its folder and writes the index; the plan is printed once the folder is claimed (a refusal comes first). */
   static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out)
       throws IOException {
+    boolean existed = java.nio.file.Files.exists(target);
     try (Publish.Claim claim = BatchFolder.prepare(batch, target, options, force, batch.inputs(), Main.version())) {
-      BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out));
-      BatchIndex.write(batch, target, options, Main.version());
+      try {
+        if (!quiet) {
+          BatchEstimate.printPlan(batch, target, options, false, out);
+        }
+        BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out));
+        BatchIndex.write(batch, target, options, Main.version());
+      } catch (IOException | RuntimeException e) {
+        dropIfOnlyManifest(target, existed); // "nothing was written" must be true: no folder holding just our manifest
+        throw e;
+      }
     }
     if (!quiet) {
       out.printf("Batch index in %s (batch.csv, batch.md, batch.json, forest.png/.svg)%n", target);
+    }
+  }
+
+  /** Removes a batch folder this invocation made when no run got into it (a failure before the first run ended). */
+  private static void dropIfOnlyManifest(Path target, boolean existed) {
+    if (existed) {
+      return;
+    }
+    try (var entries = java.nio.file.Files.list(target)) {
+      List<Path> all = entries.toList();
+      if (all.size() == 1 && all.get(0).getFileName().toString().equals(meek.report.ResultFiles.MANIFEST)) {
+        java.nio.file.Files.delete(all.get(0));
+        java.nio.file.Files.delete(target);
+      }
+    } catch (IOException e) {
+      // leave it: the failure being reported matters more
     }
   }
 

@@ -67,6 +67,11 @@ public final class ContinuousParameter implements ParameterDistribution {
     return new ContinuousParameter(d, shift, scale, false, null, Tail.NONE, description);
   }
 
+  /** [lo, hi] in words for messages, an open end as ∞: "[5.0, ∞)". */
+  static String bounds(double lower, double upper) {
+    return (lower == Double.NEGATIVE_INFINITY ? "(−∞" : "[" + lower) + ", " + (upper == Double.POSITIVE_INFINITY ? "∞)" : upper + "]");
+  }
+
   /** Normal(mean, sd). */
   public static ContinuousParameter normal(double mean, double sd) {
     require(sd > 0 && Double.isFinite(sd), "sd must be a positive number (got %s)", sd);
@@ -167,7 +172,7 @@ public final class ContinuousParameter implements ParameterDistribution {
     double lo = log ? (lower > 0 ? Math.log(lower) : Double.NEGATIVE_INFINITY) : lower;
     double hi = log ? Math.log(upper) : upper;
     double mass = NormalDistribution.of(normal.mu(), normal.sigma()).probability(lo, hi);
-    require(mass > 0, "truncation to [%s, %s] leaves no probability mass; widen min/max or move the distribution", lower, upper);
+    require(mass > 0, "truncation to %s leaves no probability mass; widen min/max or move the distribution", bounds(lower, upper));
     Map<String, Object> d = new LinkedHashMap<>(description);
     if (lower > Double.NEGATIVE_INFINITY) {
       d.put("min", lower);

@@ -68,7 +68,7 @@ public final class EmpiricalParameter implements ParameterDistribution {
   public ParameterDistribution truncate(double lower, double upper) {
     ContinuousParameter.require(lower < upper, "min must be < max (got min %s, max %s)", lower, upper);
     double[] kept = Arrays.stream(sorted).filter(v -> v >= lower && v <= upper).toArray();
-    ContinuousParameter.require(kept.length > 0, "no empirical value lies in [%s, %s]; widen min/max", lower, upper);
+    ContinuousParameter.require(kept.length > 0, "no empirical value lies in %s; widen min/max", ContinuousParameter.bounds(lower, upper));
     return new EmpiricalParameter(kept, source);
   }
 

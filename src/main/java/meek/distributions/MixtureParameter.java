@@ -107,7 +107,7 @@ public final class MixtureParameter implements ParameterDistribution {
         total += weights[i] * m;
       }
     }
-    ContinuousParameter.require(total > 0, "truncation to [%s, %s] leaves no probability mass; widen min/max", lower, upper);
+    ContinuousParameter.require(total > 0, "truncation to %s leaves no probability mass; widen min/max", ContinuousParameter.bounds(lower, upper));
     double[] w = new double[kept.size()];
     for (int i = 0; i < w.length; i++) {
       w[i] = mass.get(i) / total;

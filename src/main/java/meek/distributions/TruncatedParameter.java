@@ -39,9 +39,8 @@ final class TruncatedParameter implements ParameterDistribution {
     TruncatedParameter t = new TruncatedParameter(base, lower, upper);
     ContinuousParameter.require(
         t.mass > 0,
-        "truncation to [%s, %s] leaves no probability mass; widen min/max or move the distribution",
-        lower,
-        upper);
+        "truncation to %s leaves no probability mass; widen min/max or move the distribution",
+        ContinuousParameter.bounds(lower, upper));
     return t;
   }
 

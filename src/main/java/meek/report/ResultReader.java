@@ -112,7 +112,10 @@ public final class ResultReader {
     } catch (NoSuchFileException e) {
       throw new InputException(file + ": no such file; give a folder written by meek");
     } catch (JsonProcessingException e) {
-      throw new InputException(file + ": not valid JSON (" + e.getOriginalMessage().split("\n")[0]
+      // Jackson's own wording names its internals (feature flags, "[Source: REDACTED"): give the line and the gist
+      String gist = e.getOriginalMessage().split("\n")[0].replaceFirst(":\\s*enable .*$", "").replaceFirst("\\s*\\[Source:.*$", "")
+          .replaceFirst("\\s*\\(`?\\w*Feature.*$", "").strip();
+      throw new InputException(file + (e.getLocation() != null ? ":" + e.getLocation().getLineNr() : "") + ": not valid JSON (" + gist
           + "); the folder is damaged: write it again with meek");
     }
   }

@@ -56,7 +56,8 @@ class ResultReaderTest {
     String whole = Files.readString(dir.resolve("summary.json"));
     Files.writeString(dir.resolve("summary.json"), whole.substring(0, whole.length() / 2));
     assertThatThrownBy(() -> ResultReader.summary(dir)).isInstanceOf(InputException.class)
-        .hasMessageStartingWith(dir.resolve("summary.json") + ": not valid JSON").hasMessageNotContaining("\n");
+        .hasMessageStartingWith(dir.resolve("summary.json") + ":").hasMessageContaining(": not valid JSON").hasMessageNotContaining("\n")
+        .hasMessageNotContaining("Feature").hasMessageNotContaining("Source:");
     Files.writeString(dir.resolve("summary.json"), whole.replace("\"samples\"", "\"draws\""));
     assertThatThrownBy(() -> ResultReader.summary(dir)).isInstanceOf(InputException.class)
         .hasMessage(dir.resolve("summary.json") + ": samples: missing; the folder is damaged or not meek's: write it again with meek");
