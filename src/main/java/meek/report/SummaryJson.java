@@ -52,9 +52,9 @@ public final class SummaryJson {
     method.put("quantiles_relative_accuracy", r.quantileRelativeAccuracy());
     method.put("ci95", r.ciMethod());
     method.put("null_means", "not finite: a time that is never reached (+infinity); see n_infinite");
-    method.put("convergence_times", "half/tenth-gap times: the root of phi(u) = f*phi(u*) read off a cubic spline in ln(rho) and"
-        + " certified by a sign change of phi within a relative " + TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR
-        + " of it, else solved by Brent's method to 1e-13 in u");
+    method.put("convergence_times", "half/tenth-gap times: the root of phi(u) = f*phi(u*) read off a cubic spline in ln(rho) for rho in"
+        + " [1e-3, 1e3], within a relative " + TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR
+        + " of it (a bound proved once for the table), else solved by Brent's method to 1e-13 in u");
     method.put("convergence_times_relative_error", TrainingGap.ConvergenceSolver.CERTIFIED_RELATIVE_ERROR);
     if (r.fans().isEmpty()) {
       method.put("fan_quantiles", "not computed (--no-fan)");
