@@ -65,13 +65,13 @@ public final class SampleSet {
   }
 
   /** Copies a block's scalars into the kept columns (no-op when streaming). */
-  void keep(int from, double[][] blockScalars) {
+  void keep(int from, int size, double[][] blockScalars) {
     if (scalars == null) {
       return;
     }
     for (int c = 0; c < scalars.length; c++) {
       if (scalars[c] != null) {
-        System.arraycopy(blockScalars[c], 0, scalars[c], from, blockScalars[c].length);
+        System.arraycopy(blockScalars[c], 0, scalars[c], from, size);
       }
     }
   }
