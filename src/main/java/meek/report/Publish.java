@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -149,23 +150,45 @@ public final class Publish {
    * The names of the files meek writes into a results folder (of any command, any version since 0.1): a
    * folder with a manifest of meek's may still hold a user's notes, and replacing it would delete them.
    */
-  private static final java.util.regex.Pattern MEEKS_FILES = java.util.regex.Pattern.compile(
-      "manifest\\.json|summary\\.(json|md)|quantiles\\.csv|references\\.bib|report\\.html|spec\\.yaml"
-          + "|fan(_[a-z]+)?\\.(csv|png|svg)|inflection_time\\.(png|svg)|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"
-          + "|sensitivity\\.(json|csv|md)|(tornado|sobol)_[A-Za-z0-9_.-]+\\.(png|svg)|benchmark\\.yaml|fit\\.(json|png|svg)"
-          + "|batch\\.(json|csv|md)|forest\\.(png|svg)");
+  private static final String COMMON = "manifest\\.json|references\\.bib|report\\.html";
+  /** A run's files; a batch's run also holds its composed spec.yaml. */
+  private static final String RUN = COMMON + "|summary\\.(json|md)|quantiles\\.csv|inflection_time\\.(png|svg)"
+      + "|fan(_(benchmark|tokens|inference))?\\.(csv|png|svg)";
+  /** The files each kind of folder holds (its manifest's "kind"; a run's manifest has none). */
+  private static final Map<String, java.util.regex.Pattern> MEEKS_FILES = Map.of(
+      "run", java.util.regex.Pattern.compile(RUN),
+      "batch-run", java.util.regex.Pattern.compile(RUN + "|spec\\.yaml"),
+      "compare", java.util.regex.Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
+      "sensitivity", java.util.regex.Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)|(tornado|sobol)_[a-z0-9_.]+\\.(png|svg)"),
+      "fit-benchmark", java.util.regex.Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"));
 
   /**
    * What in a folder meek did not write: files not named as meek names its results (a sample file meek wrote
    * is meek's), and any subfolder (a run folder holds none). Empty when the folder holds meek's files only.
    */
   public static List<String> foreignFiles(Path folder) {
+    return foreignFiles(folder, false);
+  }
+
+  /** As {@link #foreignFiles(Path)}; a batch's run folder also holds the spec.yaml meek composed for it. */
+  public static List<String> foreignFiles(Path folder, boolean batchRun) {
     List<String> foreign = new java.util.ArrayList<>();
+    String kind;
+    try {
+      JsonNode m = Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile());
+      kind = m.path("kind").asText("run");
+      // a batch's run names its composed spec "RUN/spec.yaml": that spec.yaml is meek's
+      batchRun |= kind.equals("run") && m.path("spec_file").asText().equals(folder.getFileName() + "/" + ResultFiles.SPEC);
+    } catch (IOException e) {
+      kind = "run";
+    }
+    // only the names this kind of folder holds: a spec.yaml or compare.md in a run's folder is the user's
+    java.util.regex.Pattern names = MEEKS_FILES.getOrDefault(batchRun && kind.equals("run") ? "batch-run" : kind, java.util.regex.Pattern.compile(COMMON));
     try (Stream<Path> entries = Files.list(folder)) {
       entries.sorted().forEach(p -> {
         String name = p.getFileName().toString();
         boolean meeks = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-            && (MEEKS_FILES.matcher(name).matches() || (name.endsWith(".csv.gz") && isMeeksSampleFile(p)));
+            && (names.matcher(name).matches() || (name.endsWith(".csv.gz") && isMeeksSampleFile(p)));
         if (!meeks) {
           foreign.add(name + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""));
         }
@@ -178,7 +201,12 @@ public final class Publish {
 
   /** Refuses to replace a folder of meek's that also holds what meek did not write. */
   public static void refuseForeignFiles(Path target, Path at) {
-    List<String> foreign = foreignFiles(at);
+    refuseForeignFiles(target, at, false);
+  }
+
+  /** As {@link #refuseForeignFiles(Path, Path)}, for a batch's run folder when {@code batchRun}. */
+  public static void refuseForeignFiles(Path target, Path at, boolean batchRun) {
+    List<String> foreign = foreignFiles(at, batchRun);
     if (!foreign.isEmpty()) {
       throw new InputException(target + ": holds what meek did not write (" + foreign.get(0)
           + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")

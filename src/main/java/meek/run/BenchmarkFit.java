@@ -39,8 +39,17 @@ public record BenchmarkFit(Path data, double[] loss, double[] score, List<String
       SigmoidFit.Result fit;
       try {
         fit = SigmoidFit.fit(points.loss(), points.score(), floor, ceiling);
-      } catch (IllegalArgumentException e) {
-        throw new InputException(data + ": " + e.getMessage() + "; add rows or fix more coefficients");
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        // Commons Math's optimiser fails with its own runtime exceptions (no convergence, too many evaluations)
+        // when the data cannot shape a sigmoid: that is the data's or the options' doing, said in one line
+        double lo = java.util.Arrays.stream(points.score()).min().orElse(Double.NaN);
+        double hi = java.util.Arrays.stream(points.score()).max().orElse(Double.NaN);
+        String why = !Double.isNaN(floor) && floor >= hi ? "the floor " + floor + " is not below the scores (the highest is " + hi + ")"
+            : !Double.isNaN(ceiling) && ceiling <= lo ? "the ceiling " + ceiling + " is not above the scores (the lowest is " + lo + ")"
+            : e instanceof IllegalArgumentException ? e.getMessage()
+            : lo == hi ? "every score is " + lo + ": a flat line has no sigmoid"
+            : "the least-squares fit did not converge (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]) + ")";
+        throw new InputException(data + ": " + why + "; check the scores and --floor/--ceiling, add rows, or fix more coefficients");
       }
       for (int k = 0; k < 4; k++) {
         // a standard error larger than the coefficient itself (floor −68,510 ± 2e8) pins nothing down either

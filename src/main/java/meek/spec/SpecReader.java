@@ -86,11 +86,11 @@ public final class SpecReader {
       throw cx.error("baseline_year", "must be a calendar year between -" + (int) MAX_YEAR + " and " + (int) MAX_YEAR + " (got "
           + baseline + ")", "e.g. baseline_year: 2019");
     }
-    if (!(horizon > 0) || Double.isInfinite(horizon)) {
-      throw cx.error("horizon_years", "must be a positive number of years (got " + horizon + ")", "e.g. horizon_years: 30");
+    if (!(horizon >= 0.01) || Double.isInfinite(horizon)) { // 1e-13 left charts no range to draw
+      throw cx.error("horizon_years", "must be at least 0.01 years (got " + horizon + ")", "e.g. horizon_years: 30");
     }
-    if (!(step > 0) || step > horizon) {
-      throw cx.error("step_years", "must be > 0 and <= horizon_years (got " + step + ")", "e.g. step_years: 0.25");
+    if (!(step >= 1e-4) || step > horizon) {
+      throw cx.error("step_years", "must be at least 0.0001 and at most horizon_years (got " + step + ")", "e.g. step_years: 0.25");
     }
     double steps = horizon / step;
     if (Math.abs(steps - Math.rint(steps)) > 1e-9 * steps || steps + 1 > Spec.MAX_FAN_STEPS) {

@@ -46,6 +46,13 @@ class ForceKeepsUserFilesTest {
       assertThat(out.resolve("notes.txt")).hasContent("my thesis notes");
       Files.delete(out.resolve("notes.txt"));
 
+      // a name meek gives files of another kind of folder is the user's here (a hand-edited spec.yaml in a run's folder)
+      String borrowed = command.get(0).equals("compare") ? "summary.md" : "spec.yaml";
+      Files.writeString(out.resolve(borrowed), "mine");
+      assertThat(meek(command, out, "--force").code()).as(command + " with a user's " + borrowed).isEqualTo(2);
+      assertThat(out.resolve(borrowed)).hasContent("mine");
+      Files.delete(out.resolve(borrowed));
+
       Files.createDirectories(out.resolve("drafts"));
       assertThat(meek(command, out, "--force").code()).as(command + " with a user's folder inside").isEqualTo(2);
       assertThat(out.resolve("drafts")).isDirectory();
@@ -71,14 +78,18 @@ class ForceKeepsUserFilesTest {
     Path out = dir.resolve("batch");
     List<String> batch = List.of("batch", "distributions/batches/investment.yaml", "--samples", "2000", "--quiet", "--out", out.toString());
     assertThat(CliRunner.run(batch.toArray(String[]::new)).code()).isZero();
+    Files.writeString(out.resolve("g_inv-5").resolve("compare.md"), "mine"); // a meek name, but not a run's
     Files.writeString(out.resolve("g_inv-5").resolve("usernote.txt"), "mine");
     List<String> otherSeed = new java.util.ArrayList<>(batch);
     otherSeed.addAll(List.of("--seed", "3", "--force"));
     CliRunner.Result r = CliRunner.run(otherSeed.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("usernote.txt").doesNotContain("Exception");
+    assertThat(r.err()).contains("compare.md and 1 more").doesNotContain("Exception");
     assertThat(out.resolve("g_inv-5").resolve("usernote.txt")).hasContent("mine");
     Files.delete(out.resolve("g_inv-5").resolve("usernote.txt"));
+    assertThat(CliRunner.run(otherSeed.toArray(String[]::new)).code()).as("compare.md is not a run's file").isEqualTo(2);
+    assertThat(out.resolve("g_inv-5").resolve("compare.md")).hasContent("mine");
+    Files.delete(out.resolve("g_inv-5").resolve("compare.md"));
     assertThat(CliRunner.run(otherSeed.toArray(String[]::new)).code()).as("without it, the batch redoes its runs").isZero();
   }
 }
