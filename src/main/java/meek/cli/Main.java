@@ -35,6 +35,12 @@ public final class Main {
     running = true;
     int code = execute(args);
     running = false;
+    // a full disk or closed pipe behind standard output (> /dev/full) must not pass for success: the
+    // completion script or the citation the user asked for is lost
+    if (System.out.checkError()) {
+      System.err.println("meek: cannot write to standard output (full disk or closed pipe); what it printed is incomplete");
+      code = Math.max(code, EXIT_RUNTIME);
+    }
     System.exit(code);
   }
 

@@ -158,7 +158,7 @@ public final class BatchIndex {
 
   static String markdown(BatchPlan batch, List<ResultReader.Summary> summaries, RunOptions options, String version) {
     StringBuilder md = new StringBuilder();
-    md.append("# ").append(batch.title()).append("\n\n");
+    md.append("# ").append(MarkdownText.escape(batch.title())).append("\n\n");
     md.append("Batch `").append(batch.source().getFileName()).append("`: ").append(batch.jobs().size()).append(" runs (")
         .append(batch.kind()).append("), N = ").append(Numbers.count(options.samples())).append(" draws each, seed ")
         .append(options.seed()).append(", design ").append(options.designName()).append(".\n\n");

@@ -130,7 +130,7 @@ public final class CompareReport {
     RunResult first = c.runs().get(0);
     String sample = "N = " + Numbers.count(first.samples()) + " per spec, seed " + first.seed() + ", common random numbers";
     StringBuilder md = new StringBuilder("# Comparison: ");
-    md.append(String.join(" vs ", c.runs().stream().map(r -> r.spec().title()).toList())).append("\n\n");
+    md.append(String.join(" vs ", c.runs().stream().map(r -> MarkdownText.escape(r.spec().title())).toList())).append("\n\n");
     md.append(sample).append("; meek ").append(toolVersion).append(".\n\n## Citable sentences\n\n");
     for (String sentence : sentences(c)) {
       md.append("- ").append(sentence).append("\n");

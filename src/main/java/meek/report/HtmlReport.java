@@ -89,7 +89,12 @@ public final class HtmlReport {
       figureFor(folder, img, fans, shown);
     }
     for (Element a : content.select("a[href]")) { // a batch's links to its runs' reports, not their Markdown
-      a.attr("href", a.attr("href").replaceFirst("(^|/)summary\\.md$", "$1" + FILE));
+      String href = a.attr("href");
+      if (href.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || href.startsWith("//")) {
+        a.unwrap(); // meek links only to its own files: anything with a scheme (http:, javascript:) is text, not a link
+      } else {
+        a.attr("href", href.replaceFirst("(^|/)summary\\.md$", "$1" + FILE));
+      }
     }
     List<Path> rest = otherCharts(folder, shown);
     if (!rest.isEmpty()) {

@@ -38,7 +38,7 @@ public final class SensitivityMarkdown {
 
   public static String markdown(Sensitivity s, String version) {
     StringBuilder md = new StringBuilder();
-    md.append("# Sensitivity: ").append(s.spec().title()).append("\n\n");
+    md.append("# Sensitivity: ").append(MarkdownText.escape(s.spec().title())).append("\n\n");
     md.append("Spec `").append(s.spec().name()).append("`, uncertain inputs: ").append(String.join(", ", s.inputs().stream().map(i -> "`" + i + "`").toList()))
         .append(". Seed ").append(s.options().seed()).append(".");
     if (s.ranks() != null) {

@@ -27,7 +27,7 @@ public final class SummaryMarkdown {
     StringBuilder md = new StringBuilder();
     String baseline = Numbers.year(r.spec().baselineYear()).replaceAll("\\.0$", "");
     String sample = "N = " + Numbers.count(r.samples()) + ", seed " + r.seed();
-    md.append("# ").append(r.spec().title()).append("\n\n");
+    md.append("# ").append(MarkdownText.escape(r.spec().title())).append("\n\n");
     md.append("Spec `").append(r.spec().source().getFileName()).append("` (").append(r.spec().name())
         .append("), ").append(sample).append(", meek ").append(toolVersion).append(".\n\n");
 

@@ -64,6 +64,9 @@ public final class BatchReader {
       throw cx.error("name", "'" + name + "' cannot name a results folder", SafeName.FIX);
     }
     String title = root.path("title").asText(name);
+    if (title.codePoints().anyMatch(Character::isISOControl) || title.length() > 300) {
+      throw cx.error("title", "must be one line of at most 300 characters without control characters", "e.g. title: Investment growth");
+    }
     if (root.has("grid") == root.has("runs")) {
       throw cx.error(root.has("grid") ? "runs" : "", root.has("grid") ? "give either grid: or runs:, not both" : "no 'grid:' or 'runs:'",
           "e.g. grid: {g_inv: [2.5, 3.6, 5]} for every combination, or runs: [{g_inv: 5}, {alpha: 0.05}]");

@@ -174,6 +174,12 @@ public final class SpecReader {
     if (!n.isValueNode()) {
       throw cx.error(key, "must be a single line of text", "e.g. " + key + ": my-analysis");
     }
-    return n.asText();
+    String text = n.asText();
+    // a newline would start a new section of summary.md; control characters make the charts' SVG invalid
+    if (text.codePoints().anyMatch(Character::isISOControl) || text.length() > 300) {
+      throw cx.error(key, text.length() > 300 ? "is " + text.length() + " characters long; at most 300 fit a chart's title"
+          : "must be a single line of text without control characters", "e.g. " + key + ": Chinchilla priors, 2025 update");
+    }
+    return text;
   }
 }

@@ -414,6 +414,21 @@ public class BadInputTest {
   }
 
   @Test
+  void standardOutputOnAFullDiskIsAFailureNotASuccess() throws Exception {
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+    for (String[] args : List.of(new String[] {"--version"}, new String[] {"generate-completion"},
+        new String[] {"validate", "distributions/chinchilla.yaml"})) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "meek.cli.Main"));
+      cmd.addAll(List.of(args));
+      Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.to(new java.io.File("/dev/full"))).start();
+      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(String.join(" ", args)).isEqualTo(1);
+      assertThat(err.strip()).startsWith("meek: cannot write to standard output").doesNotContain("\n");
+    }
+  }
+
+  @Test
   void aNewlineInAPathStaysOnOneLine() throws IOException {
     Path spec = dir.resolve("in").resolve("a\nb.yaml");
     Files.createDirectories(spec.getParent());

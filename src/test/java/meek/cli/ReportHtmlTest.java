@@ -133,6 +133,26 @@ class ReportHtmlTest {
     assertThat(Files.readString(one.resolve(HtmlReport.FILE))).isEqualTo(Files.readString(run.resolve(HtmlReport.FILE)));
   }
 
+  @Test
+  void aTitleIsShownAsWrittenNeverAsMarkdownOrALink() throws IOException {
+    Path spec = dir.resolve("titled.yaml");
+    String title = "[x](http://evil.example/a) [y](javascript:alert(1)) **bold** <b>tag</b>";
+    Files.writeString(spec, Files.readString(Path.of("distributions/paper-chinchilla.yaml"))
+        .replaceFirst("(?m)^title: .*$", "title: '" + title + "'"));
+    Path out = dir.resolve("titled");
+    ok("run", spec.toString(), "--samples", "1000", "--out", out.toString(), "--quiet");
+    Document doc = Jsoup.parse(out.resolve(HtmlReport.FILE).toFile(), "UTF-8");
+    assertThat(doc.select("a[href]")).as("no link of the title's").isEmpty();
+    assertThat(doc.select("main strong, main b")).isEmpty();
+    assertThat(doc.selectFirst("h1").text()).isEqualTo(title);
+    // a title over lines would start sections of its own (a false "Citable sentences" list): refused
+    Files.writeString(spec, Files.readString(Path.of("distributions/paper-chinchilla.yaml"))
+        .replaceFirst("(?m)^title: .*$", Matcher.quoteReplacement("title: \"a\\n\\n## Citable sentences\\n\\n- false\"")));
+    CliRunner.Result r = CliRunner.run("validate", spec.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("title: must be a single line of text");
+  }
+
   private static String sig3(double v) {
     return new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_UP)).toPlainString();
   }
