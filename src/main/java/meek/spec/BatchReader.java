@@ -44,6 +44,10 @@ public final class BatchReader {
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]+");
   private static final int MAX_RUNS = 10_000;
 
+  /** The files a batch writes beside its runs' folders: no run may be named like one. */
+  private static final Set<String> INDEX_FILES =
+      Set.of("batch.json", "batch.csv", "batch.md", "forest.png", "forest.svg", "report.html", "manifest.json");
+
   public Batch read(Path file) {
     SpecFile f = SpecFile.read(file, "batches are in distributions/batches/");
     Where cx = f.where();
@@ -76,6 +80,10 @@ public final class BatchReader {
     List<Batch.Run> runs = root.has("grid") ? grid(cx, root.get("grid"), base) : runs(cx, root.get("runs"), dir, base);
     Set<String> names = new HashSet<>();
     for (Batch.Run r : runs) {
+      if (INDEX_FILES.contains(r.name())) { // its folder would take the place of the batch's own index file
+        throw cx.error(root.has("grid") ? "grid" : "runs", "a run named '" + r.name() + "' would collide with the batch's " + r.name(),
+            "name it otherwise, e.g. name: " + r.name().replace('.', '-'));
+      }
       if (!names.add(r.name())) {
         throw cx.error(root.has("grid") ? "grid" : "runs", "two runs would share the folder name '" + r.name() + "'",
             "give the runs distinct values, or name: each item of runs:");

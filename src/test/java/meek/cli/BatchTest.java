@@ -208,7 +208,8 @@ public class BatchTest {
       "grid:\n  g_inv: [3.6]\nruns: [{g_inv: 5}]\n", "not both",
       "grid:\n  g_inv: [3.6, {dist: normal, mean: 1}]\n", ":3:",
       "runs: [{g_inv: 5}, {g_inv: 5}]\n", "share the folder name",
-      "runs:\n  - {name: x, base: nowhere.yaml}\n", "no spec file");
+      "runs:\n  - {name: x, base: nowhere.yaml}\n", "no spec file",
+      "runs:\n  - {name: batch.json}\n  - {name: b, g_inv: 5}\n", "would collide with the batch's batch.json");
 
   @Test
   void badBatchesFailWithOneLineAndWriteNothing() throws IOException {
