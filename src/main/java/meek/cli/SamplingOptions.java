@@ -17,7 +17,7 @@ final class SamplingOptions {
   CommandSpec command;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", converter = SampleCount.class,
-      description = "Number of draws, e.g. 100000, 1e7 or 10_000_000 (default: ${DEFAULT-VALUE}; at most 2,147,483,639).")
+      description = "Number of draws, e.g. 100000, 1e7 or 10_000_000 (default: ${DEFAULT-VALUE}; at most 2,147,475,456).")
   int samples;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -68,8 +68,9 @@ public final class ResultReader {
     Map<String, Long> invalid = new LinkedHashMap<>();
     JsonNode byParameter = field(file, counts, "invalid_by_parameter");
     byParameter.fieldNames().forEachRemaining(name -> invalid.put(name, number(file, byParameter, name)));
-    return new Summary(text(file, s, "spec"), s.path("title").asText(text(file, s, "spec")), samples(file, s),
-        number(file, s, "seed"), s.path("design").asText("mc"), outputs(file, field(file, s, "outputs")), byOutcome, invalid);
+    long samples = samples(file, s);
+    return new Summary(text(file, s, "spec"), s.path("title").asText(text(file, s, "spec")), samples,
+        number(file, s, "seed"), s.path("design").asText("mc"), checked(file, outputs(file, field(file, s, "outputs")), samples), byOutcome, invalid);
   }
 
   public static Compared compared(Path folder) throws IOException {
@@ -93,17 +94,21 @@ public final class ResultReader {
     }
     Map<String, List<OutputSummary>> differences = new LinkedHashMap<>();
     field(file, c, "differences").fields().forEachRemaining(e -> differences.put(e.getKey(), outputs(file, e.getValue())));
-    return new Compared(specs, samples(file, c), number(file, c, "seed"), bySpec, differences);
+    long samples = samples(file, c);
+    bySpec.values().forEach(list -> checked(file, list, samples));
+    differences.values().forEach(list -> checked(file, list, samples));
+    return new Compared(specs, samples, number(file, c, "seed"), bySpec, differences);
   }
 
   public static Batched batched(Path folder) throws IOException {
     Path file = folder.resolve(ResultFiles.BATCH);
     JsonNode b = tree(file);
     List<BatchEntry> runs = new ArrayList<>();
+    long samples = samples(file, b);
     for (JsonNode run : field(file, b, "runs")) {
-      runs.add(new BatchEntry(text(file, run, "name"), text(file, run, "title"), outputs(file, field(file, run, "outputs"))));
+      runs.add(new BatchEntry(text(file, run, "name"), text(file, run, "title"), checked(file, outputs(file, field(file, run, "outputs")), samples)));
     }
-    return new Batched(samples(file, b), number(file, b, "seed"), runs);
+    return new Batched(samples, number(file, b, "seed"), runs);
   }
 
   private static JsonNode tree(Path file) throws IOException {
@@ -130,6 +135,28 @@ public final class ResultReader {
 
   private static String text(Path file, JsonNode node, String key) {
     return field(file, node, key).asText();
+  }
+
+  /**
+   * Outputs that fit their run: at least one, each counted over at most the run's draws, its infinite ones
+   * among them, its start year a calendar year. A file edited by hand could say anything else; cite must not repeat it.
+   */
+  private static List<OutputSummary> checked(Path file, List<OutputSummary> outputs, long samples) {
+    if (outputs.isEmpty()) {
+      throw new InputException(file + ": outputs: none; the folder is damaged: write it again with meek");
+    }
+    for (OutputSummary o : outputs) {
+      String name = o.output().name();
+      if (o.n() > samples || o.infinite() < 0 || o.infinite() > o.n()) {
+        throw new InputException(file + ": " + name + ": counts " + o.n() + " draws (" + o.infinite() + " infinite) of " + samples
+            + "; the folder is damaged: write it again with meek");
+      }
+      double after = o.output().startYear();
+      if (!Double.isNaN(after) && !(Math.abs(after) <= 9999)) {
+        throw new InputException(file + ": " + name + ".after_year: " + after + " is no calendar year; the folder is damaged: write it again with meek");
+      }
+    }
+    return outputs;
   }
 
   /** The draws of a run: at least one. */

@@ -262,6 +262,7 @@ public class BadInputTest {
     assertThat(failRunWith("--samples", "10,00")).contains("commas must group thousands");
     // the largest N still counts its blocks in an int (2,147,483,639 made the sketches' arrays negative)
     int max = SamplingOptions.SampleCount.MAX_SAMPLES;
+    assertThat(CliRunner.run("run", "--help").out().replaceAll("\\s+", " ")).contains(String.format(java.util.Locale.ROOT, "at most %,d", max));
     assertThat(max + meek.sampling.MonteCarloEngine.BLOCK_SIZE - 1).isPositive();
     assertThat(new meek.stats.FanSketch(3, (max + meek.sampling.MonteCarloEngine.BLOCK_SIZE - 1) / meek.sampling.MonteCarloEngine.BLOCK_SIZE))
         .isNotNull();

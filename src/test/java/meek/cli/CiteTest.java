@@ -108,7 +108,10 @@ class CiteTest {
     List<Path> bad = List.of(
         damaged("null-median", t -> t.replaceFirst("\"p50\" : " + java.util.regex.Pattern.quote(p50Text), "\"p50\" : null")),
         damaged("huge-median", t -> t.replaceFirst("\"p50\" : " + java.util.regex.Pattern.quote(p50Text), "\"p50\" : 1e308")),
-        damaged("negative-samples", t -> t.replaceFirst("\"samples\" : 20000", "\"samples\" : -5")));
+        damaged("negative-samples", t -> t.replaceFirst("\"samples\" : 20000", "\"samples\" : -5")),
+        damaged("more-than-n", t -> t.replaceFirst("\"n\" : 20000", "\"n\" : 1000000000000")),
+        damaged("no-outputs", t -> t.replaceFirst("(?s)\"outputs\" : \\{.*?\\n  \\},\\n  \"counts\"", "\"outputs\" : { },\n  \"counts\"")),
+        damaged("far-year", t -> t.replaceFirst("\"after_year\" : 2019\\.0", "\"after_year\" : 1e300")));
     assertThat(p50).isPositive();
     for (Path folder : bad) {
       CliRunner.Result r = CliRunner.run("cite", folder.toString());
