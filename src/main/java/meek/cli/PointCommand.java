@@ -35,9 +35,12 @@ final class PointCommand implements Callable<Integer> {
   public Integer call() {
     var spec = new SpecReader().read(specFile);
     if (years != null) {
+      if (years.length == 0 || java.util.Arrays.stream(years).distinct().count() < years.length) {
+        throw new picocli.CommandLine.ParameterException(self.commandLine(), "--years must list distinct years after the baseline, e.g. --years 0,5,10");
+      }
       for (double t : years) {
         if (!(t >= 0 && t <= spec.horizonYears())) { // before the baseline the model has no gap; NaN and 1e300 are typos
-          throw new picocli.CommandLine.ParameterException(self.commandLine(), "--years " + meek.report.Numbers.compact(t)
+          throw new picocli.CommandLine.ParameterException(self.commandLine(), "--years " + (Double.isFinite(t) ? meek.report.Numbers.compact(t) : Double.toString(t))
               + " is not within 0–" + meek.report.Numbers.compact(spec.horizonYears()) + " years after the baseline (the spec's horizon); e.g. --years 0,5,10");
         }
       }

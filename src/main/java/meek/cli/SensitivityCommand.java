@@ -85,9 +85,12 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     Spec spec = new SpecReader().read(specFile);
     double[] gapYears = years != null ? years : new double[] {spec.baselineYear() + 5, spec.baselineYear() + 10};
+    if (java.util.Arrays.stream(gapYears).distinct().count() < gapYears.length) {
+      throw new ParameterException(self.commandLine(), "--years lists a year twice; give each once, e.g. --years 2024,2029");
+    }
     for (double y : gapYears) {
       if (!(y >= spec.baselineYear() && y <= spec.baselineYear() + spec.horizonYears())) {
-        throw new ParameterException(self.commandLine(), "--years " + Numbers.compact(y) + " lies outside the spec's span "
+        throw new ParameterException(self.commandLine(), "--years " + (Double.isFinite(y) ? Numbers.compact(y) : Double.toString(y)) + " lies outside the spec's span "
             + Numbers.compact(spec.baselineYear()) + "–" + Numbers.compact(spec.baselineYear() + spec.horizonYears()) + "; give years inside it");
       }
     }

@@ -137,6 +137,9 @@ final class ViewBlocks {
         if (year < baseline) {
           throw cx.error("discrimination.years[" + i + "]", "is before the baseline year " + baseline, "give years from the baseline on");
         }
+        if (years.contains(year)) {
+          throw cx.error("discrimination.years[" + i + "]", (year == Math.rint(year) ? String.valueOf((long) year) : String.valueOf(year)) + " is listed twice", "give each year once");
+        }
         years.add(year);
       }
     }

@@ -127,6 +127,7 @@ public class BadInputTest {
             "params.g_inv", "g_inv.1 = -1.0 lies outside its domain", 10),
         Arguments.of("empirical values all outside the domain", VALID.replace("A: 1070", "A: {dist: empirical, values: [-1, -2]}"), "params.A",
             "every value of A's distribution is <= 0", 5),
+        Arguments.of("discrimination year twice", VALID + "discrimination: {years: [2025, 2025]}\n", "discrimination.years[1]", "2025 is listed twice", 11),
         Arguments.of("baseline year beyond 9999", VALID.replace("title: test", "title: test\nbaseline_year: 1.0e+18"), "baseline_year",
             "between -9999 and 9999", 3));
   }
@@ -381,6 +382,12 @@ public class BadInputTest {
 
   @Test
   void pointTakesOnlyYearsInsideTheHorizonAndCallsAnEndlessGapUnbounded() throws IOException {
+    for (String years : List.of("0,5,5", ",")) {
+      CliRunner.Result r = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--years", years);
+      assertThat(r.code()).as(years).isEqualTo(2);
+      assertThat(r.err()).as(years).contains("distinct years");
+    }
+    assertThat(CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--years", "Infinity").err()).contains("--years Infinity is not");
     for (String years : List.of("-1", "NaN", "1e300", "31")) {
       CliRunner.Result r = CliRunner.run("point", "distributions/paper-chinchilla.yaml", "--years", years);
       assertThat(r.code()).as(years).isEqualTo(2);
