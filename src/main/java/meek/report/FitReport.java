@@ -84,7 +84,8 @@ public final class FitReport {
 
   private static String fragment(Path data, SigmoidFit.Result fit) {
     StringBuilder y = new StringBuilder();
-    y.append("# Fitted by `meek fit-benchmark ").append(data).append("` (least squares, ").append(fit.points())
+    // the path goes into a YAML comment: a newline in it would start a line of YAML of its own
+    y.append("# Fitted by `meek fit-benchmark ").append(data.toString().replaceAll("\\p{Cntrl}", "?")).append("` (least squares, ").append(fit.points())
         .append(" points, R² ").append(String.format(Locale.ROOT, "%.3f", fit.rSquared())).append(").\n")
         .append("# Fitted coefficients are normal distributions with their standard errors; fixed ones are constants.\n")
         .append("benchmark:\n");

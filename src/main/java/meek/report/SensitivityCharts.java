@@ -79,7 +79,9 @@ public final class SensitivityCharts {
     style(plot);
     // the base line is explained above the plot, where no bar can hide it
     plot.addRangeMarker(new ValueMarker(base, INK, new BasicStroke(1.5f)));
-    return chart(plot, title, "Vertical line: all inputs at their medians, " + Numbers.sig(base, 3) + (unit.isEmpty() ? "" : " " + unit)
+    String baseText = Double.isFinite(base) ? Numbers.sig(base, 3) + (unit.isEmpty() ? "" : " " + unit)
+        : Double.isNaN(base) ? "not defined" : unit.equals("years") ? "never reached" : "unbounded";
+    return chart(plot, title, "Vertical line: all inputs at their medians, " + baseText
         + "; each bar moves one input to its 5th or 95th percentile", footnote);
   }
 

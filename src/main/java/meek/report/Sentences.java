@@ -257,7 +257,7 @@ public final class Sentences {
     long noAdvantage = r.count(GapOutcome.NO_ADVANTAGE);
     String which = invalid == 0 ? " draws in which the SOTA model gains an advantage"
         : noAdvantage == 0 ? " draws with every parameter in its domain (" + Numbers.count(invalid) + " invalid, counted apart)"
-        : " valid draws in which the SOTA model gains an advantage";
+        : " draws that are valid and give the SOTA model an advantage";
     return "the " + Numbers.count(withAdvantage) + " of N = " + Numbers.count(r.samples()) + which + "; seed " + r.seed();
   }
 

@@ -123,8 +123,8 @@ public final class SummaryMarkdown {
     long never = r.count(GapOutcome.NEVER_CONVERGES);
     long invalid = r.count(GapOutcome.INVALID);
     if (noAdv + never + invalid == 0) {
-      return "None: in all " + Numbers.count(n)
-          + " draws the SOTA model gains an advantage (g_inv > 1) that peaks and then shrinks (G > 1).";
+      return "None: " + (n == 1 ? "in the one draw" : "in all " + Numbers.count(n) + " draws")
+          + " the SOTA model gains an advantage (g_inv > 1) that peaks and then shrinks (G > 1).";
     }
     StringBuilder sb = new StringBuilder();
     sb.append("Of ").append(Numbers.count(n)).append(" draws, ")

@@ -213,7 +213,8 @@ public final class MonteCarloRun {
           : "streamed: DDSketch bins, each quantile within " + ScalarSketches.RELATIVE_ACCURACY
               + " (relative) of the sample value at rank floor(p(n-1)); mean and sd exact; histogram of the first "
               + Math.min(samples, ScalarSketches.HISTOGRAM_DRAWS) + " draws";
-      String ciMethod = batches == null
+      // with one block there are no batches to compare: order statistics give the intervals, and say so
+      String ciMethod = batches == null || blocks < 2
           ? "distribution-free 95% confidence interval of each quantile from order statistics (binomial ranks)"
           : "batch means: pooled quantile ± t(0.975, B-1)·sd/sqrt(B) over the B = " + blocks
               + " blocks, each an independent replicate of the design (order statistics where an output has 'never' values)";

@@ -55,6 +55,9 @@ public final class BatchReader {
     if (root == null || !root.isObject()) {
       throw new InputException(file + ": a batch must be a YAML mapping with 'base:' and 'grid:' or 'runs:'; see distributions/batches/");
     }
+    if (root.has("params") && !root.has("base") && !root.has("grid") && !root.has("runs")) {
+      throw new InputException(file + ": is a spec (it has params:), not a batch; run it with meek run " + file);
+    }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!TOP_KEYS.contains(k)) {

@@ -78,6 +78,9 @@ final class DistributionParser {
     }
   }
 
+  /** A number written as text: YAML 1.1 reads 3.0e19 so (the schema's "number" pattern is the same). */
+  private static final Pattern TEXT_NUMBER = Pattern.compile("[-+]?[0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9][0-9_]*)?");
+
   private static final Map<String, Double> SHORTHAND = Map.of("ci80", 0.80, "ci90", 0.90, "ci95", 0.95);
 
   private final Where where;
@@ -388,8 +391,11 @@ final class DistributionParser {
     }
     if (node.isTextual()) {
       // YAML 1.1 reads 3.0e19 (no sign in the exponent) as text; accept anything Java reads as a number
-      String s = node.asText().trim().replace("_", "");
-      if (!s.matches("(?i).*(nan|infinity).*")) {
+      String t = node.asText().trim();
+      String s = t.replace("_", "");
+      // decimal or scientific digits only (1e1_0 too), the same text schema/spec.schema.json accepts: not
+      // Java's hex floats or 1f
+      if (TEXT_NUMBER.matcher(t).matches() && s.matches(".*[0-9].*")) {
         try {
           double v = Double.parseDouble(s);
           if (!Double.isFinite(v)) {

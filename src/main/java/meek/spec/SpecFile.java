@@ -98,7 +98,11 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
   private static JsonNode parse(Path file, byte[] bytes, Map<String, Integer> lines) {
     try {
       JsonNode tree = yamlMapper().readTree(bytes);
-      return hasAliases(bytes) ? resolvingAliases(file, bytes) : tree;
+      int[] scan = scan(bytes);
+      if (scan[1] > 1) { // Jackson reads the first document only: the rest would be ignored without a word
+        throw new InputException(file + ": holds " + scan[1] + " YAML documents (separated by ---); a spec or batch is one; remove the others");
+      }
+      return scan[0] > 0 ? resolvingAliases(file, bytes) : tree;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       String why = e.getOriginalMessage().split("\n")[0];
@@ -144,16 +148,30 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
     return result.isError() ? in.position() : -1;
   }
 
-  /** Whether the YAML uses an alias ({@code *name}), which Jackson's tree would read as the text "name". */
-  private static boolean hasAliases(byte[] bytes) throws IOException {
+  /**
+   * {aliases, documents}: whether the YAML uses an alias ({@code *name}), which Jackson's tree would read as the
+   * text "name", and how many documents it holds.
+   */
+  private static int[] scan(byte[] bytes) throws IOException {
+    int aliases = 0;
+    int documents = 0;
+    int depth = 0;
     try (YAMLParser p = new YAMLFactory().createParser(bytes)) {
-      while (p.nextToken() != null) {
+      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (depth == 0) {
+          documents++;
+        }
+        if (t.isStructStart()) {
+          depth++;
+        } else if (t.isStructEnd()) {
+          depth--;
+        }
         if (p.isCurrentAlias()) {
-          return true;
+          aliases++;
         }
       }
     }
-    return false;
+    return new int[] {aliases, documents};
   }
 
   /**

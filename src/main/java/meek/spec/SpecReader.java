@@ -66,6 +66,9 @@ public final class SpecReader {
     if (root == null || !root.isObject()) {
       throw new InputException(file + ": a spec must be a YAML mapping with at least a 'params:' block; see distributions/README.md");
     }
+    if (!root.has("params") && (root.has("base") || root.has("grid") || root.has("runs"))) {
+      throw new InputException(file + ": is a batch file (base:, grid: or runs:), not a spec; run it with meek batch " + file);
+    }
     cx.checkKeys(root, "", TOP_KEYS, "a top-level key");
     String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     // without name:, the file's name is made safe ("my spec (1).yaml" → my-spec-1); a name: given must be safe

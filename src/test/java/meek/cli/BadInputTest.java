@@ -128,6 +128,8 @@ public class BadInputTest {
         Arguments.of("empirical values all outside the domain", VALID.replace("A: 1070", "A: {dist: empirical, values: [-1, -2]}"), "params.A",
             "every value of A's distribution is <= 0", 5),
         Arguments.of("discrimination year twice", VALID + "discrimination: {years: [2025, 2025]}\n", "discrimination.years[1]", "2025 is listed twice", 11),
+        Arguments.of("two YAML documents", VALID + "---\nname: b\n", "s.yaml", "holds 2 YAML documents", -1),
+        Arguments.of("a batch given as a spec", "base: x.yaml\ngrid: {g_inv: [2, 3]}\n", "s.yaml", "is a batch file", -1),
         Arguments.of("baseline year beyond 9999", VALID.replace("title: test", "title: test\nbaseline_year: 1.0e+18"), "baseline_year",
             "between -9999 and 9999", 3));
   }

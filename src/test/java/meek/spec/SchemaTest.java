@@ -76,7 +76,8 @@ class SchemaTest {
 
   /** Bad specs that are not YAML meek reads (an editor flags them as YAML errors, or reads .inf as a number). */
   private static final Set<String> NOT_READ_AS_YAML = Set.of(
-      "invalid YAML", "duplicate key", "YAML .inf", "YAML .nan", "YAML -.inf in a flow mapping", "YAML .inf after other keys");
+      "invalid YAML", "duplicate key", "YAML .inf", "YAML .nan", "YAML -.inf in a flow mapping", "YAML .inf after other keys",
+      "two YAML documents");
 
   /** Bad batches the schema cannot reject: two runs with one name, a base spec that does not exist. */
   private static final Set<String> BATCH_SCHEMA_CANNOT = Set.of("share the folder name", "no spec file");
@@ -188,6 +189,23 @@ class SchemaTest {
     }
     Statistics.collect("the reader accepts it");
     assertThat(errors(SPEC_SCHEMA, SpecFile.of(preset, bytes).root())).as(preset + " " + edits + "\n" + mutated).isEmpty();
+  }
+
+  @Test
+  void numbersWrittenAsTextAreReadAsTheSchemaReadsThem() {
+    // YAML 1.1 reads 3.0e19 as text; meek and the schema take the same digits-only forms, nothing else
+    for (String text : List.of("3.0e19", "1e1_0", "1_000", "-2.5", ".5", "1e+10", "0x10", "1f", "1.5e", "1e1.5", "NaN", "abc")) {
+      String spec = BadInputTest.VALID.replace("L0: 1.7", "L0: '" + text + "'"); // L0 may be any finite number
+      boolean reader;
+      try {
+        new SpecReader().read(Path.of("s.yaml"), spec.getBytes(StandardCharsets.UTF_8));
+        reader = true;
+      } catch (InputException e) {
+        reader = false;
+      }
+      boolean schema = errors(SPEC_SCHEMA, tree(Path.of("s.yaml"), spec)).isEmpty();
+      assertThat(schema).as("'%s': meek %s it", text, reader ? "reads" : "refuses").isEqualTo(reader);
+    }
   }
 
   @Provide
