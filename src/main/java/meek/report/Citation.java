@@ -2,6 +2,7 @@ package meek.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,13 @@ public final class Citation {
 
   /** Prints every output of the folder's results. */
   public void print(Path dir) throws IOException {
-    ResultFiles.Kind kind = ResultFiles.kind(dir).orElseThrow(() -> new InputException(dir
-        + ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch"));
+    ResultFiles.Kind kind = ResultFiles.kind(dir).orElseThrow(() -> {
+      // a sensitivity's or a fit's folder is meek's, but cite has no table of it: say where its sentences are
+      String other = Files.isRegularFile(dir.resolve("sensitivity.md")) ? "sensitivity.md" : Files.isRegularFile(dir.resolve("fit.json")) ? "fit.json" : null;
+      return new InputException(dir + (other != null ? ": a " + (other.startsWith("fit") ? "fit-benchmark" : "sensitivity")
+          + " folder, which cite does not read; its citable text is in " + other + " and report.html"
+          : ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch"));
+    });
     switch (kind) {
       case RUN -> {
         ResultReader.Summary s = ResultReader.summary(dir);

@@ -132,7 +132,9 @@ public final class SensitivityMarkdown {
         if (!(so.totalHigh()[i] >= SensitivityReport.SMALL_INDEX)) {
           little.add(in);
         } else {
-          parts.add(in + " (total Sobol index " + withCi(so.total()[i], so.totalLow()[i], so.totalHigh()[i]) + ")");
+          // an index is a share of variance: above 1 it is estimation noise, and says so
+          parts.add(in + " (total Sobol index " + withCi(so.total()[i], so.totalLow()[i], so.totalHigh()[i])
+              + (so.total()[i] > 1 ? ", above 1, which a share of variance cannot be: noise; run with more --sobol-rows" : "") + ")");
         }
       } else if (s.ranks() != null) {
         RankCorrelations r = s.ranks()[k];

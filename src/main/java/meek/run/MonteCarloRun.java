@@ -79,6 +79,11 @@ public final class MonteCarloRun {
         + FanSketch.bytesFor(n, steps, MonteCarloEngine.BLOCK_SIZE);
   }
 
+  /** 2.3 GB, or 48 MB below a gigabyte ("0.0 GB" said nothing). */
+  private static String bytes(long b) {
+    return b >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", b / 1e9) : String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, b >> 20));
+  }
+
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
   static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
     checkMemory(bytesNeeded(model, options.samples(), steps, options.exact(model.independentOutputs())), options.samples(), false);
@@ -94,8 +99,8 @@ public final class MonteCarloRun {
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
       throw new InputException(String.format(
-          "--samples %d needs about %.1f GB of heap%s but the JVM may use %.1f GB; raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
-          samples, need / 1e9, pairing ? " (a comparison keeps every spec's draws for the pairing)" : "", max / 1e9,
+          "--samples %d needs about %s of heap%s but the JVM may use %s; raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
+          samples, bytes(need), pairing ? " (a comparison keeps every spec's draws for the pairing)" : "", bytes(max),
           (long) Math.ceil(need / 1e9 * 1.3) + 1, pairing ? "" : ", use --quantiles sketch"));
     }
   }

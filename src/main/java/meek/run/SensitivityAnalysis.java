@@ -125,7 +125,8 @@ public final class SensitivityAnalysis {
         long need = 2L * sobolRows * (24 + 8L * dists.length) + (long) sobolRows * (driven.length + 2) * (outs.size() * 8L + 8);
         if (need > Runtime.getRuntime().maxMemory() * 4 / 10) {
           throw new InputException("--sobol-rows " + sobolRows + ": the Saltelli design needs about " + need / (1 << 20)
-              + " MB, more than 40% of the heap; use fewer rows (8,192 gives indices to about ±0.01) or raise -Xmx (JAVA_OPTS=-Xmx8g)");
+              + " MB, more than 40% of the heap; use fewer rows (8,192 gives indices to about ±0.01) or raise -Xmx (JAVA_OPTS=-Xmx"
+              + (long) Math.ceil(need * 2.6 / 1e9) + "g)");
         }
         // independent inputs: Sobol indices are defined for them; MC rows so that the bootstrap's resampling is valid
         DrawPlan plan = DrawPlan.of(dists, names, Correlations.NONE, Design.MC, MonteCarloEngine.BLOCK_SIZE);

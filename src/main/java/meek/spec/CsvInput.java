@@ -31,7 +31,9 @@ final class CsvInput {
         .setOnMaxCount((max, count) -> {
           throw tooLarge(csv);
         }).get();
-    Reader r = new BufferedReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
+    // a byte-order mark (as spreadsheet programs write) must not become part of the first column's name
+    InputStream noBom = org.apache.commons.io.input.BOMInputStream.builder().setInputStream(bounded).get();
+    Reader r = new BufferedReader(new InputStreamReader(noBom, StandardCharsets.UTF_8));
     return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
         .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r);
