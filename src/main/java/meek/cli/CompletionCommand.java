@@ -13,9 +13,15 @@ import picocli.CommandLine.Spec.Target;
     mixinStandardHelpOptions = true,
     description = {
       "Prints a completion script for bash and zsh, made from meek's own commands and options, so it never falls behind them.",
-      "Install it for this shell: source <(./meek generate-completion)",
-      "For every new bash: ./meek generate-completion > ~/.local/share/bash-completion/completions/meek",
-      "In zsh, first: autoload -U +X compinit && compinit && autoload -U +X bashcompinit && bashcompinit"
+      "",
+      "For this shell:",
+      "  source <(meek generate-completion)",
+      "For every new bash:",
+      "  mkdir -p ~/.local/share/bash-completion/completions",
+      "  meek generate-completion > ~/.local/share/bash-completion/completions/meek",
+      "In zsh, first:",
+      "  autoload -U +X compinit && compinit",
+      "  autoload -U +X bashcompinit && bashcompinit"
     })
 final class CompletionCommand implements Callable<Integer> {
 
