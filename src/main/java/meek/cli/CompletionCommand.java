@@ -14,12 +14,18 @@ import picocli.CommandLine.Spec.Target;
     description = {
       "Prints a completion script for bash and zsh, made from meek's own commands and options, so it never falls behind them.",
       "",
+      // (blank lines around the indented ones: the man page's AsciiDoc shows those as literal blocks)
       "For this shell:",
+      "",
       "  source <(meek generate-completion)",
+      "",
       "For every new bash:",
+      "",
       "  mkdir -p ~/.local/share/bash-completion/completions",
       "  meek generate-completion > ~/.local/share/bash-completion/completions/meek",
+      "",
       "In zsh, first:",
+      "",
       "  autoload -U +X compinit && compinit",
       "  autoload -U +X bashcompinit && bashcompinit"
     })
