@@ -81,6 +81,7 @@ public final class SummaryJson {
     o.put("samples_used", p.samplesPerRound().get(p.samplesPerRound().size() - 1));
     o.set("samples_per_round", Json.MAPPER.valueToTree(p.samplesPerRound()));
     o.put("worst", p.worstOutput());
+    o.put("quantiles_never", p.neverQuantiles());
     Json.number(o, "worst_half_width_over_target", p.worstRatio());
   }
 }

@@ -99,9 +99,11 @@ public final class SummaryMarkdown {
           + " draws (none has a peak, or every peak is never reached), so there is no interval to narrow.";
     }
     return p.met()
-        ? "Precision target met: every p5–p95 of every output has a 95% CI half-width below " + pct
+        ? "Precision target met: every " + (p.neverQuantiles() > 0 ? "finite " : "") + "p5–p95 of every output has a 95% CI half-width below " + pct
             + " of its value with N = " + Numbers.count(n) + " (" + p.samplesPerRound().size()
-            + (p.samplesPerRound().size() == 1 ? " round)." : " rounds).")
+            + (p.samplesPerRound().size() == 1 ? " round)" : " rounds)")
+            + (p.neverQuantiles() > 0 ? "; " + p.neverQuantiles() + (p.neverQuantiles() == 1 ? " other is" : " others are")
+                + " never reached, with 95% confidence, so they have no width to judge." : ".")
         : "Precision target NOT met: the cap of N = " + Numbers.count(n) + " was reached while " + p.worstOutput()
             + " still had a 95% CI half-width " + Numbers.sig(p.worstRatio(), 2) + "× the target of " + pct
             + "; raise --max-samples or relax --precision.";

@@ -30,7 +30,13 @@ public final class PrecisionRun {
    * @param worstOutput the output and quantile furthest from the target in the last round
    * @param worstRatio its half-width ÷ (R·|value|): below 1 when met; NaN when no output had a finite quantile to judge
    */
-  public record Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio) {}
+  public record Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio, int neverQuantiles) {
+
+    /** A report with no "never" quantiles among those judged. */
+    public Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio) {
+      this(target, met, samplesPerRound, worstOutput, worstRatio, 0);
+    }
+  }
 
   /** The result of the final round and how it was reached. */
   public record Outcome(RunResult result, Report report) {}
@@ -88,7 +94,7 @@ public final class PrecisionRun {
       rounds.add(n);
       Worst w = worst(r, target);
       if (w.ratio < 1 || n >= maxSamples || Double.isNaN(w.ratio)) { // NaN: nothing to measure, more draws cannot help
-        return new Outcome(r, new Report(target, w.ratio < 1, List.copyOf(rounds), w.name, w.ratio));
+        return new Outcome(r, new Report(target, w.ratio < 1, List.copyOf(rounds), w.name, w.ratio, w.never));
       }
       // half-widths shrink like 1/sqrt(N): aim 20% past the estimate, grow at most 8× a round
       double factor = Math.min(8, Math.max(1.5, 1.2 * w.ratio * w.ratio));
@@ -96,12 +102,14 @@ public final class PrecisionRun {
     }
   }
 
-  private record Worst(String name, double ratio) {}
+  /** The worst judged quantile, and how many judged quantiles were "never" with confidence (no width to judge). */
+  private record Worst(String name, double ratio, int never) {}
 
   private static Worst worst(RunResult r, double target) {
     String name = "";
     double ratio = 0;
     int finite = 0;
+    int never = 0;
     for (OutputSummary s : r.outputs()) {
       if (s.output().calendarYear() || s.n() == 0) {
         continue;
@@ -111,6 +119,7 @@ public final class PrecisionRun {
         double rho;
         if (Double.isInfinite(q.value()) && Double.isInfinite(q.ciLower())) {
           rho = 0; // "never", with confidence
+          never++;
         } else {
           finite++;
           double half = Math.max(q.value() - q.ciLower(), q.ciUpper() - q.value());
@@ -126,7 +135,7 @@ public final class PrecisionRun {
       }
     }
     // no finite quantile anywhere (no draw has a peak, or every one is "never"): the target is not met, it is moot
-    return finite == 0 ? new Worst("", Double.NaN) : new Worst(name, ratio);
+    return finite == 0 ? new Worst("", Double.NaN, never) : new Worst(name, ratio, never);
   }
 
   private static int roundUp(long n, int block) {

@@ -90,6 +90,9 @@ class TablesTest {
 
   @Test
   void thePrecisionSentenceStatesTheTargetAsWrittenAndCountsRounds() {
+    // some quantiles "never" (with confidence): met for the finite ones only, and it says so
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.5, true, List.of(8192), "t", 0.5, 2)))
+        .contains("every finite p5–p95").contains("2 others are never reached, with 95% confidence");
     // nothing to measure (no peak in any draw): not "met" (it used to say every half-width was below the target)
     assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.01, false, List.of(8192), "", Double.NaN)))
         .startsWith("Precision target not measured").doesNotContain("met:");
