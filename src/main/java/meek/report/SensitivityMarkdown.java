@@ -148,7 +148,8 @@ public final class SensitivityMarkdown {
         if (t.low()[i][k] == t.high()[i][k]) {
           little.add(in); // the same output at the input's p5 and p95: no effect, not a driver
         } else {
-          parts.add(in + " (" + Numbers.sig(t.low()[i][k], 3) + " → " + Numbers.sig(t.high()[i][k], 3) + ")");
+          // +∞ in words as the output says it: "never" for a time, "unbounded" for a gap
+          parts.add(in + " (" + Numbers.of(s.outputs().get(k), t.low()[i][k], 3) + " → " + Numbers.of(s.outputs().get(k), t.high()[i][k], 3) + ")");
         }
       }
     }
