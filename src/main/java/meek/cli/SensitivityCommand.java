@@ -85,6 +85,9 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     Spec spec = new SpecReader().read(specFile);
     double[] gapYears = years != null ? years : new double[] {spec.baselineYear() + 5, spec.baselineYear() + 10};
+    if (gapYears.length == 0) {
+      throw new ParameterException(self.commandLine(), "--years lists no year; give calendar years, e.g. --years 2024,2029");
+    }
     if (java.util.Arrays.stream(gapYears).distinct().count() < gapYears.length) {
       throw new ParameterException(self.commandLine(), "--years lists a year twice; give each once, e.g. --years 2024,2029");
     }

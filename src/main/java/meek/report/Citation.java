@@ -78,7 +78,7 @@ public final class Citation {
         }
         break;
       case md:
-        out.printf("**%s** (%s)%n%n| output | median [p5–p95] | unit | draws |%n|---|---|---|---|%n", title, who);
+        out.printf("**%s** (%s)%n%n| output | median [p5–p95] | unit | draws |%n|---|---|---|---|%n", MarkdownText.escape(title), who);
         for (OutputSummary o : outputs) {
           out.printf("| `%s` | %s | %s | %s |%n", o.output().name(), cell(o), unit(o), Numbers.count(o.n()));
         }

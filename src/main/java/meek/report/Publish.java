@@ -159,7 +159,8 @@ public final class Publish {
       "run", java.util.regex.Pattern.compile(RUN),
       "batch-run", java.util.regex.Pattern.compile(RUN + "|spec\\.yaml"),
       "compare", java.util.regex.Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
-      "sensitivity", java.util.regex.Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)|(tornado|sobol)_[a-z0-9_.]+\\.(png|svg)"),
+      "sensitivity", java.util.regex.Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
+          + "|(tornado|sobol)_(inflection_time_years|peak_gap_nats|gap_-?[0-9]+(\\.[0-9]+)?_nats)\\.(png|svg)"),
       "fit-benchmark", java.util.regex.Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"));
 
   /**

@@ -170,6 +170,9 @@ public final class ResultReader {
 
   private static long number(Path file, JsonNode node, String key) {
     JsonNode v = field(file, node, key);
+    if (v.isNumber() && !v.isIntegralNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 9e18) {
+      return (long) v.asDouble(); // 2e3 and 2000.0 are whole numbers too
+    }
     if (!v.isIntegralNumber()) {
       throw new InputException(file + ": " + key + ": not a whole number (got " + v + "); the folder is damaged: write it again with meek");
     }

@@ -57,10 +57,11 @@ public final class SensitivityCharts {
     Collections.reverse(bottomUp);
     for (int k = 0; k < n; k++) {
       int row = n - 1 - k; // the symbol axis counts from the bottom
-      if (Double.isFinite(low[k])) {
+      // a bar runs from the base to the value: both must be finite (an endless one broke the axis)
+      if (Double.isFinite(low[k]) && Double.isFinite(base)) {
         lowSeries.add(row, row, row + 0.38, low[k], Math.min(base, low[k]), Math.max(base, low[k]));
       }
-      if (Double.isFinite(high[k])) {
+      if (Double.isFinite(high[k]) && Double.isFinite(base)) {
         highSeries.add(row, row - 0.38, row, high[k], Math.min(base, high[k]), Math.max(base, high[k]));
       }
     }
@@ -78,11 +79,15 @@ public final class SensitivityCharts {
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     style(plot);
     // the base line is explained above the plot, where no bar can hide it
-    plot.addRangeMarker(new ValueMarker(base, INK, new BasicStroke(1.5f)));
+    if (Double.isFinite(base)) {
+      plot.addRangeMarker(new ValueMarker(base, INK, new BasicStroke(1.5f)));
+    }
     String baseText = Double.isFinite(base) ? Numbers.sig(base, 3) + (unit.isEmpty() ? "" : " " + unit)
         : Double.isNaN(base) ? "not defined" : unit.equals("years") ? "never reached" : "unbounded";
-    return chart(plot, title, "Vertical line: all inputs at their medians, " + baseText
-        + "; each bar moves one input to its 5th or 95th percentile", footnote);
+    return chart(plot, title, Double.isFinite(base)
+        ? "Vertical line: all inputs at their medians, " + baseText + "; each bar moves one input to its 5th or 95th percentile"
+        : "No bars: with all inputs at their medians the output is " + baseText + ", so no bar can start there (sensitivity.md has the values)",
+        footnote);
   }
 
   /**

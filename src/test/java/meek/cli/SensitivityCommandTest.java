@@ -109,6 +109,16 @@ class SensitivityCommandTest {
     assertThat(CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--method", "tornado", "--out", tornado.toString(), "--quiet")
         .code()).isZero();
     String t = Files.readString(tornado.resolve("sensitivity.md"));
+    // the median draw never peaks while some draws do: the tornado's base is +∞ (its chart crashed on the axis)
+    Path mixed = dir.resolve("mixed.yaml");
+    Files.writeString(mixed, Files.readString(Path.of("distributions/chinchilla.yaml")).replaceFirst("(?m)^name: .*$", "name: mixed")
+        .replaceFirst("(?m)^  g_alg: .*$", "  g_alg: 1").replaceFirst("(?m)^  g_hw: .*$", "  g_hw: {dist: uniform, min: 0.5, max: 1.1}"));
+    CliRunner.Result m = CliRunner.run("sensitivity", mixed.toString(), "--samples", "2000", "--sobol-rows", "256", "--bootstrap", "100",
+        "--out", dir.resolve("mixed-out").toString(), "--quiet");
+    assertThat(m.code()).as(m.err()).isZero();
+    assertThat(Files.readString(dir.resolve("mixed-out").resolve("tornado_inflection_time_years.svg"))).contains("No bars: with all inputs at their medians the output is never reached");
+    assertThat(CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--years", ",", "--out", dir.resolve("no-years").toString()).code())
+        .as("--years , is not the default years").isEqualTo(2);
     String tStar = t.lines().filter(l -> l.startsWith("The time of the peak loss gap (t*) depends most on")).findFirst().orElseThrow();
     assertThat(tStar).contains("`C0` has no effect between its p5 and p95").doesNotContain("`C0` (");
   }
