@@ -154,7 +154,7 @@ public final class TrainingGap {
       return u / rate;
     }
 
-    /** Solves answered by the certified spline so far. */
+    /** Roots read off the table so far (its bound holds for all of them: no per-root check remains). */
     public long certified() {
       return certified;
     }

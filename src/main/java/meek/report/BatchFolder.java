@@ -60,13 +60,13 @@ public final class BatchFolder {
         Path folder = target.resolve(run.name());
         State state = state(folder, run.sha256(), options);
         if (state == State.DIFFERENT) {
-          Publish.refuseForeignFiles(folder, folder, true);
+          Publish.refuseForeignFiles(folder, folder);
           different.add(run.name());
         } else if (state == State.PARTIAL && !Publish.isMeeks(folder) && !isEmpty(folder)) {
           throw new InputException(folder + ": exists and was not written by meek (no manifest.json of meek's); the batch would"
               + " replace it with run " + run.name() + "; move it away");
         } else if (state == State.PARTIAL && Publish.isMeeks(folder)) {
-          Publish.refuseForeignFiles(folder, folder, true);
+          Publish.refuseForeignFiles(folder, folder);
         }
       }
       if (!different.isEmpty() && !force) {

@@ -1,7 +1,7 @@
 package meek.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -53,7 +53,6 @@ public final class HtmlReport {
   /** The quantile columns of a fan's CSV the hover shows: the median and the 50, 80 and 90% bands. */
   private static final List<String> FAN_COLUMNS = List.of("year", "p5", "p10", "p25", "p50", "p75", "p90", "p95");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
   private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).escapeHtml(true).build();
 
@@ -104,7 +103,7 @@ public final class HtmlReport {
       }
     }
     if (marker != null && Files.isRegularFile(folder.resolve(marker))) {
-      JsonNode method = JSON.readTree(folder.resolve(marker).toFile()).path("method");
+      JsonNode method = Json.MAPPER.readTree(folder.resolve(marker).toFile()).path("method");
       if (method.isObject() && !method.isEmpty()) {
         content.appendElement("h2").text("Method");
         facts(content, method);
@@ -162,7 +161,7 @@ public final class HtmlReport {
 
   /** The fan's rows (year and the quantiles the hover shows) and its plot area, as JSON safe inside a script element. */
   private static String fanData(Path csv, Fan fan) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.object();
     ChartStyle.PlotArea a = fan.area();
     root.put("left", a.left()).put("right", a.right()).put("top", a.top()).put("bottom", a.bottom());
     root.put("lower", a.xLower()).put("upper", a.xUpper()).put("unit", fan.unit());
@@ -179,7 +178,7 @@ public final class HtmlReport {
       }
     }
     // '<' only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the block early
-    return JSON.writeValueAsString(root).replace("<", "\\u003c");
+    return Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root).replace("<", "\\u003c");
   }
 
   /** The charts of the folder the Markdown does not show (a sensitivity's tornado and Sobol charts, …). */
@@ -196,8 +195,8 @@ public final class HtmlReport {
     content.appendElement("h2").text("As run");
     Path manifest = folder.resolve(ResultFiles.MANIFEST);
     if (Files.isRegularFile(manifest)) {
-      JsonNode m = JSON.readTree(manifest.toFile());
-      ObjectNode facts = JSON.createObjectNode();
+      JsonNode m = Json.MAPPER.readTree(manifest.toFile());
+      ObjectNode facts = Json.object();
       for (String k : List.of("kind", "tool_version", "tool_commit", "java_version", "spec_file", "spec_sha256", "seed", "samples", "design",
           "random_source", "block_size")) {
         if (m.has(k) && m.get(k).isValueNode()) {

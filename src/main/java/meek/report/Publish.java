@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import meek.InputException;
@@ -147,44 +148,44 @@ public final class Publish {
   }
 
   /**
-   * The names of the files meek writes into a results folder (of any command, any version since 0.1): a
-   * folder with a manifest of meek's may still hold a user's notes, and replacing it would delete them.
+   * The names of the files meek writes into each kind of results folder: a folder with a manifest of meek's
+   * may still hold a user's notes (or a spec.yaml in a run's folder), and replacing it would delete them.
    */
   private static final String COMMON = "manifest\\.json|references\\.bib|report\\.html";
   /** A run's files; a batch's run also holds its composed spec.yaml. */
   private static final String RUN = COMMON + "|summary\\.(json|md)|quantiles\\.csv|inflection_time\\.(png|svg)"
       + "|fan(_(benchmark|tokens|inference))?\\.(csv|png|svg)";
   /** The files each kind of folder holds (its manifest's "kind"; a run's manifest has none). */
-  private static final Map<String, java.util.regex.Pattern> MEEKS_FILES = Map.of(
-      "run", java.util.regex.Pattern.compile(RUN),
-      "batch-run", java.util.regex.Pattern.compile(RUN + "|spec\\.yaml"),
-      "compare", java.util.regex.Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
-      "sensitivity", java.util.regex.Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
+  private static final Map<String, Pattern> MEEKS_FILES = Map.of(
+      "run", Pattern.compile(RUN),
+      "batch-run", Pattern.compile(RUN + "|spec\\.yaml"),
+      "compare", Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
+      "sensitivity", Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
           + "|(tornado|sobol)_(inflection_time_years|peak_gap_nats|gap_-?[0-9]+(\\.[0-9]+)?_nats)\\.(png|svg)"),
-      "fit-benchmark", java.util.regex.Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"));
+      "fit-benchmark", Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"));
+
+  /** A kind this version does not know: only the files every folder holds are meek's. */
+  private static final Pattern COMMON_FILES = Pattern.compile(COMMON);
 
   /**
-   * What in a folder meek did not write: files not named as meek names its results (a sample file meek wrote
-   * is meek's), and any subfolder (a run folder holds none). Empty when the folder holds meek's files only.
+   * What in a folder meek did not write: files not named as meek names the results of that kind of folder (its
+   * manifest's "kind"; a sample file meek wrote is meek's), and any subfolder. Empty when the folder holds
+   * meek's files only.
    */
   public static List<String> foreignFiles(Path folder) {
-    return foreignFiles(folder, false);
-  }
-
-  /** As {@link #foreignFiles(Path)}; a batch's run folder also holds the spec.yaml meek composed for it. */
-  public static List<String> foreignFiles(Path folder, boolean batchRun) {
     List<String> foreign = new java.util.ArrayList<>();
     String kind;
     try {
       JsonNode m = Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile());
       kind = m.path("kind").asText("run");
-      // a batch's run names its composed spec "RUN/spec.yaml": that spec.yaml is meek's
-      batchRun |= kind.equals("run") && m.path("spec_file").asText().equals(folder.getFileName() + "/" + ResultFiles.SPEC);
+      // a batch's run names its composed spec "RUN/spec.yaml": there that spec.yaml is meek's
+      if (kind.equals("run") && m.path("spec_file").asText().equals(folder.getFileName() + "/" + ResultFiles.SPEC)) {
+        kind = "batch-run";
+      }
     } catch (IOException e) {
       kind = "run";
     }
-    // only the names this kind of folder holds: a spec.yaml or compare.md in a run's folder is the user's
-    java.util.regex.Pattern names = MEEKS_FILES.getOrDefault(batchRun && kind.equals("run") ? "batch-run" : kind, java.util.regex.Pattern.compile(COMMON));
+    Pattern names = MEEKS_FILES.getOrDefault(kind, COMMON_FILES);
     try (Stream<Path> entries = Files.list(folder)) {
       entries.sorted().forEach(p -> {
         String name = p.getFileName().toString();
@@ -202,12 +203,7 @@ public final class Publish {
 
   /** Refuses to replace a folder of meek's that also holds what meek did not write. */
   public static void refuseForeignFiles(Path target, Path at) {
-    refuseForeignFiles(target, at, false);
-  }
-
-  /** As {@link #refuseForeignFiles(Path, Path)}, for a batch's run folder when {@code batchRun}. */
-  public static void refuseForeignFiles(Path target, Path at, boolean batchRun) {
-    List<String> foreign = foreignFiles(at, batchRun);
+    List<String> foreign = foreignFiles(at);
     if (!foreign.isEmpty()) {
       throw new InputException(target + ": holds what meek did not write (" + foreign.get(0)
           + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")

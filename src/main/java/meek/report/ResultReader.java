@@ -147,7 +147,7 @@ public final class ResultReader {
     }
     for (OutputSummary o : outputs) {
       String name = o.output().name();
-      if (o.n() > samples || o.infinite() < 0 || o.infinite() > o.n()) {
+      if (o.n() < 0 || o.n() > samples || o.infinite() < 0 || o.infinite() > o.n()) {
         throw new InputException(file + ": " + name + ": counts " + o.n() + " draws (" + o.infinite() + " infinite) of " + samples
             + "; the folder is damaged: write it again with meek");
       }
@@ -208,9 +208,6 @@ public final class ResultReader {
         previous = v;
         quantiles.add(new QuantileEstimate(p, v, lo, hi));
       }
-    }
-    if (number(file, o, "n") < 0) {
-      throw new InputException(file + ": " + name + ".n: negative; the folder is damaged: write it again with meek");
     }
     double after = o.has("after_year") ? value(file, name + ".after_year", o.get("after_year")) : Double.NaN;
     return new OutputSummary(new ScalarOutput(name, unit, "", unit.isEmpty(), after), number(file, o, "n"), o.path("n_infinite").asLong(0),

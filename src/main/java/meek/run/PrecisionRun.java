@@ -30,13 +30,7 @@ public final class PrecisionRun {
    * @param worstOutput the output and quantile furthest from the target in the last round
    * @param worstRatio its half-width ÷ (R·|value|): below 1 when met; NaN when no output had a finite quantile to judge
    */
-  public record Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio, int neverQuantiles) {
-
-    /** A report with no "never" quantiles among those judged. */
-    public Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio) {
-      this(target, met, samplesPerRound, worstOutput, worstRatio, 0);
-    }
-  }
+  public record Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio, int neverQuantiles) {}
 
   /** The result of the final round and how it was reached. */
   public record Outcome(RunResult result, Report report) {}

@@ -1,6 +1,5 @@
 package meek.spec;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -80,8 +79,8 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
   /** Parses bytes that come from elsewhere (a spec composed by a batch), named {@code file} in errors. */
   static SpecFile of(Path file, byte[] bytes) {
     checkUtf8(file, bytes);
-    Map<String, Integer> lines = lineIndex(bytes);
-    return new SpecFile(bytes, parse(file, bytes, lines), new Where(file, lines), sha256(bytes));
+    Tokens tokens = Tokens.of(bytes);
+    return new SpecFile(bytes, parse(file, bytes, tokens), new Where(file, tokens.lines()), sha256(bytes));
   }
 
   Path file() {
@@ -95,14 +94,15 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
     return m;
   }
 
-  private static JsonNode parse(Path file, byte[] bytes, Map<String, Integer> lines) {
+  private static JsonNode parse(Path file, byte[] bytes, Tokens tokens) {
+    Map<String, Integer> lines = tokens.lines();
     try {
       JsonNode tree = yamlMapper().readTree(bytes);
-      int[] scan = scan(bytes);
-      if (scan[1] > 1) { // Jackson reads the first document only: the rest would be ignored without a word
-        throw new InputException(file + ": holds " + scan[1] + " YAML documents (separated by ---); a spec or batch is one; remove the others");
+      if (tokens.documents() > 1) { // Jackson reads the first document only: the rest would be ignored without a word
+        throw new InputException(file + ": holds " + tokens.documents() + " YAML documents (separated by ---); a spec or batch is one;"
+            + " remove the others");
       }
-      return scan[0] > 0 ? resolvingAliases(file, bytes) : tree;
+      return tokens.aliases() ? resolvingAliases(file, bytes) : tree;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       String why = e.getOriginalMessage().split("\n")[0];
@@ -149,32 +149,6 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
   }
 
   /**
-   * {aliases, documents}: whether the YAML uses an alias ({@code *name}), which Jackson's tree would read as the
-   * text "name", and how many documents it holds.
-   */
-  private static int[] scan(byte[] bytes) throws IOException {
-    int aliases = 0;
-    int documents = 0;
-    int depth = 0;
-    try (YAMLParser p = new YAMLFactory().createParser(bytes)) {
-      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (depth == 0) {
-          documents++;
-        }
-        if (t.isStructStart()) {
-          depth++;
-        } else if (t.isStructEnd()) {
-          depth--;
-        }
-        if (p.isCurrentAlias()) {
-          aliases++;
-        }
-      }
-    }
-    return new int[] {aliases, documents};
-  }
-
-  /**
    * The tree with its anchors and aliases resolved (merge keys {@code <<: *base} too), by SnakeYAML's safe
    * loader: duplicate keys refused, and at most 50 aliases to collections (no "billion laughs").
    */
@@ -215,24 +189,36 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
   }
 
   /** Line of every key, by dotted path ("params.alpha.sd"), read from the token stream. */
-  private static Map<String, Integer> lineIndex(byte[] bytes) {
-    Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser p = new YAMLFactory().createParser(bytes)) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.FIELD_NAME) {
-          // "/correlations/0/rho" → "correlations[0].rho", the form used in messages
-          String path = p.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.')
-              .replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
-          lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+  /**
+   * One pass over the YAML's tokens: the line of every key (for one-line errors), whether it uses an alias
+   * ({@code *name}, which Jackson's tree would read as the text "name") and how many documents it holds. A
+   * file that does not parse gets what was read before the error; {@link #parse} reports the error.
+   */
+  private record Tokens(Map<String, Integer> lines, boolean aliases, int documents) {
+    static Tokens of(byte[] bytes) {
+      Map<String, Integer> lines = new HashMap<>();
+      boolean aliases = false;
+      int documents = 0;
+      int depth = 0;
+      try (JsonParser p = new YAMLFactory().createParser(bytes)) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (depth == 0) {
+            documents++;
+          }
+          depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+          aliases |= ((YAMLParser) p).isCurrentAlias();
+          if (t == JsonToken.FIELD_NAME) {
+            // "/correlations/0/rho" → "correlations[0].rho", the form used in messages
+            String path = p.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.')
+                .replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
+            lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+          }
         }
+      } catch (IOException e) {
+        // a parse error: reported with its line by parse()
       }
-    } catch (JsonParseException e) {
-      // reported with its line by parse()
-    } catch (IOException e) {
-      // likewise
+      return new Tokens(lines, aliases, documents);
     }
-    return lines;
   }
 
   private static String sha256(byte[] bytes) {
