@@ -2,6 +2,7 @@ package meek.cli;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import meek.model.Metric;
 import meek.run.RunOptions;
@@ -37,6 +38,14 @@ final class Candidates {
     @Override
     public Iterator<String> iterator() {
       return Arrays.stream(Metric.values()).map(Metric::key).iterator();
+    }
+  }
+
+  /** calibrate --method: auto, importance, smc. */
+  static final class CalibrationMethods implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("auto", "importance", "smc").iterator();
     }
   }
 }

@@ -11,8 +11,8 @@ import meek.InputException;
 import meek.stats.OutputSummary;
 
 /**
- * {@code meek cite}: ready-to-paste numbers for a results folder of {@code run}, {@code compare} or
- * {@code batch}, read back with {@link ResultReader}: one sentence per output, a Markdown table or a
+ * {@code meek cite}: ready-to-paste numbers for a results folder of {@code run}, {@code compare},
+ * {@code batch} or {@code calibrate} (its posterior), read back with {@link ResultReader}: one sentence per output, a Markdown table or a
  * booktabs table, each "median [p5–p95]" with the sample size and seed.
  */
 public final class Citation {
@@ -38,12 +38,18 @@ public final class Citation {
       String other = Files.isRegularFile(dir.resolve("sensitivity.md")) ? "sensitivity.md" : Files.isRegularFile(dir.resolve("fit.json")) ? "fit.json" : null;
       return new InputException(dir + (other != null ? ": a " + (other.startsWith("fit") ? "fit-benchmark" : "sensitivity")
           + " folder, which cite does not read; its citable text is in " + other + " and report.html"
-          : ": not a meek results folder (no summary.json, compare.json or batch.json); give a folder written by meek run, compare or batch"));
+          : ": not a meek results folder (no summary.json, compare.json, batch.json or posterior.json); give a folder written by meek run, compare, batch or calibrate"));
     });
     switch (kind) {
       case RUN -> {
         ResultReader.Summary s = ResultReader.summary(dir);
         print(s.outputs(), s.title(), s.samples(), "N = " + Numbers.count(s.samples()) + ", seed " + s.seed(), "");
+      }
+      case CALIBRATION -> {
+        ResultReader.Summary s = ResultReader.summary(dir, ResultFiles.POSTERIOR);
+        String method = Json.MAPPER.readTree(dir.resolve(ResultFiles.POSTERIOR).toFile()).path("method").asText("calibration");
+        print(s.outputs(), s.title() + " (posterior)", s.samples(), "posterior by " + method + ", N = " + Numbers.count(s.samples())
+            + ", seed " + s.seed(), "");
       }
       case COMPARISON -> {
         ResultReader.Compared c = ResultReader.compared(dir);

@@ -120,6 +120,93 @@ public final class FanCharts {
     return chart(plot, title, subtitle, footnote);
   }
 
+  /** The prior's band and median behind a calibrated fan: grey, so the posterior's blues read as what moved. */
+  private static final Color PRIOR_BAND = new Color(0x80, 0x80, 0x80, 0x40);
+  private static final Color PRIOR_LINE = new Color(0x70, 0x70, 0x70);
+
+  /**
+   * A calibrated fan: the posterior's bands and median over the prior's 90% band and median (faded, behind),
+   * and the observations of this fan's metric with their error bars (±1.96 sd: a 95% interval, multiplicative on
+   * a log scale).
+   */
+  public static JFreeChart calibrated(FanData posterior, FanData prior, String title, String yLabel, String footnote,
+      List<Observation> observed) {
+    JFreeChart chart = fan(posterior, title, yLabel, footnote, List.of());
+    XYPlot plot = chart.getXYPlot();
+    boolean log = posterior.metric().logAxis();
+    plot.setDataset(1, plot.getDataset(0));
+    plot.setRenderer(1, plot.getRenderer(0));
+    YIntervalSeriesCollection behind = new YIntervalSeriesCollection();
+    YIntervalSeries band = new YIntervalSeries("Prior 90% interval");
+    YIntervalSeries median = new YIntervalSeries("Prior median");
+    double[] lo = prior.band(0.05);
+    double[] mid = prior.band(0.5);
+    double[] hi = prior.band(0.95);
+    for (int j = 0; j < lo.length; j++) {
+      if (plottable(log, lo[j], mid[j], hi[j])) {
+        band.add(prior.years()[j], mid[j], lo[j], hi[j]);
+        median.add(prior.years()[j], mid[j], mid[j], mid[j]);
+      }
+    }
+    behind.addSeries(band);
+    behind.addSeries(median);
+    DeviationRenderer faded = new DeviationRenderer(true, false);
+    faded.setAlpha(1f);
+    faded.setSeriesFillPaint(0, PRIOR_BAND);
+    faded.setSeriesPaint(0, PRIOR_BAND);
+    faded.setSeriesStroke(0, new BasicStroke(0f));
+    faded.setSeriesLinesVisible(0, false);
+    BasicStroke dashed = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
+    faded.setSeriesPaint(1, PRIOR_LINE);
+    faded.setSeriesFillPaint(1, PRIOR_LINE);
+    faded.setSeriesStroke(1, dashed);
+    plot.setDataset(0, behind);
+    plot.setRenderer(0, faded);
+    LegendItemCollection legend = plot.getFixedLegendItems();
+    legend.add(new LegendItem("Prior 90% interval", null, null, null, new Rectangle2D.Double(-7, -5, 14, 10), PRIOR_BAND));
+    legend.add(new LegendItem("Prior median", null, null, null, new Line2D.Double(-8, 0, 8, 0), dashed, PRIOR_LINE));
+    List<Observation> mine = observed.stream().filter(o -> o.metric() == posterior.metric()).toList();
+    if (!mine.isEmpty()) {
+      YIntervalSeriesCollection points = new YIntervalSeriesCollection();
+      YIntervalSeries s = new YIntervalSeries("Observed");
+      for (Observation o : mine) {
+        double d = 1.959963984540054 * o.sd();
+        double low = o.logScale() ? o.gap() * Math.exp(-d) : o.gap() - d;
+        double high = o.logScale() ? o.gap() * Math.exp(d) : o.gap() + d;
+        s.add(o.year(), o.gap(), Double.isFinite(low) ? low : o.gap(), Double.isFinite(high) ? high : o.gap());
+        if (!o.label().isEmpty()) {
+          XYTextAnnotation a = new XYTextAnnotation(" " + o.label(), o.year(), o.gap());
+          a.setFont(SMALL);
+          a.setPaint(OBSERVED);
+          a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+          plot.addAnnotation(a);
+        }
+      }
+      points.addSeries(s);
+      org.jfree.chart.renderer.xy.YIntervalRenderer bars = new org.jfree.chart.renderer.xy.YIntervalRenderer();
+      bars.setSeriesPaint(0, OBSERVED);
+      bars.setSeriesShape(0, new Rectangle2D.Double(-5, -0.8, 10, 1.6)); // the bars' caps
+      bars.setSeriesStroke(0, new BasicStroke(1.6f));
+      plot.setDataset(2, points);
+      plot.setRenderer(2, bars);
+      XYSeries values = new XYSeries("Observed value");
+      mine.forEach(o -> values.add(o.year(), o.gap()));
+      XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+      dots.setSeriesPaint(0, OBSERVED);
+      dots.setSeriesShape(0, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+      plot.setDataset(3, new XYSeriesCollection(values));
+      plot.setRenderer(3, dots);
+      legend.add(new LegendItem("Observed (±1.96 sd)", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
+      double first = mine.stream().mapToDouble(Observation::year).min().orElse(0);
+      double last = mine.stream().mapToDouble(Observation::year).max().orElse(0);
+      var x = plot.getDomainAxis();
+      x.setRange(Math.min(x.getLowerBound(), first), Math.max(x.getUpperBound(), last));
+    }
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // prior first, then the posterior, observations on top
+    plot.setFixedLegendItems(legend);
+    return chart;
+  }
+
   /** The first year from which the p95 (and so every quantile drawn) is 0 to the end; +∞ if none. */
   private static double zeroFrom(FanData fan) {
     double[] p95 = fan.band(0.95);

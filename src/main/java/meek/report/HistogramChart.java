@@ -95,4 +95,66 @@ public final class HistogramChart {
     chart.removeLegend();
     return chart;
   }
+
+  /** The prior's bars behind the posterior's: grey under blue, both translucent. */
+  private static final Color PRIOR = new Color(0x80, 0x80, 0x80, 0x90);
+  private static final Color POSTERIOR = new Color(0x21, 0x66, 0xac, 0xa0);
+
+  /**
+   * Prior and posterior of one output as two densities on the same bins (the span of both p1–p99), with the
+   * posterior's median marked.
+   *
+   * @param priorDraws the prior's finite values
+   * @param posteriorDraws the posterior's finite values (a resample: equally weighted)
+   */
+  public static JFreeChart priorPosterior(OutputSummary prior, OutputSummary posterior, double[] priorDraws, double[] posteriorDraws,
+      String title, String xLabel, String subtitle, String footnote) {
+    double lo = Math.min(bound(prior, 0.01, priorDraws, true), bound(posterior, 0.01, posteriorDraws, true));
+    double hi = Math.max(bound(prior, 0.99, priorDraws, false), bound(posterior, 0.99, posteriorDraws, false));
+    HistogramDataset data = new HistogramDataset();
+    data.setType(org.jfree.data.statistics.HistogramType.SCALE_AREA_TO_1);
+    double[] a = Arrays.stream(priorDraws).filter(v -> v >= lo && v <= hi).toArray();
+    double[] b = Arrays.stream(posteriorDraws).filter(v -> v >= lo && v <= hi).toArray();
+    if (hi > lo && a.length > 0 && b.length > 0) {
+      data.addSeries("Prior", a, 80, lo, hi);
+      data.addSeries("Posterior", b, 80, lo, hi);
+    }
+    XYBarRenderer renderer = new XYBarRenderer(0.05);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, PRIOR);
+    renderer.setSeriesPaint(1, POSTERIOR);
+    NumberAxis x = axis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, axis("Density"), renderer);
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the posterior over the prior
+    style(plot);
+    if (posterior.n() > 0 && Double.isFinite(posterior.at(0.5).value()) && data.getSeriesCount() > 0) {
+      ValueMarker med = new ValueMarker(posterior.at(0.5).value(), MEDIAN, new BasicStroke(2f));
+      med.setLabel("posterior median " + Numbers.sig(posterior.at(0.5).value(), 3));
+      med.setLabelFont(SMALL);
+      med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+      med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
+      plot.addDomainMarker(med);
+    }
+    if (data.getSeriesCount() == 0) {
+      XYTextAnnotation why = new XYTextAnnotation("Nothing to show: no finite values in the prior or the posterior", 0.5, 0.5);
+      why.setFont(LABEL);
+      plot.getDomainAxis().setRange(0, 1);
+      plot.getRangeAxis().setRange(0, 1);
+      plot.addAnnotation(why);
+    }
+    return chart(plot, title, subtitle, footnote);
+  }
+
+  /** The summary's p-quantile when finite, else the draws' extreme. */
+  private static double bound(OutputSummary s, double p, double[] draws, boolean low) {
+    double v = s.n() > 0 ? s.at(p).value() : Double.NaN;
+    if (Double.isFinite(v)) {
+      return v;
+    }
+    return low ? Arrays.stream(draws).min().orElse(0) : Arrays.stream(draws).max().orElse(0);
+  }
 }

@@ -162,7 +162,9 @@ public final class Publish {
       "compare", Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
       "sensitivity", Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
           + "|(tornado|sobol)_(inflection_time_years|peak_gap_nats|gap_-?[0-9]+(\\.[0-9]+)?_nats)\\.(png|svg)"),
-      "fit-benchmark", Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"));
+      "fit-benchmark", Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"),
+      "calibrate", Pattern.compile(COMMON + "|posterior\\.json|summary\\.md|parameters\\.csv|inflection_time\\.(png|svg)"
+          + "|fan(_(benchmark|tokens|inference))?(\\.(csv|png|svg)|_prior\\.csv)"));
 
   /** A kind this version does not know: only the files every folder holds are meek's. */
   private static final Pattern COMMON_FILES = Pattern.compile(COMMON);

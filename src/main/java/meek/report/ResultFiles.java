@@ -14,6 +14,8 @@ public final class ResultFiles {
   public static final String MANIFEST = "manifest.json";
   /** A single run's quantiles. */
   public static final String SUMMARY = "summary.json";
+  /** A calibration's posterior (summary.json's keys, and its diagnostics). */
+  public static final String POSTERIOR = "posterior.json";
   /** A comparison's per-spec quantiles and paired differences. */
   public static final String COMPARE = "compare.json";
   /** A batch's index of runs. */
@@ -23,7 +25,7 @@ public final class ResultFiles {
 
   /** What a results folder holds. */
   public enum Kind {
-    RUN(SUMMARY), COMPARISON(COMPARE), BATCH(ResultFiles.BATCH);
+    RUN(SUMMARY), COMPARISON(COMPARE), BATCH(ResultFiles.BATCH), CALIBRATION(POSTERIOR);
 
     private final String file;
 

@@ -58,7 +58,12 @@ public final class ResultReader {
   }
 
   public static Summary summary(Path folder) throws IOException {
-    Path file = folder.resolve(ResultFiles.SUMMARY);
+    return summary(folder, ResultFiles.SUMMARY);
+  }
+
+  /** The same from another file of summary.json's shape (a calibration's posterior.json). */
+  public static Summary summary(Path folder, String fileName) throws IOException {
+    Path file = folder.resolve(fileName);
     JsonNode s = tree(file);
     JsonNode counts = field(file, s, "counts");
     Map<GapOutcome, Long> byOutcome = new LinkedHashMap<>();

@@ -162,6 +162,31 @@ public final class DrawPlan implements DrawSource {
     }
   }
 
+  /**
+   * The parameters of one vector of standard-normal scores, {@code z[p]} for parameter p (constants' ignored):
+   * each independent parameter is Q(Φ(z_p)), the correlated ones Q(Φ(y)) for y = L·z over the copula, as a run
+   * draws "through the normal". A calibration's moves work on these scores, where the prior is a standard
+   * normal whatever each parameter's law: a move that keeps N(0, I) keeps the prior.
+   *
+   * @param scratch at least as long as the copula (its z in copula order)
+   */
+  public void fromScores(double[] z, double[] params, double[] scratch) {
+    for (int p = 0; p < dists.length; p++) {
+      params[p] = dists[p].isConstant() ? dists[p].median() : fromNormal(dists[p], z[p]);
+    }
+    if (correlated.length > 0) {
+      for (int c = 0; c < correlated.length; c++) {
+        scratch[c] = z[correlated[c]];
+      }
+      correlate(scratch, params);
+    }
+  }
+
+  /** Whether parameter p is drawn (not a constant): the scores a calibration moves. */
+  public boolean drawn(int p) {
+    return !dists[p].isConstant();
+  }
+
   /** Q(Φ(z)) for a standard normal z, on the survival side above the median. */
   private static ContinuousSampler throughNormal(ParameterDistribution d, ZigguratSampler.NormalizedGaussian gauss) {
     return () -> fromNormal(d, gauss.sample());
