@@ -82,6 +82,11 @@ public final class BenchmarkView implements View {
     return Metric.BENCHMARK;
   }
 
+  /** The first of the state columns holding a draw's coefficients, in {@link #PARAMETERS} order. */
+  int coefficientColumn() {
+    return column;
+  }
+
   @Override
   public double fanBaselineYear() {
     return baselineYear;

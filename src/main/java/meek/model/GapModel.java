@@ -26,8 +26,16 @@ public final class GapModel implements MonteCarloModel {
     Layout layout = new Layout();
     LossView loss = new LossView(layout, config);
     views.add(loss);
+    BenchmarkView benchmark = null;
+    InferenceView inference = null;
     for (ViewOptions options : config.views()) {
-      views.add(view(options, layout, loss, config));
+      View v = view(options, layout, loss, config);
+      views.add(v);
+      benchmark = v instanceof BenchmarkView b ? b : benchmark;
+      inference = v instanceof InferenceView i ? i : inference;
+    }
+    if (benchmark != null && inference != null) {
+      views.add(new InferenceBenchmarkView(loss, benchmark, inference));
     }
     parameters = List.copyOf(layout.parameters);
     domains = layout.domains.toArray(Domain[]::new);

@@ -128,6 +128,20 @@ public final class InferenceView implements View {
    */
   @Override
   public MonteCarloModel.FanEvaluator newFan(int capacity) {
+    return newFan(capacity, (state, i, inferenceExcess, sotaExcess) -> Math.max(0, inferenceExcess - sotaExcess));
+  }
+
+  /** What a fan of this view's two losses shows at each point: the loss gap, or a benchmark score gap. */
+  interface Shown {
+    /**
+     * @param inferenceExcess the runnable model's loss above L0, L(C_inf(t)) − L0 (it may lie below the SOTA's)
+     * @param sotaExcess the SOTA model's, L_sota(t) − L0
+     */
+    double value(double[][] state, int i, double inferenceExcess, double sotaExcess);
+  }
+
+  /** This view's fan, each point {@code shown} from the two losses. */
+  MonteCarloModel.FanEvaluator newFan(int capacity, Shown shown) {
     if (loss.scheduled()) {
       double[] infRate = new double[loss.segments()];
       return new LossView.ScheduledFan(loss) {
@@ -138,7 +152,7 @@ public final class InferenceView implements View {
           for (int s = 0; s < infRate.length; s++) {
             infRate[s] = state[segmentColumn + s][i];
           }
-          return Math.max(0, state[kColumn][i] * Math.exp(-gap.integral(infRate, t)) - sota);
+          return shown.value(state, i, state[kColumn][i] * Math.exp(-gap.integral(infRate, t)), sota);
         }
       };
     }
@@ -160,7 +174,7 @@ public final class InferenceView implements View {
         double[] kInf = state[kColumn];
         double[] kSota = state[sotaColumn];
         for (int i = 0; i < count; i++) {
-          row[i] = Math.max(0, kInf[i] * inference[i] - kSota[i] * path.meek[i] * path.ratio[i]);
+          row[i] = shown.value(state, i, kInf[i] * inference[i], kSota[i] * path.meek[i] * path.ratio[i]);
           inference[i] *= inferenceStep[i];
           path.advance(i);
         }

@@ -15,7 +15,9 @@ public enum Metric {
   TOKENS("tokens", "tokens", "Tokens to tell the models apart",
       "Tokens an ideal observer needs to tell the SOTA and meek models apart, across draws", true),
   INFERENCE("inference", "nats", "Inference loss gap (nats per token)",
-      "Loss of the best model the meek user can run minus the SOTA model's", false);
+      "Loss of the best model the meek user can run minus the SOTA model's", false),
+  INFERENCE_BENCHMARK("inference_benchmark", "percentage points", "Benchmark gap at a fixed budget (points)",
+      "Benchmark score of the SOTA model minus that of the best model the meek user can run", false);
 
   private final String key;
   private final String unit;
@@ -31,7 +33,7 @@ public enum Metric {
     this.logAxis = logAxis;
   }
 
-  /** "loss", "benchmark", "tokens", "inference": as {@code --metric} and observed points name it. */
+  /** "loss", "benchmark", "tokens", "inference", "inference_benchmark": as {@code --metric} and observed points name it. */
   public String key() {
     return key;
   }

@@ -49,6 +49,8 @@ final class ViewBlocks {
         return "a discrimination: block in the spec (epsilon, slowdown";
       case INFERENCE:
         return "an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0";
+      case INFERENCE_BENCHMARK:
+        return "both a benchmark: block (L_mid, k) and an inference: block in the spec (g_inf, C_inf0 or N0, C_sota0";
       default:
         throw new IllegalArgumentException(metric.key() + " needs no block");
     }

@@ -62,7 +62,7 @@ class CompletionAndManPagesTest {
     Path script = dir.resolve("meek-completion.bash");
     Files.writeString(script, r.out());
     Map<String, List<String>> commands = commands();
-    assertThat(commands.keySet()).contains("run", "compare", "sensitivity", "batch", "cite", "point", "validate", "fit-benchmark",
+    assertThat(commands.keySet()).contains("run", "calibrate", "compare", "sensitivity", "batch", "cite", "point", "validate", "fit-benchmark",
         "generate-completion");
     assertThat(complete(script, "meek", "")).containsAll(commands.keySet());
     assertThat(complete(script, "meek", "fi")).containsExactly("fit-benchmark");
@@ -71,7 +71,7 @@ class CompletionAndManPagesTest {
     }
     assertThat(complete(script, "meek", "run", "s.yaml", "--design", "")).containsExactlyInAnyOrder("mc", "lhs", "sobol");
     assertThat(complete(script, "meek", "run", "s.yaml", "--quantiles", "")).containsExactlyInAnyOrder("auto", "exact", "sketch");
-    assertThat(complete(script, "meek", "run", "s.yaml", "--metric", "")).containsExactlyInAnyOrder("loss", "benchmark", "tokens", "inference");
+    assertThat(complete(script, "meek", "run", "s.yaml", "--metric", "")).containsExactlyInAnyOrder("loss", "benchmark", "tokens", "inference", "inference_benchmark");
     assertThat(complete(script, "meek", "cite", "results/x", "--format", "")).containsExactlyInAnyOrder("text", "md", "latex");
   }
 
