@@ -118,9 +118,11 @@ final class RunCommand implements Callable<Integer> {
             + (metrics != null ? " (--metric leaves it out)" : " (the spec configures no such view)")
             + "; remove those rows or report the view");
       }
-      double first = spec.baselineYear();
+      // each fan spans the horizon from its own start (the inference views from theirs)
+      GapModel model = new GapModel(spec.model());
+      double first = model.fanBaselineYear(model.fans().indexOf(o.metric()));
       double last = first + spec.horizonYears();
-      if (o.metric() != Metric.INFERENCE && !(o.year() >= first && o.year() <= last)) { // off the chart: it would vanish too
+      if (!(o.year() >= first && o.year() <= last)) { // off the chart: it would vanish too
         throw new InputException(observedFile + ": the point in " + Numbers.compact(o.year()) + " lies outside the fan's span "
             + Numbers.compact(first) + "–" + Numbers.compact(last) + "; remove it or widen horizon_years");
       }

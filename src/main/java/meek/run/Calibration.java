@@ -246,27 +246,28 @@ public final class Calibration {
           priorRun.achievedSpearman(), outcomeCounts, Map.of(), List.of(summaries), List.copyOf(fans), headline, started,
           (System.nanoTime() - t0) / 1e9);
 
-      List<ParameterReport> parameterReports = new ArrayList<>();
-      for (int p = 0; p < parameters; p++) {
+      // each parameter's and observation's summaries are independent: in parallel, each into its own slot
+      ParameterReport[] parameterReports = new ParameterReport[parameters];
+      parallel.forEach(parameters, p -> {
         ScalarOutput as = new ScalarOutput(model.parameterNames().get(p), "", "parameter " + model.parameterNames().get(p), false);
-        parameterReports.add(new ParameterReport(as.name(), WeightedSummary.summarize(as, prior.params[p], equal, ones, null),
-            WeightedSummary.summarize(as, post.params[p], weights, counts, groups)));
-      }
-      List<ObservationReport> reports = new ArrayList<>();
-      for (int j = 0; j < obs; j++) {
+        parameterReports[p] = new ParameterReport(as.name(), WeightedSummary.summarize(as, prior.params[p], equal, ones, null),
+            WeightedSummary.summarize(as, postDraws.params[p], weights, counts, groups));
+      });
+      ObservationReport[] reports = new ObservationReport[obs];
+      parallel.forEach(obs, j -> {
         Observation o = observations.get(j);
         ScalarOutput as = new ScalarOutput("predictive", o.metric().unit(), "", false);
         OutputSummary before = WeightedSummary.summarize(as, predictive(o, prior.gaps[j], options.seed(), j), equal, ones, null);
-        OutputSummary after = WeightedSummary.summarize(as, predictive(o, post.gaps[j], options.seed(), j), weights, counts, groups);
+        OutputSummary after = WeightedSummary.summarize(as, predictive(o, postDraws.gaps[j], options.seed(), j), weights, counts, groups);
         double[] logRatio = new double[resampled.length];
         for (int r = 0; r < resampled.length; r++) {
-          logRatio[r] = -o.logLikelihood(post.gaps[j][resampled[r]]);
+          logRatio[r] = -o.logLikelihood(postDraws.gaps[j][resampled[r]]);
         }
         double looK = resampled.length == 0 ? Double.NaN : ParetoSmoothing.smooth(logRatio).k();
-        reports.add(new ObservationReport(o, at(before), at(after), looK));
-      }
-      return new Result(priorRun, posterior, methodName, why, paretoK, threshold, ess, weighted, stages, acceptance, List.copyOf(reports),
-          List.copyOf(parameterReports));
+        reports[j] = new ObservationReport(o, at(before), at(after), looK);
+      });
+      return new Result(priorRun, posterior, methodName, why, paretoK, threshold, ess, weighted, stages, acceptance, List.of(reports),
+          List.of(parameterReports));
     }
   }
 

@@ -1,9 +1,9 @@
 package meek.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import meek.model.ScalarOutput;
-import org.apache.commons.numbers.arrays.SortInPlace;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -84,19 +84,22 @@ public final class WeightedSummary {
   private static final class Sorted {
     final double[] x;
     final double[] w; // normalised
+    final double[] squares; // normalised: Σ w̃² of the draws at each place
     final double[] cumulative;
     final double total;
     long copies;
     long infiniteCopies;
 
-    private Sorted(double[] x, double[] w, double total) {
+    private Sorted(double[] x, double[] w, double[] squares, double total) {
       this.x = x;
       this.w = w;
+      this.squares = squares;
       this.total = total;
       this.cumulative = new double[x.length];
       double c = 0;
       for (int i = 0; i < x.length; i++) {
         w[i] /= total;
+        squares[i] /= total * total;
         c += w[i];
         cumulative[i] = c;
       }
@@ -104,34 +107,53 @@ public final class WeightedSummary {
 
     static Sorted of(double[] values, double[] weights, int[] counts, int from, int to) {
       int n = 0;
-      for (int i = from; i < to; i++) {
-        if (!Double.isNaN(values[i]) && weights[i] > 0) {
-          n++;
-        }
-      }
-      double[] x = new double[n];
-      double[] w = new double[n];
       long copies = 0;
       long infinite = 0;
-      for (int i = from, j = 0; i < to; i++) {
+      for (int i = from; i < to; i++) {
         if (!Double.isNaN(values[i])) {
           copies += counts[i];
           infinite += values[i] == Double.POSITIVE_INFINITY ? counts[i] : 0;
-          if (weights[i] > 0) {
-            x[j] = values[i];
-            w[j++] = weights[i];
-          }
+          n += weights[i] > 0 ? 1 : 0;
         }
       }
-      SortInPlace.ASCENDING.apply(x, w);
-      double total = 0;
-      for (double v : w) {
-        total += v;
+      double[] x = new double[n];
+      for (int i = from, j = 0; i < to; i++) {
+        if (!Double.isNaN(values[i]) && weights[i] > 0) {
+          x[j++] = values[i];
+        }
       }
-      Sorted s = new Sorted(x, w, total == 0 ? 1 : total);
+      Arrays.sort(x); // primitive: a sort of (value, weight) pairs took most of a calibration's time at 1e6 draws
+      // each weight goes to the first place of its value in the sorted order (ties share one place), in draw order
+      double[] w = new double[n];
+      double[] squares = new double[n]; // Σw² of the draws at each place, for the CDF's variance
+      double total = 0;
+      for (int i = from; i < to; i++) {
+        if (!Double.isNaN(values[i]) && weights[i] > 0) {
+          int k = firstIndexOf(x, values[i]);
+          w[k] += weights[i];
+          squares[k] += weights[i] * weights[i];
+          total += weights[i];
+        }
+      }
+      Sorted s = total == 0 ? new Sorted(new double[0], new double[0], new double[0], 0) : new Sorted(x, w, squares, total);
       s.copies = copies;
       s.infiniteCopies = infinite;
-      return total == 0 ? new Sorted(new double[0], new double[0], 0) : s;
+      return s;
+    }
+
+    /** The first index of v in the sorted x (which holds it). */
+    private static int firstIndexOf(double[] x, double v) {
+      int lo = 0;
+      int hi = x.length - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (x[mid] < v) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
 
     /** The smallest value whose cumulative weight reaches p (the first when p is 0). */
@@ -154,7 +176,7 @@ public final class WeightedSummary {
       double v = 0;
       for (int i = 0; i < x.length; i++) {
         double d = (x[i] <= q ? 1 : 0) - p;
-        v += w[i] * w[i] * d * d;
+        v += squares[i] * d * d;
       }
       return Math.sqrt(v);
     }
