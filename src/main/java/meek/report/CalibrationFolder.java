@@ -187,7 +187,7 @@ public final class CalibrationFolder {
       out.add("The gap falls below half its peak by " + updated(half, prior.output(LossView.HALF_GAP_YEAR), "") + ".");
     }
     if (post.has(BenchmarkView.PEAK_GAP)) {
-      out.add("The benchmark gap peaks at " + updated(post.output(BenchmarkView.PEAK_GAP), prior.output(BenchmarkView.PEAK_GAP), "percentage points")
+      out.add("The benchmark gap between the SOTA and the meek (fixed training budget) model peaks at " + updated(post.output(BenchmarkView.PEAK_GAP), prior.output(BenchmarkView.PEAK_GAP), "percentage points")
           + ", in " + updated(post.output(BenchmarkView.INFLECTION_YEAR), prior.output(BenchmarkView.INFLECTION_YEAR), "") + ".");
     }
     if (post.has(InferenceView.CATCH_UP_YEAR)) {
@@ -241,9 +241,9 @@ public final class CalibrationFolder {
       md.append("| ").append(Numbers.year2(o.year())).append(o.label().isEmpty() ? "" : " (" + MarkdownText.escape(o.label()) + ")")
           .append(" | ").append(o.metric().key())
           .append(" | ").append(Numbers.sig(o.gap(), DIGITS)).append(o.logScale() ? " ×/÷ e^" + Numbers.sig(o.sd(), 2) : " ± " + Numbers.sig(o.sd(), 2))
-          .append(" | ").append(Numbers.of(as, r.prior()[1], DIGITS)).append(" [").append(Numbers.range(as, r.prior()[0], r.prior()[2], DIGITS, ""))
+          .append(" | ").append(Numbers.of(as, r.prior()[1], DIGITS)).append(" [").append(interval(as, r.prior()[0], r.prior()[2]))
           .append("] | ").append(Numbers.of(as, r.posterior()[1], DIGITS)).append(" [")
-          .append(Numbers.range(as, r.posterior()[0], r.posterior()[2], DIGITS, "")).append("] | ")
+          .append(interval(as, r.posterior()[0], r.posterior()[2])).append("] | ")
           .append(Double.isFinite(r.looK()) ? String.format(Locale.ROOT, "%.2f", r.looK()) + (r.looK() > 0.7 ? " (influential)" : "") : "n/a")
           .append(" |\n");
     }
@@ -266,6 +266,11 @@ public final class CalibrationFolder {
         + " the standard-normal scores) draws the posterior. ").append(MarkdownText.escape(post.ciMethod())).append(". Predictive intervals"
         + " add the observation error to each draw's model gap. LOO k̂ is the Pareto k̂ of leaving that observation out (PSIS-LOO).\n");
     return md.toString();
+  }
+
+  /** "a–b", or "a to b" when an end is negative (a dash would read as a minus). */
+  private static String interval(ScalarOutput as, double lo, double hi) {
+    return lo < 0 || hi < 0 ? Numbers.of(as, lo, DIGITS) + " to " + Numbers.of(as, hi, DIGITS) : Numbers.range(as, lo, hi, DIGITS, "");
   }
 
   private static String cell(OutputSummary s) {
