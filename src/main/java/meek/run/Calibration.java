@@ -224,7 +224,7 @@ public final class Calibration {
       List<FanData> fans = new ArrayList<>();
       if (options.fans()) {
         for (int f = 0; f < model.fans().size(); f++) {
-          fans.add(fan(model, f, spec.times(), post.state, resampled, parallel));
+          fans.add(fan(model, f, spec.times(), post.state, counts, parallel));
         }
       }
       Map<GapOutcome, Long> outcomeCounts = new EnumMap<>(GapOutcome.class);
@@ -339,36 +339,51 @@ public final class Calibration {
     return out;
   }
 
-  /** Fan f over the resampled draws, in chunks of a block: the run's fan code on the posterior's state. */
-  private static FanData fan(MonteCarloModel model, int f, double[] times, double[][] state, int[] draws, Parallel parallel) {
+  /**
+   * Fan f of the posterior's resample: the run's fan code on the state of each distinct resampled draw, counted as
+   * many times as it was drawn (a weighted posterior repeats draws, so this evaluates far fewer than N), in chunks
+   * of a block.
+   */
+  private static FanData fan(MonteCarloModel model, int f, double[] times, double[][] state, int[] copies, Parallel parallel) {
     int size = MonteCarloEngine.BLOCK_SIZE;
-    int chunks = (draws.length + size - 1) / size;
+    int[] distinct = java.util.stream.IntStream.range(0, copies.length).filter(i -> copies[i] > 0).toArray();
+    int chunks = (distinct.length + size - 1) / size;
     FanSketch sketch = new FanSketch(times.length, chunks);
     double step = times.length > 1 ? times[1] - times[0] : 1;
     final class Worker {
       final MonteCarloModel.FanEvaluator evaluator = model.newFanEvaluator(f, size);
       final FanSketch.Counter counter = sketch.newCounter();
       final double[] row = new double[size];
+      final int[] copiesOf = new int[size];
       final double[][] columns = new double[state.length][size];
     }
     ThreadLocal<Worker> local = ThreadLocal.withInitial(Worker::new);
     parallel.forEach(chunks, c -> {
       Worker w = local.get();
       int from = c * size;
-      int count = Math.min(size, draws.length - from);
+      int count = Math.min(size, distinct.length - from);
+      long drawn = 0;
+      for (int k = 0; k < count; k++) {
+        w.copiesOf[k] = copies[distinct[from + k]];
+        drawn += w.copiesOf[k];
+      }
       for (int col = 0; col < state.length; col++) {
         for (int k = 0; k < count; k++) {
-          w.columns[col][k] = state[col][draws[from + k]];
+          w.columns[col][k] = state[col][distinct[from + k]];
         }
       }
       double[] sums = new double[times.length];
       w.evaluator.begin(w.columns, count, step);
       for (int j = 0; j < times.length; j++) {
         w.evaluator.next(w.row);
-        w.counter.add(j, w.row, count);
-        sums[j] = FanSketch.sum(w.row, count);
+        w.counter.add(j, w.row, w.copiesOf, count);
+        double s = 0;
+        for (int k = 0; k < count; k++) {
+          s += w.copiesOf[k] * w.row[k];
+        }
+        sums[j] = s;
       }
-      sketch.blockDone(c, sums, count);
+      sketch.blockDone(c, sums, drawn);
     });
     return sketch.result(model.fans().get(f), times, model.fanBaselineYear(f));
   }

@@ -49,6 +49,11 @@ public final class FanSketch {
     public void add(int step, double[] values, int count) {
       counts.add(step, values, count);
     }
+
+    /** Counts values[i] copies[i] times, i &lt; count, at time step j. */
+    public void add(int step, double[] values, int[] copies, int count) {
+      counts.add(step, values, copies, count);
+    }
   }
 
   /** A finished block's per-step sums over its {@code count} draws. */

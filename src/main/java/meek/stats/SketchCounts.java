@@ -107,24 +107,41 @@ final class SketchCounts {
     return count;
   }
 
+  /**
+   * Adds values[i] counts[i] times each, i &lt; count, to step j: a weighted resample's distinct draws, each with its
+   * number of copies (the same counts as adding every copy, in a fraction of the time when copies repeat).
+   */
+  void add(int step, double[] values, int[] counts, int count) {
+    sketches = null;
+    for (int i = 0; i < count; i++) {
+      if (counts[i] > 0) {
+        addSlowly(step, values[i], counts[i]);
+      }
+    }
+  }
+
   private void addSlowly(int step, double v) {
+    addSlowly(step, v, 1);
+  }
+
+  private void addSlowly(int step, double v, int copies) {
     if (v == Double.POSITIVE_INFINITY) { // "never" / unbounded: ranked above every finite value
-      infinite[step]++;
+      infinite[step] += copies;
       return;
     }
     double a = Math.abs(v);
     if (!(a >= SMALLEST)) { // zero, or NaN (which a model never writes; counted with zeros, not lost)
-      zeros[step]++;
+      zeros[step] += copies;
       return;
     }
     int index = mapping.index(a);
     if (a > LARGEST && index > highestBin) {
       index = highestBin;
-      clamped++;
+      clamped += copies;
     }
     Bins[] side = v > 0 ? positive : negative;
     Bins b = side[step] = Bins.ensure(side[step], index, index, lowestBin, highestBin);
-    b.counts[index - b.base]++;
+    b.counts[index - b.base] += copies;
   }
 
   /** Adds another thread's counts into these. */
