@@ -127,4 +127,29 @@ class SketchCountsTest {
           .isEqualTo(reference.getValueAtQuantile((rank + 0.5) / (n - 1)));
     }
   }
+
+  @Test
+  void addingADrawWithItsCopiesEqualsAddingEachCopy() {
+    org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(17L);
+    int n = 3000;
+    double[] values = new double[n];
+    int[] copies = new int[n];
+    java.util.List<Double> expanded = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int kind = rng.nextInt(10);
+      values[i] = kind == 0 ? 0 : kind == 1 ? Double.POSITIVE_INFINITY : kind == 2 ? -rng.nextDouble() : kind == 3 ? 1e12 : Math.exp(5 * rng.nextDouble() - 3);
+      copies[i] = rng.nextInt(4); // 0 to 3 copies
+      for (int c = 0; c < copies[i]; c++) {
+        expanded.add(values[i]);
+      }
+    }
+    SketchCounts weighted = new SketchCounts(1, SketchCounts.FAN_ACCURACY);
+    weighted.add(0, values, copies, n);
+    SketchCounts each = new SketchCounts(1, SketchCounts.FAN_ACCURACY);
+    each.add(0, expanded.stream().mapToDouble(Double::doubleValue).toArray(), expanded.size());
+    assertThat(weighted.count(0)).isEqualTo(each.count(0)).isEqualTo(expanded.size());
+    assertThat(weighted.clamped()).isEqualTo(each.clamped());
+    double[] p = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
+    assertThat(weighted.quantiles(0, p)).containsExactly(each.quantiles(0, p));
+  }
 }
