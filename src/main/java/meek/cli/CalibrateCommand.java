@@ -60,6 +60,9 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the results folder if it exists (only if meek wrote it).")
   boolean force;
 
+  /** Below this, PSIS has too short a tail to fit and SMC's islands too few particles. */
+  static final int MIN_SAMPLES = 1000;
+
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
@@ -71,6 +74,10 @@ final class CalibrateCommand implements Callable<Integer> {
           "--method must be auto, importance or smc (got '" + method + "')");
     };
     RunOptions options = sampling.options(RunOptions.Quantiles.EXACT, !noFan);
+    if (options.samples() < MIN_SAMPLES) {
+      throw new picocli.CommandLine.ParameterException(self.commandLine(), "--samples must be at least 1,000 to calibrate (got "
+          + options.samples() + "): Pareto smoothing fits a tail of the largest weights and SMC runs 16 islands; e.g. --samples 100000");
+    }
     Spec spec = new SpecReader().read(specFile);
     List<Observation> observed = ObservedPoints.readWithErrors(observedFile);
     Calibration.check(spec, observed, observedFile);
@@ -80,7 +87,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Calibration.Result result;
     try (Publish.Claim claim = Publish.claimFolder(target, force, inputs)) {
       try (Progress progress = new Progress("meek calibrate " + spec.name(), options.samples(), !sampling.quiet)) {
-        result = Calibration.execute(spec, options, observed, m, progress);
+        result = Calibration.execute(spec, options, observed, observedFile.toString(), m, progress);
       }
       try (Publish.Folder folder = claim.stage()) {
         Calibration.Result made = result;
@@ -88,6 +95,7 @@ final class CalibrateCommand implements Callable<Integer> {
         folder.publish(f -> CalibrationFolder.write(f, made, observedFile, options, specTexts, Main.version(), wallStart));
       }
     }
+    RunCommand.warnAboutInvalidDraws(self.commandLine().getErr(), specFile, result.prior(), new meek.model.GapModel(spec.model()));
     if (!sampling.quiet) {
       PrintWriter o = self.commandLine().getOut();
       for (String sentence : CalibrationFolder.sentences(result)) {

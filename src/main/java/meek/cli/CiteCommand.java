@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec.Target;
     name = "cite",
     header = "Prints ready-to-paste numbers (sentences, Markdown or LaTeX) for a results folder.",
     mixinStandardHelpOptions = true,
-    description = "Prints ready-to-paste numbers for a results folder of 'run', 'compare' or 'batch': sentences (text), a table (md) or a booktabs table (latex), each 'median [p5–p95]' with N significant figures, the sample size and seed.")
+    description = "Prints ready-to-paste numbers for a results folder of 'run', 'compare', 'batch' or 'calibrate' (the posterior): sentences (text), a table (md) or a booktabs table (latex), each 'median [p5–p95]' with N significant figures, the sample size and seed.")
 final class CiteCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec(Target.SELF)
   CommandSpec self;
 
-  @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A folder written by meek run, compare or batch.")
+  @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A folder written by meek run, compare, batch or calibrate.")
   Path dir;
 
   /** Picocli checks the value (case-insensitive) and lists the formats on a bad one. */

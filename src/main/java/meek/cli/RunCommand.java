@@ -179,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
         writers.forEach(SampleWriter::close);
       }
     }
-    warnAboutInvalidDraws(result, new GapModel(spec.model()));
+    warnAboutInvalidDraws(err, specFile, result, new GapModel(spec.model()));
     if (!quiet) {
       PrintWriter o = self.commandLine().getOut();
       for (String sentence : Sentences.headline(result)) {
@@ -216,11 +216,12 @@ final class RunCommand implements Callable<Integer> {
     return options;
   }
 
-  private void warnAboutInvalidDraws(RunResult r, GapModel model) {
+  /** One warning line per parameter with draws outside its domain (they are excluded and counted). */
+  static void warnAboutInvalidDraws(PrintWriter err, Path specFile, RunResult r, GapModel model) {
     if (r.count(GapOutcome.INVALID) > 0) {
       for (Map.Entry<String, Long> e : r.invalidByParameter().entrySet()) {
         Domain domain = model.domain(e.getKey());
-        self.commandLine().getErr().printf("meek: warning: %s: params.%s: %s of %s draws fell outside its domain %s and were excluded; %s%n",
+        err.printf("meek: warning: %s: params.%s: %s of %s draws fell outside its domain %s and were excluded; %s%n",
             specFile, e.getKey(), Numbers.count(e.getValue()), Numbers.count(r.samples()), domain, domain.truncationHint());
       }
     }

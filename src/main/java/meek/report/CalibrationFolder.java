@@ -46,8 +46,8 @@ public final class CalibrationFolder {
     List<Observation> observed = c.observations().stream().map(Calibration.ObservationReport::observation).toList();
     Json.write(posteriorJson(c), folder.file(ResultFiles.POSTERIOR));
     writeParameters(c, folder.file("parameters.csv"));
-    String footnote = String.format("Posterior given %d observation%s (%s), N = %s draws, seed %d · %s · meek %s", observed.size(),
-        observed.size() == 1 ? "" : "s", c.method(), Numbers.count(post.samples()), post.seed(), post.spec().source().getFileName(), version);
+    String footnote = String.format("Posterior given %s by %s, N = %s draws, seed %d · %s · meek %s", plural(observed.size(), "observation"),
+        c.method(), Numbers.count(post.samples()), post.seed(), post.spec().source().getFileName(), version);
     List<Callable<Void>> charts = new ArrayList<>();
     Map<String, HtmlReport.Fan> fans = new ConcurrentHashMap<>();
     for (FanData fan : post.fans()) {
@@ -96,9 +96,10 @@ public final class CalibrationFolder {
     root.put("method_reason", c.why());
     Json.number(root, "ess", c.ess());
     Json.number(root, "pareto_k", c.paretoK());
-    root.put("pareto_k_threshold", c.threshold());
+    Json.number(root, "pareto_k_threshold", c.threshold());
     root.put("draws_with_weight", c.weightedDraws());
     if (c.stages() > 0) {
+      Json.number(root, "smc_last_step_ess", c.lastStepEss());
       root.put("smc_stages", c.stages());
       Json.number(root, "smc_acceptance", c.acceptance());
     }
@@ -120,6 +121,8 @@ public final class CalibrationFolder {
       n.set("prior_predictive", predictive(r.prior()));
       n.set("posterior_predictive", predictive(r.posterior()));
       Json.number(n, "pareto_k_loo", r.looK());
+      Json.number(n, "posterior_predictive_p", r.posteriorP());
+      n.put("conflicts_with_model", r.conflicts());
     }
     return root;
   }
@@ -151,11 +154,25 @@ public final class CalibrationFolder {
     }
   }
 
-  /** "X (posterior median; 90% interval a–b; prior median c)". */
+  /** "3 observations", "1 observation", "1,000 observations". */
+  static String plural(long n, String noun) {
+    return Numbers.count(n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** "(posterior median; 90% interval a–b; prior median c)". */
+  private static String basis(OutputSummary post, OutputSummary prior, String unit) {
+    double p = prior.n() == 0 ? Double.NaN : prior.at(0.5).value();
+    return "(posterior median; 90% interval " + Numbers.range(post.output(), post.at(0.05).value(), post.at(0.95).value(), DIGITS, unit)
+        + "; prior median " + (Double.isNaN(p) ? "not defined" : Numbers.of(prior.output(), p, DIGITS)) + ")";
+  }
+
+  /** "X unit (posterior median; …)", for a finite median. */
   private static String updated(OutputSummary post, OutputSummary prior, String unit) {
-    return Numbers.of(post.output(), post.at(0.5).value(), DIGITS) + (unit.isEmpty() || !Double.isFinite(post.at(0.5).value()) ? "" : " " + unit)
-        + " (posterior median; 90% interval " + Numbers.range(post.output(), post.at(0.05).value(), post.at(0.95).value(), DIGITS, unit)
-        + "; prior median " + Numbers.of(prior.output(), prior.at(0.5).value(), DIGITS) + ")";
+    return Numbers.of(post.output(), post.at(0.5).value(), DIGITS) + (unit.isEmpty() ? "" : " " + unit) + " " + basis(post, prior, unit);
+  }
+
+  private static boolean finiteMedian(OutputSummary s) {
+    return s.n() > 0 && Double.isFinite(s.at(0.5).value());
   }
 
   /** The citable sentences: what the observations say about the peak, its size and the views' catch-up times. */
@@ -163,7 +180,7 @@ public final class CalibrationFolder {
     RunResult post = c.posterior();
     RunResult prior = c.prior();
     int k = c.observations().size();
-    String given = "Given the " + (k == 1 ? "observed gap" : k + " observed gaps");
+    String given = "Given the " + (k == 1 ? "observed gap" : Numbers.count(k) + " observed gaps");
     String base = Sentences.yearLabel(post.spec().baselineYear());
     String ess = "ESS " + Numbers.count(Math.round(c.ess())) + " of N = " + Numbers.count(post.samples()) + ", seed " + post.seed();
     List<String> out = new ArrayList<>();
@@ -171,28 +188,41 @@ public final class CalibrationFolder {
     OutputSummary tPrior = prior.output(LossView.INFLECTION_TIME);
     if (t.n() == 0) {
       out.add(given + ", no posterior draw gives the SOTA model a loss advantage, so there is no peak to report (" + ess + ").");
-    } else {
-      double median = t.at(0.5).value();
-      double priorMedian = tPrior.at(0.5).value();
-      String range = Numbers.range(t.output(), t.at(0.05).value(), t.at(0.95).value(), DIGITS, "years");
-      String priorSays = "prior median " + Numbers.of(tPrior.output(), priorMedian, DIGITS) + (Double.isFinite(priorMedian) ? " years" : "");
-      out.add(Double.isFinite(median)
-          ? given + ", the SOTA loss advantage peaks " + Numbers.sig(median, DIGITS) + " years after " + base + " (posterior median; 90% interval "
-              + range + "; " + priorSays + "; " + ess + "), in " + Numbers.year(post.output(LossView.INFLECTION_YEAR).at(0.5).value()) + "."
-          : given + ", the SOTA loss advantage never peaks in the posterior median draw (90% interval " + range + "; " + priorSays + "; "
-              + ess + ").");
-      OutputSummary gap = post.output(LossView.PEAK_GAP);
-      out.add("The peak loss gap is then " + updated(gap, prior.output(LossView.PEAK_GAP), "nats per token") + ".");
-      OutputSummary half = post.output(LossView.HALF_GAP_YEAR);
-      out.add("The gap falls below half its peak by " + updated(half, prior.output(LossView.HALF_GAP_YEAR), "") + ".");
+      return out;
     }
-    if (post.has(BenchmarkView.PEAK_GAP)) {
-      out.add("The benchmark gap between the SOTA and the meek (fixed training budget) model peaks at " + updated(post.output(BenchmarkView.PEAK_GAP), prior.output(BenchmarkView.PEAK_GAP), "percentage points")
-          + ", in " + updated(post.output(BenchmarkView.INFLECTION_YEAR), prior.output(BenchmarkView.INFLECTION_YEAR), "") + ".");
+    String range = Numbers.range(t.output(), t.at(0.05).value(), t.at(0.95).value(), DIGITS, "years");
+    double priorMedian = tPrior.n() == 0 ? Double.NaN : tPrior.at(0.5).value();
+    String priorSays = "prior median " + (Double.isNaN(priorMedian) ? "not defined"
+        : Numbers.of(tPrior.output(), priorMedian, DIGITS) + (Double.isFinite(priorMedian) ? " years" : ""));
+    out.add(finiteMedian(t)
+        ? given + ", the SOTA loss advantage peaks " + Numbers.sig(t.at(0.5).value(), DIGITS) + " years after " + base + " (posterior median; 90% interval "
+            + range + "; " + priorSays + "; " + ess + "), in " + Numbers.year(post.output(LossView.INFLECTION_YEAR).at(0.5).value()) + "."
+        : given + ", the SOTA loss advantage never peaks in the posterior median draw: the gap widens for ever (90% interval " + range
+            + "; " + priorSays + "; " + ess + ").");
+    OutputSummary gap = post.output(LossView.PEAK_GAP);
+    out.add(finiteMedian(gap)
+        ? "The peak loss gap is then " + updated(gap, prior.output(LossView.PEAK_GAP), "nats per token") + "."
+        : "In the posterior median draw the loss gap grows without bound " + basis(gap, prior.output(LossView.PEAK_GAP), "nats per token") + ".");
+    OutputSummary half = post.output(LossView.HALF_GAP_YEAR);
+    out.add(finiteMedian(half)
+        ? "The gap falls below half its peak by " + updated(half, prior.output(LossView.HALF_GAP_YEAR), "") + "."
+        : "In the posterior median draw the gap never falls below half its peak " + basis(half, prior.output(LossView.HALF_GAP_YEAR), "") + ".");
+    if (post.has(BenchmarkView.PEAK_GAP) && post.output(BenchmarkView.PEAK_GAP).n() > 0) {
+      OutputSummary points = post.output(BenchmarkView.PEAK_GAP);
+      OutputSummary year = post.output(BenchmarkView.INFLECTION_YEAR);
+      out.add(finiteMedian(points) && finiteMedian(year)
+          ? "The benchmark gap between the SOTA and the meek (fixed training budget) model peaks at "
+              + updated(points, prior.output(BenchmarkView.PEAK_GAP), "percentage points") + ", in "
+              + updated(year, prior.output(BenchmarkView.INFLECTION_YEAR), "") + "."
+          : "In the posterior median draw the benchmark gap between the SOTA and the meek (fixed training budget) model never peaks "
+              + basis(year, prior.output(BenchmarkView.INFLECTION_YEAR), "") + ".");
     }
-    if (post.has(InferenceView.CATCH_UP_YEAR)) {
-      out.add("The meek user's runnable model catches up with the SOTA model in "
-          + updated(post.output(InferenceView.CATCH_UP_YEAR), prior.output(InferenceView.CATCH_UP_YEAR), "") + ".");
+    if (post.has(InferenceView.CATCH_UP_YEAR) && post.output(InferenceView.CATCH_UP_YEAR).n() > 0) {
+      OutputSummary year = post.output(InferenceView.CATCH_UP_YEAR);
+      out.add(finiteMedian(year)
+          ? "The meek user's runnable model catches up with the SOTA model in " + updated(year, prior.output(InferenceView.CATCH_UP_YEAR), "") + "."
+          : "In the posterior median draw the meek user's runnable model never catches up with the SOTA model "
+              + basis(year, prior.output(InferenceView.CATCH_UP_YEAR), "") + ".");
     }
     return out;
   }
@@ -202,39 +232,59 @@ public final class CalibrationFolder {
     String s = "Method: " + c.method() + ", " + c.why() + ". Effective sample size " + Numbers.count(Math.round(c.ess())) + " of "
         + Numbers.count(c.posterior().samples()) + " draws";
     if (c.stages() > 0) {
-      s += String.format(Locale.ROOT, " (at the last reweighting, summed over the islands); %d tempering steps, mean move acceptance %.2f",
-          c.stages(), c.acceptance());
+      s += String.format(Locale.ROOT, " (batch means over the islands, within about ±35%%); %s, mean move acceptance %.2f",
+          plural(c.stages(), "tempering step"), c.acceptance());
     } else {
-      s += "; " + Numbers.count(c.weightedDraws()) + " prior draws carry weight";
+      s += "; " + plural(c.weightedDraws(), "prior draw") + (c.weightedDraws() == 1 ? " carries" : " carry") + " weight";
     }
     s += ".";
     boolean trusted = c.stages() > 0 || c.paretoK() <= c.threshold();
     if (!trusted) {
       s += " Pareto k̂ is above its threshold: the posterior's numbers may be far from the truth; run with --method auto or smc.";
+    } else if (c.stages() > 0 && c.acceptance() < 0.05) {
+      s += " The SMC moves were rarely accepted: the particles may not have explored the posterior; raise --samples.";
     } else if (c.ess() < 100) {
       s += " Fewer than 100 effective draws: the Monte Carlo intervals are wide; raise --samples.";
     }
-    long influential = c.observations().stream().filter(r -> r.looK() > 0.7).count();
+    long conflicts = c.observations().stream().filter(Calibration.ObservationReport::conflicts).count();
+    if (conflicts > 0) {
+      s += " " + (conflicts == 1 ? "1 observation lies" : Numbers.count(conflicts) + " observations lie")
+          + " outside the posterior predictive's central 99%: the model cannot reproduce " + (conflicts == 1 ? "it" : "them")
+          + " under these priors, so the posterior is conditioned on a conflict; check the reading, its sd, and the spec.";
+    }
+    long influential = c.observations().stream().filter(r -> Double.isFinite(r.looK()) && r.looK() > 0.7).count();
     if (influential > 0) {
-      s += " " + influential + " observation" + (influential == 1 ? " has" : "s have") + " a leave-one-out k̂ above 0.7: "
-          + (influential == 1 ? "it" : "each") + " alone moves the posterior far (see the table), so check " + (influential == 1 ? "it" : "them") + ".";
+      s += " " + (influential == 1 ? "1 observation has" : Numbers.count(influential) + " observations have")
+          + " a leave-one-out k̂ above 0.7: " + (influential == 1 ? "it" : "each") + " alone moves the posterior far (see the table), so check "
+          + (influential == 1 ? "it" : "them") + ".";
     }
     return s;
+  }
+
+  /** A LOO k̂ in a cell: "0.41", "1.16 (influential)", "flat" (every draw fits it alike), "n/a" (too few draws). */
+  private static String looCell(double k) {
+    if (k == Double.NEGATIVE_INFINITY) {
+      return "flat";
+    }
+    return Double.isFinite(k) ? String.format(Locale.ROOT, "%.2f", k) + (k > 0.7 ? " (influential)" : "") : "n/a";
   }
 
   static String markdown(Calibration.Result c, Path observationsFile, String version) {
     RunResult post = c.posterior();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(MarkdownText.escape(post.spec().title())).append(", calibrated\n\n");
-    md.append("The prior of `").append(post.spec().source().getFileName()).append("` updated by the ").append(c.observations().size())
-        .append(" observations in `").append(observationsFile.getFileName()).append("` (meek ").append(version).append(").\n\n");
+    md.append("The prior of `").append(post.spec().source().getFileName()).append("` updated by the ").append(plural(c.observations().size(), "observation"))
+        .append(" in `").append(observationsFile.getFileName()).append("` (meek ").append(version).append(").\n\n");
     for (String s : sentences(c)) {
       md.append("- ").append(MarkdownText.escape(s)).append('\n');
     }
     md.append("\n").append(MarkdownText.escape(diagnostics(c))).append("\n\n");
-    md.append("![Posterior fan over the prior's](fan.png)\n\n![t* before and after](inflection_time.png)\n\n");
-    md.append("## Observations\n\n| year | metric | observed ± sd | prior predictive p50 [p5–p95] | posterior predictive p50 [p5–p95] | LOO k̂ |\n");
-    md.append("|---|---|---|---|---|---|\n");
+    if (!post.fans().isEmpty()) {
+      md.append("![Posterior fan over the prior's](fan.png)\n\n");
+    }
+    md.append("![t* before and after](inflection_time.png)\n\n");
+    md.append("## Observations\n\n| year | metric | observed ± sd | prior predictive p50 [p5–p95] | posterior predictive p50 [p5–p95] | P(replicate ≤ observed) | LOO k̂ |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
     for (Calibration.ObservationReport r : c.observations()) {
       Observation o = r.observation();
       ScalarOutput as = new ScalarOutput("y", o.metric().unit(), "", false);
@@ -244,8 +294,8 @@ public final class CalibrationFolder {
           .append(" | ").append(Numbers.of(as, r.prior()[1], DIGITS)).append(" [").append(interval(as, r.prior()[0], r.prior()[2]))
           .append("] | ").append(Numbers.of(as, r.posterior()[1], DIGITS)).append(" [")
           .append(interval(as, r.posterior()[0], r.posterior()[2])).append("] | ")
-          .append(Double.isFinite(r.looK()) ? String.format(Locale.ROOT, "%.2f", r.looK()) + (r.looK() > 0.7 ? " (influential)" : "") : "n/a")
-          .append(" |\n");
+          .append(String.format(Locale.ROOT, "%.3f", r.posteriorP())).append(r.conflicts() ? " (conflict)" : "").append(" | ")
+          .append(looCell(r.looK())).append(" |\n");
     }
     md.append("\n## Parameters\n\n| parameter | prior p50 [p5–p95] | posterior p50 [p5–p95] |\n|---|---|---|\n");
     for (Calibration.ParameterReport p : c.parameters()) {
@@ -264,7 +314,8 @@ public final class CalibrationFolder {
         + "Importance sampling weights each by its likelihood, Pareto-smoothed (PSIS; Vehtari et al. 2024), and is trusted when k̂ is at most "
         + "min(0.7, 1 − 1/log10 N); otherwise an adaptive tempered SMC sampler (16 independent islands, preconditioned Crank–Nicolson moves on"
         + " the standard-normal scores) draws the posterior. ").append(MarkdownText.escape(post.ciMethod())).append(". Predictive intervals"
-        + " add the observation error to each draw's model gap. LOO k̂ is the Pareto k̂ of leaving that observation out (PSIS-LOO).\n");
+        + " add the observation error to each draw's model gap. P(replicate ≤ observed) is a posterior predictive check: near 0 or 1 (outside the central 99%) the model cannot"
+        + " reproduce the reading. LOO k̂ is the Pareto k̂ of leaving that observation out (PSIS-LOO).\n");
     return md.toString();
   }
 

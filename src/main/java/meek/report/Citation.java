@@ -47,8 +47,10 @@ public final class Citation {
       }
       case CALIBRATION -> {
         ResultReader.Summary s = ResultReader.summary(dir, ResultFiles.POSTERIOR);
-        String method = Json.MAPPER.readTree(dir.resolve(ResultFiles.POSTERIOR).toFile()).path("method").asText("calibration");
-        print(s.outputs(), s.title() + " (posterior)", s.samples(), "posterior by " + method + ", N = " + Numbers.count(s.samples())
+        var posterior = Json.MAPPER.readTree(dir.resolve(ResultFiles.POSTERIOR).toFile());
+        String method = posterior.path("method").asText("calibration");
+        String ess = posterior.path("ess").isNumber() ? "ESS " + Numbers.count(Math.round(posterior.path("ess").asDouble())) + " of " : "";
+        print(s.outputs(), s.title() + " (posterior)", s.samples(), "posterior by " + method + ", " + ess + "N = " + Numbers.count(s.samples())
             + ", seed " + s.seed(), "");
       }
       case COMPARISON -> {

@@ -149,7 +149,8 @@ public final class FanCharts {
       }
     }
     behind.addSeries(band);
-    behind.addSeries(median);
+    YIntervalSeriesCollection priorMedian = new YIntervalSeriesCollection();
+    priorMedian.addSeries(median);
     DeviationRenderer faded = new DeviationRenderer(true, false);
     faded.setAlpha(1f);
     faded.setSeriesFillPaint(0, PRIOR_BAND);
@@ -157,11 +158,14 @@ public final class FanCharts {
     faded.setSeriesStroke(0, new BasicStroke(0f));
     faded.setSeriesLinesVisible(0, false);
     BasicStroke dashed = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
-    faded.setSeriesPaint(1, PRIOR_LINE);
-    faded.setSeriesFillPaint(1, PRIOR_LINE);
-    faded.setSeriesStroke(1, dashed);
+    DeviationRenderer line = new DeviationRenderer(true, false);
+    line.setSeriesPaint(0, PRIOR_LINE);
+    line.setSeriesFillPaint(0, PRIOR_LINE);
+    line.setSeriesStroke(0, dashed);
     plot.setDataset(0, behind);
     plot.setRenderer(0, faded);
+    plot.setDataset(2, priorMedian); // over the posterior's bands, so it shows where they cover it
+    plot.setRenderer(2, line);
     LegendItemCollection legend = plot.getFixedLegendItems();
     legend.add(new LegendItem("Prior 90% interval", null, null, null, new Rectangle2D.Double(-7, -5, 14, 10), PRIOR_BAND));
     legend.add(new LegendItem("Prior median", null, null, null, new Line2D.Double(-8, 0, 8, 0), dashed, PRIOR_LINE));
@@ -175,7 +179,7 @@ public final class FanCharts {
         double high = o.logScale() ? o.gap() * Math.exp(d) : o.gap() + d;
         s.add(o.year(), o.gap(), Double.isFinite(low) ? low : o.gap(), Double.isFinite(high) ? high : o.gap());
         if (!o.label().isEmpty()) {
-          XYTextAnnotation a = new XYTextAnnotation(" " + o.label(), o.year(), o.gap());
+          XYTextAnnotation a = new XYTextAnnotation("   " + o.label(), o.year(), o.gap()); // clear of the error bar
           a.setFont(SMALL);
           a.setPaint(OBSERVED);
           a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -187,15 +191,15 @@ public final class FanCharts {
       bars.setSeriesPaint(0, OBSERVED);
       bars.setSeriesShape(0, new Rectangle2D.Double(-5, -0.8, 10, 1.6)); // the bars' caps
       bars.setSeriesStroke(0, new BasicStroke(1.6f));
-      plot.setDataset(2, points);
-      plot.setRenderer(2, bars);
+      plot.setDataset(3, points);
+      plot.setRenderer(3, bars);
       XYSeries values = new XYSeries("Observed value");
       mine.forEach(o -> values.add(o.year(), o.gap()));
       XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
       dots.setSeriesPaint(0, OBSERVED);
       dots.setSeriesShape(0, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
-      plot.setDataset(3, new XYSeriesCollection(values));
-      plot.setRenderer(3, dots);
+      plot.setDataset(4, new XYSeriesCollection(values));
+      plot.setRenderer(4, dots);
       legend.add(new LegendItem("Observed (±1.96 sd)", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9), OBSERVED));
       double first = mine.stream().mapToDouble(Observation::year).min().orElse(0);
       double last = mine.stream().mapToDouble(Observation::year).max().orElse(0);

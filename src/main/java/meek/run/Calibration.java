@@ -51,8 +51,17 @@ public final class Calibration {
    * @param prior the prior predictive's p5, p50, p95 (the model's gap at that year plus the observation error)
    * @param posterior the posterior predictive's
    * @param looK the Pareto k̂ of leaving this observation out (PSIS-LOO): above 0.7, it alone moves the posterior a lot
+   *     (−∞: every posterior draw fits it equally; +∞: too few draws to tell)
+   * @param posteriorP the posterior predictive probability of a replicate at most the observed value (a
+   *     posterior predictive check: near 0 or 1, the model cannot reproduce the reading)
    */
-  public record ObservationReport(Observation observation, double[] prior, double[] posterior, double looK) {}
+  public record ObservationReport(Observation observation, double[] prior, double[] posterior, double looK, double posteriorP) {
+
+    /** Whether the reading lies outside the posterior predictive's central 99%: the model cannot reach it. */
+    public boolean conflicts() {
+      return posteriorP < 0.005 || posteriorP > 0.995;
+    }
+  }
 
   /** One parameter's prior and posterior. */
   public record ParameterReport(String name, OutputSummary prior, OutputSummary posterior) {}
@@ -66,13 +75,14 @@ public final class Calibration {
    * @param why why that method
    * @param paretoK importance sampling's k̂ over all observations (NaN if --method smc skipped it)
    * @param threshold the k̂ above which importance sampling is not trusted
-   * @param ess the posterior's effective sample size: Kish's of the smoothed weights, or for SMC the last
-   *     reweighting's summed over islands
+   * @param ess the posterior's effective sample size: Kish's of the smoothed weights, or for SMC the batch-means
+   *     estimate over its islands ({@link #islandEss}; about ±35%: 16 islands)
+   * @param lastStepEss for SMC, Kish's ESS of the last reweighting summed over islands (before its resampling)
    * @param stages for SMC, the largest number of tempering steps an island took (0 for importance sampling)
    * @param acceptance for SMC, the mean acceptance of the moves over all stages and islands (NaN otherwise)
    */
   public record Result(RunResult prior, RunResult posterior, String method, String why, double paretoK, double threshold, double ess,
-      long weightedDraws, int stages, double acceptance, List<ObservationReport> observations, List<ParameterReport> parameters) {}
+      double lastStepEss, long weightedDraws, int stages, double acceptance, List<ObservationReport> observations, List<ParameterReport> parameters) {}
 
   private Calibration() {}
 
@@ -93,11 +103,26 @@ public final class Calibration {
         throw new InputException(file + ":" + o.line() + ": year " + o.year() + " is before the " + o.metric().key()
             + " view's start (" + start + "), where the model has no gap; remove the row or start the view earlier");
       }
+      double end = start + spec.horizonYears();
+      if (!(o.year() <= end)) { // as for meek run --observed: the point would fall off the fan chart
+        throw new InputException(file + ":" + o.line() + ": year " + o.year() + " lies after the " + o.metric().key()
+            + " view's span (" + start + "–" + end + "); remove the row or widen horizon_years");
+      }
     }
   }
 
-  /** Runs the calibration. */
+  /** Runs the calibration (observations from no named file). */
   public static Result execute(Spec spec, RunOptions options, List<Observation> observations, Method method, LongConsumer progress) {
+    return execute(spec, options, observations, "the observations", method, progress);
+  }
+
+  /**
+   * Runs the calibration.
+   *
+   * @param source the observations' file, for messages
+   */
+  public static Result execute(Spec spec, RunOptions options, List<Observation> observations, String source, Method method,
+      LongConsumer progress) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     GapModel model = new GapModel(spec.model());
@@ -151,12 +176,8 @@ public final class Calibration {
       double paretoK = Double.NaN;
       double threshold = ParetoSmoothing.threshold(n);
       ParetoSmoothing.Result smoothed = null;
-      long compatible = Arrays.stream(prior.logLikelihood).filter(l -> l > Double.NEGATIVE_INFINITY).count();
+      refuseWithoutLikelihood(observed, prior, source);
       if (method != Method.SMC) {
-        if (compatible == 0) {
-          throw new InputException("no prior draw has a model gap the observations can be held against (every draw is invalid, or"
-              + " its gap is not positive where an observation's scale is log); check the observations' metric and scale, or widen the priors");
-        }
         smoothed = ParetoSmoothing.smooth(prior.logLikelihood);
         paretoK = smoothed.k();
       }
@@ -167,6 +188,7 @@ public final class Calibration {
       int[] counts;
       int[] groups;
       double ess;
+      double lastStepEss = Double.NaN;
       int stages = 0;
       double acceptance = Double.NaN;
       String methodName;
@@ -182,7 +204,8 @@ public final class Calibration {
         weights = equal;
         counts = ones;
         groups = particles.islandStart();
-        ess = particles.finalEss();
+        lastStepEss = particles.finalEss();
+        ess = islandEss(particles.logLikelihood(), particles.islandStart());
         stages = particles.maxStages();
         double sum = 0;
         int m = 0;
@@ -238,9 +261,9 @@ public final class Calibration {
       String quantiles = "weighted quantiles: the smallest value whose cumulative normalised weight reaches p (the inverse of the weighted"
           + " empirical CDF); n and n_infinite count the draws of a systematic resample of " + n + " from the posterior";
       String ci = groups == null
-          ? "importance sampling: the 95% interval of the self-normalised estimate of the CDF at the quantile (variance sum of w^2 (1{x<=q} - p)^2,"
-              + " normalised smoothed weights w), inverted through the weighted quantile function: it widens as the weights concentrate"
-          : "batch means over the " + groups.length + " independent SMC islands: pooled quantile ± t(0.975, " + (groups.length - 1)
+          ? "Importance sampling: the 95% interval of the self-normalised estimate of the CDF at the quantile (variance Σ w²·(1{x ≤ q} − p)²"
+              + " over the normalised smoothed weights w), inverted through the weighted quantile function: it widens as the weights concentrate"
+          : "Batch means over the " + groups.length + " independent SMC islands: pooled quantile ± t(0.975, " + (groups.length - 1)
               + ")·sd/sqrt(" + groups.length + ") of the islands' own quantiles";
       RunResult posterior = new RunResult(priorRun.spec(), n, options.seed(), options.threads(), options.designName(), quantiles, 0, ci,
           priorRun.achievedSpearman(), outcomeCounts, Map.of(), List.of(summaries), List.copyOf(fans), headline, started,
@@ -258,20 +281,58 @@ public final class Calibration {
         Observation o = observations.get(j);
         ScalarOutput as = new ScalarOutput("predictive", o.metric().unit(), "", false);
         OutputSummary before = WeightedSummary.summarize(as, predictive(o, prior.gaps[j], options.seed(), j), equal, ones, null);
-        OutputSummary after = WeightedSummary.summarize(as, predictive(o, postDraws.gaps[j], options.seed(), j), weights, counts, groups);
+        double[] replicates = predictive(o, postDraws.gaps[j], options.seed(), j);
+        OutputSummary after = WeightedSummary.summarize(as, replicates, weights, counts, groups);
         double[] logRatio = new double[resampled.length];
         for (int r = 0; r < resampled.length; r++) {
           logRatio[r] = -o.logLikelihood(postDraws.gaps[j][resampled[r]]);
         }
         double looK = resampled.length == 0 ? Double.NaN : ParetoSmoothing.smooth(logRatio).k();
-        reports[j] = new ObservationReport(o, at(before), at(after), looK);
+        reports[j] = new ObservationReport(o, at(before), at(after), looK, fractionAtMost(replicates, weights, o.gap()));
       });
-      return new Result(priorRun, posterior, methodName, why, paretoK, threshold, ess, weighted, stages, acceptance, List.of(reports),
-          List.of(parameterReports));
+      return new Result(priorRun, posterior, methodName, why, paretoK, threshold, ess, lastStepEss, weighted, stages, acceptance,
+          List.of(reports), List.of(parameterReports));
     }
   }
 
+  /**
+   * Refuses observations no prior draw has a positive likelihood for: each draw is invalid, or has no gap where an
+   * observation asks for one, or lies so many sd from a reading that its likelihood underflows.
+   */
+  private static void refuseWithoutLikelihood(ObservedGaps observed, Draws prior, String source) {
+    for (double l : prior.logLikelihood) {
+      if (l > Double.NEGATIVE_INFINITY) {
+        return;
+      }
+    }
+    for (int j = 0; j < observed.count(); j++) {
+      Observation o = observed.observations().get(j);
+      boolean any = false;
+      for (double g : prior.gaps[j]) {
+        any |= o.logScale() ? g > 0 && g < Double.POSITIVE_INFINITY : Double.isFinite(g);
+      }
+      if (!any) {
+        throw new InputException(where(source, o) + ": no prior draw has a " + o.metric().key() + " gap in " + o.year()
+            + (o.logScale() ? " above 0, which scale log needs" : "") + " (the gap is 0 at the view's start, and every draw may be invalid);"
+            + " move the reading, use scale linear, or check the spec");
+      }
+    }
+    double smallest = observed.observations().stream().mapToDouble(Observation::sd).min().orElse(Double.NaN);
+    throw new InputException(observed.count() == 1 ? where(source, observed.observations().get(0))
+        + ": the likelihood of every prior draw is 0 in double precision: each lies too many sd from the reading (sd " + smallest
+        + "); widen sd, or check the reading against the prior predictive (meek run --observed)"
+        : source + ": the likelihood of every prior draw is 0 in double precision: each lies too many sd from some reading (the smallest sd is "
+            + smallest + "); widen sd, or check the readings against the prior predictive (meek run --observed)");
+  }
+
+  private static String where(String source, Observation o) {
+    return source + (o.line() > 0 ? ":" + o.line() : "");
+  }
+
   private static String k(double k) {
+    if (k == Double.NEGATIVE_INFINITY) {
+      return "−∞ (the largest weights are all equal: no tail to smooth)";
+    }
     return Double.isFinite(k) ? String.format(Locale.ROOT, "%.2f", k) : "∞ (too few draws carry weight to fit it)";
   }
 
@@ -281,6 +342,48 @@ public final class Calibration {
       q[i] = s.at(PREDICTIVE[i]).value();
     }
     return q;
+  }
+
+  /** Σ w·1{x ≤ v} / Σ w over the defined x. */
+  private static double fractionAtMost(double[] x, double[] w, double v) {
+    double below = 0;
+    double total = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(x[i]) && w[i] > 0) {
+        total += w[i];
+        below += x[i] <= v ? w[i] : 0;
+      }
+    }
+    return below / total;
+  }
+
+  /**
+   * The effective sample size of the SMC particles, from batch means over the islands: the pooled variance of a
+   * statistic over the variance of its island means, times the number of islands (N when the particles were
+   * independent). The statistic is each particle's log-likelihood, which every posterior particle has.
+   */
+  static double islandEss(double[] values, int[] islandStart) {
+    int g = islandStart.length;
+    int n = values.length;
+    double[] means = new double[g];
+    double mean = 0;
+    for (int k = 0; k < g; k++) {
+      int to = k + 1 < g ? islandStart[k + 1] : n;
+      for (int i = islandStart[k]; i < to; i++) {
+        means[k] += values[i];
+      }
+      means[k] /= to - islandStart[k];
+      mean += means[k] * (to - islandStart[k]) / n;
+    }
+    double variance = 0;
+    for (double v : values) {
+      variance += (v - mean) * (v - mean) / n;
+    }
+    double between = 0;
+    for (double m : means) {
+      between += (m - mean) * (m - mean) / (g - 1);
+    }
+    return between == 0 ? n : Math.min(n, g * variance / between);
   }
 
   /** Each draw's replicate of the observation: its model gap plus an error drawn from its own stream (NaN without a gap). */

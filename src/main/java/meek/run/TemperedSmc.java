@@ -163,8 +163,9 @@ final class TemperedSmc {
           live++;
         }
       }
-      if (live == 0) {
-        throw new IllegalStateException("no particle has a positive likelihood");
+      if (live == 0) { // the prior's own draws had some: this island's are too few for so precise an observation
+        throw new meek.InputException("the SMC sampler found no particle with a positive likelihood among " + n + " (one of its "
+            + ISLANDS + " islands): the observations are too precise for these priors at this N; raise --samples or widen sd");
       }
       double target = live / 2.0;
       if (meek.stats.ParetoSmoothing.ess(weights(1 - phi)) >= target) {

@@ -9,7 +9,9 @@ import java.util.stream.IntStream;
  * importance sampling", JMLR 25, 2024): the largest M = ⌈min(S/5, 3√S)⌉ importance weights are replaced by the
  * expected order statistics of a generalized Pareto distribution fitted to them (Zhang and Stephens 2009,
  * with the paper's weakly informative prior on its shape), then truncated at the largest raw weight. The fitted
- * shape k̂ is the diagnostic: below {@link #threshold} the smoothed estimates are reliable.
+ * shape k̂ is the diagnostic: below {@link #threshold} the smoothed estimates are reliable. When the largest
+ * weights are tied (equal likelihoods: the observations cannot tell those draws apart) there is no tail to fit and
+ * k̂ is −∞; when too few draws carry weight to fit one, +∞.
  *
  * <p>No Java library has PSIS; this follows the paper's algorithm as its reference implementations (the R
  * package loo, ArviZ) do, step for step. Zero weights (log weight −∞) stay zero and take no part in the fit.
@@ -88,7 +90,9 @@ public final class ParetoSmoothing {
       int[] tail = IntStream.range(0, n).filter(i -> lw[i] > cutoff).boxed()
           .sorted(Comparator.comparingDouble((Integer i) -> lw[i]).thenComparingInt(i -> i)).mapToInt(Integer::intValue).toArray();
       int m = tail.length;
-      if (m >= MIN_TAIL) {
+      if (m == 0 && sorted[positive - tailLength - 1] == sorted[positive - 1]) {
+        k = Double.NEGATIVE_INFINITY; // the largest weights are tied: a flat top, nothing to smooth
+      } else if (m >= MIN_TAIL) {
         double[] exceedances = new double[m];
         for (int j = 0; j < m; j++) {
           exceedances[j] = Math.exp(lw[tail[j]]) - expCutoff;

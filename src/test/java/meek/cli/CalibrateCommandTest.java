@@ -79,10 +79,23 @@ class CalibrateCommandTest {
         Arguments.of("a view the spec lacks", "year,gap,sd,metric\n2022,5,1,benchmark\n", ":2: metric benchmark: the spec configures no such view"),
         Arguments.of("an unknown metric", "year,gap,sd,metric\n2022,5,1,mmlu\n", "metric: 'mmlu' is not"),
         Arguments.of("a year before the view's start", "year,gap,sd\n2018,0.05,0.01\n", ":2: year 2018.0 is before the loss view's start"),
+        Arguments.of("a year after the view's span", "year,gap,sd\n2022,0.05,0.01\n2200,0.05,0.01\n", ":3: year 2200.0 lies after the loss view's span"),
+        Arguments.of("a log-scale reading where every gap is 0", "year,gap,sd,scale\n2019,0.1,0.5,log\n", ":2: no prior draw has a loss gap in 2019.0 above 0"),
+        Arguments.of("a likelihood that underflows in every draw", "year,gap,sd\n2022,0.15,1e-300\n", ":2: the likelihood of every prior draw is 0"),
         Arguments.of("an unknown scale", "year,gap,sd,scale\n2022,0.05,0.01,ln\n", "scale: 'ln' is not linear or log"),
         Arguments.of("a non-positive gap on a log scale", "year,gap,sd,scale\n2022,0,0.1,log\n", "with scale log"),
         Arguments.of("no rows", "year,gap,sd\n", "no data rows"),
         Arguments.of("a missing file", null, "no such file"));
+  }
+
+  @Test
+  void tooFewSamplesAreRefused() throws IOException {
+    Path obs = write("obs.csv", OBSERVED);
+    CliRunner.Result r = CliRunner.run("calibrate", "distributions/chinchilla.yaml", "--observed", obs.toString(), "--samples", "10",
+        "--out", dir.resolve("out").toString(), "--method", "smc");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--samples must be at least 1,000").doesNotContain("Exception");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @ParameterizedTest(name = "{0}")

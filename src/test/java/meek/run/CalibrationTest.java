@@ -197,6 +197,37 @@ class CalibrationTest {
   }
 
   @Test
+  void aReadingTheModelCannotReachIsFlaggedAsAConflict() {
+    // at the baseline the gap is 0 in every draw: a reading of 0.1 ± 0.02 there is five sd away whatever the draw
+    List<Observation> obs = List.of(new Observation(2019, 0.1, "", Metric.LOSS, 0.02, false, 2),
+        new Observation(2022, 0.05, "", Metric.LOSS, 0.02, false, 3));
+    Calibration.Result r = Calibration.execute(literature, options(20_000, 3, false), obs, Calibration.Method.AUTO, n -> {});
+    assertThat(r.observations().get(0).conflicts()).isTrue();
+    assertThat(r.observations().get(0).posteriorP()).isEqualTo(1.0); // every replicate lies below the reading
+    assertThat(r.observations().get(1).conflicts()).isFalse();
+    assertThat(meek.report.CalibrationFolder.diagnostics(r)).contains("1 observation lies outside the posterior predictive's central 99%");
+  }
+
+  @Test
+  void smcsEffectiveSampleSizeIsNearNForIndependentIslandsAndFallsWhenTheyDisagree() {
+    var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(4L);
+    int[] starts = new int[16];
+    double[] x = new double[16_000];
+    for (int g = 0; g < 16; g++) {
+      starts[g] = g * 1000;
+    }
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextDouble();
+    }
+    // independent uniforms: the batch-means ESS is N within its chi-square spread (15 df: about ±35%)
+    assertThat(Calibration.islandEss(x, starts)).isBetween(0.6 * x.length, (double) x.length);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i / 1000 + 0.01 * x[i]; // each island its own value: nearly 16 independent numbers
+    }
+    assertThat(Calibration.islandEss(x, starts)).isLessThan(20);
+  }
+
+  @Test
   void systematicResamplingGivesEachDrawItsShareWithinOne() {
     double[] w = new double[1000];
     var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);

@@ -52,6 +52,18 @@ class ParetoSmoothingTest {
   }
 
   @Test
+  void equalWeightsHaveNoTailAndTooFewCannotBeFitted() {
+    double[] flat = new double[5000];
+    ParetoSmoothing.Result r = ParetoSmoothing.smooth(flat);
+    assertThat(r.k()).isEqualTo(Double.NEGATIVE_INFINITY); // nothing to smooth: importance sampling is exact here
+    assertThat(r.ess()).isCloseTo(5000, within(1e-6));
+    double[] one = new double[5000];
+    java.util.Arrays.fill(one, -1e6); // every weight but one underflows against the largest
+    one[17] = 0;
+    assertThat(ParetoSmoothing.smooth(one).k()).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
   void zeroWeightsStayZero() {
     double[] lw = new double[1000];
     for (int i = 0; i < lw.length; i++) {
