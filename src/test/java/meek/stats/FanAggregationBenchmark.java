@@ -122,6 +122,15 @@ public class FanAggregationBenchmark {
     }
   }
 
+  /** The fan mean's sum of one row, in its own pass (121 steps × one block): what folding it into the row would save. */
+  @Benchmark
+  @OperationsPerInvocation(BLOCK * STEPS)
+  public void fanSum(Blackhole bh) {
+    for (int j = 0; j < STEPS; j++) {
+      bh.consume(FanSketch.sum(rows[j], BLOCK));
+    }
+  }
+
   /** A fan row then its counting, step by step, as a run does it (121 steps × one block). */
   @Benchmark
   @OperationsPerInvocation(BLOCK * STEPS)
