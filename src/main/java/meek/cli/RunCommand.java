@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
       GapModel model = new GapModel(spec.model());
       double first = model.fanBaselineYear(model.fans().indexOf(o.metric()));
       double last = first + spec.horizonYears();
-      if (!(o.year() >= first && o.year() <= last)) { // off the chart: it would vanish too
+      if (!(o.year() >= first && o.year() <= last + 1e-9 * Math.abs(last))) { // off the chart: it would vanish too
         throw new InputException(observedFile + ": the point in " + Numbers.compact(o.year()) + " lies outside the fan's span "
             + Numbers.compact(first) + "–" + Numbers.compact(last) + "; remove it or widen horizon_years");
       }

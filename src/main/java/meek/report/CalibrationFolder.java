@@ -96,6 +96,12 @@ public final class CalibrationFolder {
     root.put("method_reason", c.why());
     Json.number(root, "ess", c.ess());
     Json.number(root, "pareto_k", c.paretoK());
+    // JSON has no infinities: say which one a null k̂ stands for, or that importance sampling was skipped
+    if (!Double.isFinite(c.paretoK())) {
+      root.put("pareto_k_note", Double.isNaN(c.paretoK()) ? "not computed (--method smc)" : c.paretoK() > 0
+          ? "+inf: too few weights representable to fit a tail" : "-inf: the largest weights are tied, nothing to smooth");
+    }
+    root.put("trusted", trusted(c));
     Json.number(root, "pareto_k_threshold", c.threshold());
     root.put("draws_with_weight", c.weightedDraws());
     if (c.stages() > 0) {
@@ -121,6 +127,12 @@ public final class CalibrationFolder {
       n.set("prior_predictive", predictive(r.prior()));
       n.set("posterior_predictive", predictive(r.posterior()));
       Json.number(n, "pareto_k_loo", r.looK());
+      if (!Double.isFinite(r.looK())) {
+        n.put("pareto_k_loo_note", Double.isNaN(r.looK()) ? "not computed: fewer than " + Calibration.LOO_DISTINCT
+            + " distinct posterior draws" : r.looK() > 0 ? "+inf: too few draws to fit" : "-inf: every posterior draw fits it alike");
+      }
+      Json.number(n, "prior_predictive_p", r.priorP());
+      n.put("surprises_prior", r.surprisesThePrior());
       Json.number(n, "posterior_predictive_p", r.posteriorP());
       n.put("conflicts_with_model", r.conflicts());
     }
@@ -182,7 +194,7 @@ public final class CalibrationFolder {
     int k = c.observations().size();
     String given = "Given the " + (k == 1 ? "observed gap" : Numbers.count(k) + " observed gaps");
     String base = Sentences.yearLabel(post.spec().baselineYear());
-    String ess = "ESS " + Numbers.count(Math.round(c.ess())) + " of N = " + Numbers.count(post.samples()) + ", seed " + post.seed();
+    String ess = "ESS " + essText(c) + " of N = " + Numbers.count(post.samples()) + ", seed " + post.seed();
     List<String> out = new ArrayList<>();
     OutputSummary t = post.output(LossView.INFLECTION_TIME);
     OutputSummary tPrior = prior.output(LossView.INFLECTION_TIME);
@@ -229,7 +241,7 @@ public final class CalibrationFolder {
 
   /** The diagnostics in words: which method, why, and whether to trust it. */
   public static String diagnostics(Calibration.Result c) {
-    String s = "Method: " + c.method() + ", " + c.why() + ". Effective sample size " + Numbers.count(Math.round(c.ess())) + " of "
+    String s = "Method: " + c.method() + ", " + c.why() + ". Effective sample size " + essText(c) + " of "
         + Numbers.count(c.posterior().samples()) + " draws";
     if (c.stages() > 0) {
       s += String.format(Locale.ROOT, " (batch means over the islands, within about ±35%%); %s, mean move acceptance %.2f",
@@ -238,13 +250,21 @@ public final class CalibrationFolder {
       s += "; " + plural(c.weightedDraws(), "prior draw") + (c.weightedDraws() == 1 ? " carries" : " carry") + " weight";
     }
     s += ".";
-    boolean trusted = c.stages() > 0 || c.paretoK() <= c.threshold();
-    if (!trusted) {
-      s += " Pareto k̂ is above its threshold: the posterior's numbers may be far from the truth; run with --method auto or smc.";
+    if (c.stages() == 0 && !(c.paretoK() <= c.threshold())) {
+      s += " Pareto k̂ is above its threshold: the posterior's numbers may be far from the truth; do not cite them; run with --method auto or smc.";
     } else if (c.stages() > 0 && c.acceptance() < 0.05) {
-      s += " The SMC moves were rarely accepted: the particles may not have explored the posterior; raise --samples.";
-    } else if (c.ess() < 100) {
+      s += " The SMC moves were rarely accepted: the particles may not have explored the posterior; do not cite these numbers; raise --samples.";
+    } else if (c.stages() > 0 && !(c.ess() >= 100)) {
+      s += " The SMC islands disagree (fewer than 100 effective draws by batch means over them): the posterior is not resolved at this N;"
+          + " do not cite these numbers; raise --samples.";
+    } else if (!(c.ess() >= 100)) {
       s += " Fewer than 100 effective draws: the Monte Carlo intervals are wide; raise --samples.";
+    }
+    long surprises = c.observations().stream().filter(Calibration.ObservationReport::surprisesThePrior).count();
+    if (surprises > 0) {
+      s += " " + (surprises == 1 ? "1 observation lies" : Numbers.count(surprises) + " observations lie")
+          + " outside the prior predictive's central 99.9%: the priors all but rule " + (surprises == 1 ? "it" : "them")
+          + " out, so the posterior rests on their extreme tail; check the reading, its sd, and whether the spec can produce it.";
     }
     long conflicts = c.observations().stream().filter(Calibration.ObservationReport::conflicts).count();
     if (conflicts > 0) {
@@ -255,10 +275,21 @@ public final class CalibrationFolder {
     long influential = c.observations().stream().filter(r -> Double.isFinite(r.looK()) && r.looK() > 0.7).count();
     if (influential > 0) {
       s += " " + (influential == 1 ? "1 observation has" : Numbers.count(influential) + " observations have")
-          + " a leave-one-out k̂ above 0.7: " + (influential == 1 ? "it" : "each") + " alone moves the posterior far (see the table), so check "
-          + (influential == 1 ? "it" : "them") + ".";
+          + " a leave-one-out k̂ above 0.7: by PSIS-LOO's standard " + (influential == 1 ? "it is" : "each is")
+          + " highly influential (the posterior without " + (influential == 1 ? "it" : "one") + " differs more than these draws can estimate; see the table).";
     }
     return s;
+  }
+
+  /** The ESS in words: a count, or "not estimable" (a statistic whose spread doubles cannot hold). */
+  static String essText(Calibration.Result c) {
+    return Double.isFinite(c.ess()) ? Numbers.count(Math.round(c.ess())) : "not estimable";
+  }
+
+  /** Whether the posterior's numbers may be cited: the method's own diagnostics hold (ESS of at least 100). */
+  static boolean trusted(Calibration.Result c) {
+    boolean method = c.stages() > 0 ? c.acceptance() >= 0.05 : c.paretoK() <= c.threshold();
+    return method && c.ess() >= 100;
   }
 
   /** A LOO k̂ in a cell: "0.41", "1.16 (influential)", "flat" (every draw fits it alike), "n/a" (too few draws). */
@@ -294,7 +325,8 @@ public final class CalibrationFolder {
           .append(" | ").append(Numbers.of(as, r.prior()[1], DIGITS)).append(" [").append(interval(as, r.prior()[0], r.prior()[2]))
           .append("] | ").append(Numbers.of(as, r.posterior()[1], DIGITS)).append(" [")
           .append(interval(as, r.posterior()[0], r.posterior()[2])).append("] | ")
-          .append(String.format(Locale.ROOT, "%.3f", r.posteriorP())).append(r.conflicts() ? " (conflict)" : "").append(" | ")
+          .append(String.format(Locale.ROOT, "%.3f", r.posteriorP())).append(r.conflicts() ? " (conflict)" : "")
+          .append(r.surprisesThePrior() ? String.format(Locale.ROOT, "; prior %.4f (surprise)", r.priorP()) : "").append(" | ")
           .append(looCell(r.looK())).append(" |\n");
     }
     md.append("\n## Parameters\n\n| parameter | prior p50 [p5–p95] | posterior p50 [p5–p95] |\n|---|---|---|\n");

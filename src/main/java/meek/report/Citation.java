@@ -50,6 +50,10 @@ public final class Citation {
         var posterior = Json.MAPPER.readTree(dir.resolve(ResultFiles.POSTERIOR).toFile());
         String method = posterior.path("method").asText("calibration");
         String ess = posterior.path("ess").isNumber() ? "ESS " + Numbers.count(Math.round(posterior.path("ess").asDouble())) + " of " : "";
+        if (!posterior.path("trusted").asBoolean(true)) {
+          out.printf("Caution: meek does not trust this posterior (%s); its summary.md says why. Do not cite these numbers as they stand.%n",
+              posterior.path("method_reason").asText("see summary.md"));
+        }
         print(s.outputs(), s.title() + " (posterior)", s.samples(), "posterior by " + method + ", " + ess + "N = " + Numbers.count(s.samples())
             + ", seed " + s.seed(), "");
       }

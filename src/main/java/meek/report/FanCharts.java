@@ -89,6 +89,7 @@ public final class FanCharts {
     NumberAxis x = axis("Year");
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new DecimalFormat("0"));
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole years: a short span ticked at halves read "2024 2024"
     double[] years = fan.years();
     double zeroFrom = zeroFrom(fan);
     String subtitle = fan.metric().subtitle();
@@ -325,6 +326,7 @@ public final class FanCharts {
     NumberAxis x = axis("Year");
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(new DecimalFormat("0"));
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     double[] years = fans.get(0).years();
     x.setRange(years[0], years[years.length - 1]);
     NumberAxis y = axis(fans.get(0).metric().axisLabel());

@@ -42,6 +42,9 @@ public final class Calibration {
   /** Which sampler: importance sampling of the prior draws, the SMC sampler, or the first unless k̂ rules it out. */
   public enum Method { AUTO, IMPORTANCE, SMC }
 
+  /** Fewer distinct posterior draws than this, and a PSIS-LOO k̂ is not computed (its tail would be duplicates). */
+  public static final int LOO_DISTINCT = 1000;
+
   /** The quantiles an observation's predictive reports: its median and 90% interval. */
   private static final double[] PREDICTIVE = {0.05, 0.5, 0.95};
 
@@ -52,14 +55,24 @@ public final class Calibration {
    * @param posterior the posterior predictive's
    * @param looK the Pareto k̂ of leaving this observation out (PSIS-LOO): above 0.7, it alone moves the posterior a lot
    *     (−∞: every posterior draw fits it equally; +∞: too few draws to tell)
+   * @param priorP the prior predictive probability of a replicate at most the observed value (a prior predictive check)
    * @param posteriorP the posterior predictive probability of a replicate at most the observed value (a
    *     posterior predictive check: near 0 or 1, the model cannot reproduce the reading)
    */
-  public record ObservationReport(Observation observation, double[] prior, double[] posterior, double looK, double posteriorP) {
+  public record ObservationReport(Observation observation, double[] prior, double[] posterior, double looK, double priorP,
+      double posteriorP) {
 
     /** Whether the reading lies outside the posterior predictive's central 99%: the model cannot reach it. */
     public boolean conflicts() {
       return posteriorP < 0.005 || posteriorP > 0.995;
+    }
+
+    /**
+     * Whether the reading lies outside the prior predictive's central 99.9%: the prior all but rules it out, so the
+     * posterior rests on the prior's extreme tail (or the reading, its sd or the spec is wrong).
+     */
+    public boolean surprisesThePrior() {
+      return priorP < 0.0005 || priorP > 0.9995;
     }
   }
 
@@ -100,13 +113,13 @@ public final class Calibration {
       }
       double start = model.fanBaselineYear(model.fans().indexOf(o.metric()));
       if (!(o.year() >= start)) {
-        throw new InputException(file + ":" + o.line() + ": year " + o.year() + " is before the " + o.metric().key()
-            + " view's start (" + start + "), where the model has no gap; remove the row or start the view earlier");
+        throw new InputException(file + ":" + o.line() + ": year " + year(o.year()) + " is before the " + o.metric().key()
+            + " view's start (" + year(start) + "), where the model has no gap; remove the row or start the view earlier");
       }
       double end = start + spec.horizonYears();
-      if (!(o.year() <= end)) { // as for meek run --observed: the point would fall off the fan chart
-        throw new InputException(file + ":" + o.line() + ": year " + o.year() + " lies after the " + o.metric().key()
-            + " view's span (" + start + "–" + end + "); remove the row or widen horizon_years");
+      if (!(o.year() <= end + 1e-9 * Math.abs(end))) { // as for meek run --observed: the point would fall off the fan chart
+        throw new InputException(file + ":" + o.line() + ": year " + year(o.year()) + " lies after the " + o.metric().key()
+            + " view's span (" + year(start) + "–" + year(end) + "); remove the row or widen horizon_years");
       }
     }
   }
@@ -199,7 +212,12 @@ public final class Calibration {
             String.format(Locale.ROOT, "%,d", n));
         DrawPlan plan = DrawPlan.of(spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(),
             MonteCarloEngine.BLOCK_SIZE);
-        TemperedSmc.Particles particles = new TemperedSmc(plan, observed, outputs, width).run(n, options.seed(), parallel);
+        TemperedSmc.Particles particles;
+        try {
+          particles = new TemperedSmc(plan, observed, outputs, width).run(n, options.seed(), parallel);
+        } catch (InputException e) {
+          throw new InputException(source + ": " + e.getMessage());
+        }
         post = new Draws(particles.params(), particles.scalars(), particles.state(), particles.gaps(), particles.logLikelihood(), particles.outcomes());
         weights = equal;
         counts = ones;
@@ -277,18 +295,22 @@ public final class Calibration {
             WeightedSummary.summarize(as, postDraws.params[p], weights, counts, groups));
       });
       ObservationReport[] reports = new ObservationReport[obs];
+      long distinct = Arrays.stream(counts).filter(c -> c > 0).count();
       parallel.forEach(obs, j -> {
         Observation o = observations.get(j);
         ScalarOutput as = new ScalarOutput("predictive", o.metric().unit(), "", false);
-        OutputSummary before = WeightedSummary.summarize(as, predictive(o, prior.gaps[j], options.seed(), j), equal, ones, null);
+        double[] priorReplicates = predictive(o, prior.gaps[j], options.seed(), j);
+        OutputSummary before = WeightedSummary.summarize(as, priorReplicates, equal, ones, null);
         double[] replicates = predictive(o, postDraws.gaps[j], options.seed(), j);
         OutputSummary after = WeightedSummary.summarize(as, replicates, weights, counts, groups);
         double[] logRatio = new double[resampled.length];
         for (int r = 0; r < resampled.length; r++) {
           logRatio[r] = -o.logLikelihood(postDraws.gaps[j][resampled[r]]);
         }
-        double looK = resampled.length == 0 ? Double.NaN : ParetoSmoothing.smooth(logRatio).k();
-        reports[j] = new ObservationReport(o, at(before), at(after), looK, fractionAtMost(replicates, weights, o.gap()));
+        // on a resample duplicates repeat: with too few distinct draws a tail cannot be fitted (nor ties read as flat)
+        double looK = distinct < LOO_DISTINCT ? Double.NaN : ParetoSmoothing.smooth(logRatio).k();
+        reports[j] = new ObservationReport(o, at(before), at(after), looK, fractionAtMost(priorReplicates, equal, o.gap()),
+            fractionAtMost(replicates, weights, o.gap()));
       });
       return new Result(priorRun, posterior, methodName, why, paretoK, threshold, ess, lastStepEss, weighted, stages, acceptance,
           List.of(reports), List.of(parameterReports));
@@ -312,9 +334,10 @@ public final class Calibration {
         any |= o.logScale() ? g > 0 && g < Double.POSITIVE_INFINITY : Double.isFinite(g);
       }
       if (!any) {
-        throw new InputException(where(source, o) + ": no prior draw has a " + o.metric().key() + " gap in " + o.year()
-            + (o.logScale() ? " above 0, which scale log needs" : "") + " (the gap is 0 at the view's start, and every draw may be invalid);"
-            + " move the reading, use scale linear, or check the spec");
+        throw new InputException(where(source, o) + ": no prior draw has a " + (o.logScale() ? "positive " : "finite ") + o.metric().key()
+            + " gap in " + year(o.year()) + (o.logScale()
+                ? ", which scale log needs (a gap is 0 at its view's start, and the inference gaps once caught up); move the reading or use scale linear"
+                : " (the tokens needed are unbounded where the loss gap is 0, as at the view's start); move the reading"));
       }
     }
     double smallest = observed.observations().stream().mapToDouble(Observation::sd).min().orElse(Double.NaN);
@@ -323,6 +346,11 @@ public final class Calibration {
         + "); widen sd, or check the reading against the prior predictive (meek run --observed)"
         : source + ": the likelihood of every prior draw is 0 in double precision: each lies too many sd from some reading (the smallest sd is "
             + smallest + "); widen sd, or check the readings against the prior predictive (meek run --observed)");
+  }
+
+  /** A year as a reader writes it: 2045, 2023.5 (to a millionth of a year: 2020.03 + 30 is not 2050.0299999999997). */
+  static String year(double v) {
+    return java.math.BigDecimal.valueOf(Math.round(v * 1e6) / 1e6).stripTrailingZeros().toPlainString();
   }
 
   private static String where(String source, Observation o) {

@@ -164,8 +164,9 @@ final class TemperedSmc {
         }
       }
       if (live == 0) { // the prior's own draws had some: this island's are too few for so precise an observation
-        throw new meek.InputException("the SMC sampler found no particle with a positive likelihood among " + n + " (one of its "
-            + ISLANDS + " islands): the observations are too precise for these priors at this N; raise --samples or widen sd");
+        throw new meek.InputException("one of the SMC sampler's " + ISLANDS + " islands drew no particle with a positive likelihood among its "
+            + n + ": under the prior such draws are rare (e.g. a log-scale reading where most draws' gap is 0); raise --samples, or"
+            + " try --method importance");
       }
       double target = live / 2.0;
       if (meek.stats.ParetoSmoothing.ess(weights(1 - phi)) >= target) {

@@ -98,7 +98,8 @@ public final class ParetoSmoothing {
           exceedances[j] = Math.exp(lw[tail[j]]) - expCutoff;
         }
         double[] fit = fitGeneralizedPareto(exceedances);
-        k = fit[0];
+        // a fit that is not a number (weights spanning more than doubles hold) is no fit: nothing is smoothed
+        k = Double.isFinite(fit[0]) && fit[1] > 0 && Double.isFinite(fit[1]) ? fit[0] : Double.POSITIVE_INFINITY;
         if (Double.isFinite(k)) {
           for (int j = 0; j < m; j++) {
             double p = (j + 0.5) / m;
