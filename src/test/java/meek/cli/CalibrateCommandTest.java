@@ -89,6 +89,19 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void citeCautionsAboutAnUntrustedPosterior() throws IOException {
+    Path obs = write("precise.csv", "year,gap,sd\n2022,0.15,0.0005\n2024,0.12,0.0005\n");
+    Path out = dir.resolve("forced");
+    CliRunner.Result r = CliRunner.run("calibrate", "distributions/chinchilla.yaml", "--observed", obs.toString(), "--samples", "20000",
+        "--method", "importance", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Pareto k̂ is above its threshold").contains("do not cite them");
+    assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"trusted\" : false");
+    CliRunner.Result cite = CliRunner.run("cite", out.toString());
+    assertThat(cite.out()).startsWith("Caution: meek does not trust this posterior");
+  }
+
+  @Test
   void tooFewSamplesAreRefused() throws IOException {
     Path obs = write("obs.csv", OBSERVED);
     CliRunner.Result r = CliRunner.run("calibrate", "distributions/chinchilla.yaml", "--observed", obs.toString(), "--samples", "10",

@@ -209,6 +209,16 @@ class CalibrationTest {
   }
 
   @Test
+  void aReadingThePriorsAllButRuleOutIsFlagged() {
+    // a loss gap of 5 nats in 2025: the prior predictive's 90% interval is about 0.014–0.23
+    List<Observation> obs = List.of(new Observation(2025, 5, "", Metric.LOSS, 0.01, false, 2));
+    Calibration.Result r = Calibration.execute(literature, options(20_000, 3, false), obs, Calibration.Method.AUTO, n -> {});
+    assertThat(r.observations().get(0).surprisesThePrior()).isTrue();
+    assertThat(r.observations().get(0).priorP()).isEqualTo(1.0);
+    assertThat(meek.report.CalibrationFolder.diagnostics(r)).contains("outside the prior predictive's central 99.9%");
+  }
+
+  @Test
   void smcsEffectiveSampleSizeIsNearNForIndependentIslandsAndFallsWhenTheyDisagree() {
     var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(4L);
     int[] starts = new int[16];
