@@ -25,13 +25,12 @@ import picocli.CommandLine.Spec.Target;
     name = "calibrate",
     header = "Updates a spec's priors with observed gaps and writes the posterior's results folder.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Weights the prior draws meek run makes for the spec and seed by the likelihood of the observations (independent normal",
-      "errors, on the log scale for scale log), Pareto-smoothed (PSIS); when the smoothing's k-hat says the weights cannot be",
-      "trusted, an adaptive tempered SMC sampler draws the posterior instead. Writes posterior.json, parameters.csv, fan.csv",
-      "(and fan_prior.csv), fan.png/.svg with the prior behind and the observations with error bars, inflection_time.png/.svg",
-      "(prior and posterior t*), summary.md, manifest.json, references.bib and report.html into results/<spec name>-calibrated/."
-    })
+    description = "Weights the prior draws meek run makes for the spec and seed by the likelihood of the observations (independent"
+        + " normal errors, on the log scale for scale log), Pareto-smoothed (PSIS); when the smoothing's k-hat says the weights cannot"
+        + " be trusted, an adaptive tempered SMC sampler draws the posterior instead. Writes posterior.json, parameters.csv, fan.csv"
+        + " and fan_prior.csv (and per view), fan charts with the prior behind and the observations with error bars,"
+        + " inflection_time.png/.svg (prior and posterior t*), summary.md, manifest.json, references.bib and report.html into"
+        + " results/<spec name>-calibrated/.")
 final class CalibrateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec(Target.SELF)
