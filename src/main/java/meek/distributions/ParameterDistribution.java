@@ -58,6 +58,21 @@ public interface ParameterDistribution {
   /** True for a fixed value, which consumes no random numbers. */
   boolean isConstant();
 
+  /** Fills a column with draws: {@code column[0 … count)}. */
+  interface ColumnSampler {
+    void fill(double[] column, int count);
+  }
+
+  /**
+   * A loop of the law's own that fills a column from {@code rng}, the JIT compiling it for that law alone (one
+   * sample() call site shared by every law's sampler is megamorphic), or null when it has none. It draws the same
+   * values, in the same order, as {@link #sampler}'s sample, and keeps no state but {@code rng}: a column and
+   * single draws from one stream may follow each other.
+   */
+  default ColumnSampler columnSampler(UniformRandomProvider rng) {
+    return null;
+  }
+
   /** The resolved form, for manifests and {@code validate}: the family, its parameters, bounds. */
   Map<String, Object> describe();
 

@@ -128,6 +128,10 @@ public final class DrawPlan implements DrawSource {
    */
   private final class MonteCarlo implements Drawer {
     private final ContinuousSampler[] samplers = new ContinuousSampler[dists.length];
+    /** The same draws a column at a time, for the parameters neither in the copula nor through the normal. */
+    private final meek.distributions.ParameterDistribution.ColumnSampler[] columns =
+        new meek.distributions.ParameterDistribution.ColumnSampler[dists.length];
+    private final double[] scratch = new double[dists.length];
     private final ZigguratSampler.NormalizedGaussian[] gauss = new ZigguratSampler.NormalizedGaussian[dists.length];
     private final double[] z = new double[correlated.length];
 
@@ -141,7 +145,40 @@ public final class DrawPlan implements DrawSource {
           gauss[p] = ZigguratSampler.NormalizedGaussian.of(streams[p]);
         }
         if (!inCopula[p]) {
-          samplers[p] = throughNormal[p] ? throughNormal(dists[p], gauss[p]) : dists[p].sampler(streams[p]);
+          if (throughNormal[p]) {
+            samplers[p] = throughNormal(dists[p], gauss[p]);
+          } else {
+            samplers[p] = dists[p].sampler(streams[p]);
+            columns[p] = dists[p].columnSampler(streams[p]); // the same stream: stateless, so columns and draws may alternate
+          }
+        }
+      }
+    }
+
+    /**
+     * Column by column: each parameter's column in its own loop (the copula's, and those drawn through the normal,
+     * draw by draw), from the same streams in the same order as {@link #next}.
+     */
+    @Override
+    public void fill(double[][] out, int count) {
+      for (int p = 0; p < dists.length; p++) {
+        if (columns[p] != null) {
+          columns[p].fill(out[p], count);
+        } else if (samplers[p] != null) {
+          for (int i = 0; i < count; i++) {
+            out[p][i] = samplers[p].sample();
+          }
+        }
+      }
+      if (correlated.length > 0) {
+        for (int i = 0; i < count; i++) {
+          for (int k = 0; k < z.length; k++) {
+            z[k] = gauss[correlated[k]].sample();
+          }
+          correlate(z, scratch);
+          for (int c : correlated) {
+            out[c][i] = scratch[c];
+          }
         }
       }
     }

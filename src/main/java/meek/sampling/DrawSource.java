@@ -20,5 +20,19 @@ public interface DrawSource {
   /** Draws parameter vectors one after another. Not thread-safe. */
   interface Drawer {
     void next(double[] params);
+
+    /**
+     * The next {@code count} vectors at once, column by column: {@code columns[parameter][i]}, the same values as
+     * {@code count} calls of {@link #next}.
+     */
+    default void fill(double[][] columns, int count) {
+      double[] params = new double[columns.length];
+      for (int i = 0; i < count; i++) {
+        next(params);
+        for (int p = 0; p < params.length; p++) {
+          columns[p][i] = params[p];
+        }
+      }
+    }
   }
 }

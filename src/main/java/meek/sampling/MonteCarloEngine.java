@@ -73,10 +73,10 @@ public final class MonteCarloEngine {
           double[][] blockScalars = buf.blockScalars;
           byte[] blockOutcomes = buf.blockOutcomes;
           long[] counts = outcomeCounts[b];
+          drawer.fill(drawn, to - from); // column by column: each law in a loop of its own
           for (int i = from; i < to; i++) {
-            drawer.next(params);
             for (int p = 0; p < parameters; p++) {
-              drawn[p][i - from] = params[p];
+              params[p] = drawn[p][i - from];
             }
             GapOutcome o = evaluator.evaluate(params, state, scalars);
             blockOutcomes[i - from] = (byte) o.ordinal();

@@ -44,6 +44,7 @@ public class FanAggregationBenchmark {
   private MonteCarloModel.Evaluator evaluator;
   private MonteCarloModel.FanEvaluator fan;
   private double[][] params;
+  private double[][] columns;
   private double[][] stateColumns;
   private double[] row;
   private double[][] rows;
@@ -62,6 +63,7 @@ public class FanAggregationBenchmark {
     evaluator = model.newEvaluator();
     int p = model.parameterNames().size();
     params = new double[BLOCK][p];
+    columns = new double[p][BLOCK];
     one = new double[p];
     state = new double[model.stateWidth()];
     scalars = new double[model.outputs().size()];
@@ -91,6 +93,14 @@ public class FanAggregationBenchmark {
       drawer.next(one);
       bh.consume(one[0]);
     }
+  }
+
+  /** The same draws a block at a time, column by column, as the engine makes them. */
+  @Benchmark
+  @OperationsPerInvocation(BLOCK)
+  public void fillParameters(Blackhole bh) {
+    drawer.fill(columns, BLOCK);
+    bh.consume(columns);
   }
 
   /** The closed forms of one draw: t*, the peak, steepest decline and the two convergence times. */
