@@ -39,11 +39,19 @@ final class CsvInput {
         .setCommentMarker('#').setIgnoreEmptyLines(true).get().parse(r);
   }
 
-  /** What went wrong reading a CSV, in words: commons-csv reports a broken quote as an unchecked I/O error. */
+  /**
+   * What went wrong reading a CSV, in words: commons-csv reports a broken quote as an unchecked I/O error, and a
+   * repeated column with a hint for programmers ("use CSVFormat.Builder…"), which is cut.
+   */
   static String why(Exception e) {
     Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int hint = m.indexOf(" If this is valid then use CSVFormat");
+    return hint < 0 ? m : m.substring(0, hint).replaceFirst("\\.$", "") + ": name each column once";
   }
+
+  /** A number as people write it: digits, a point, an exponent (not Java's hexadecimal 0x1p-3 or its 1.5d suffixes). */
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   /** A row with more cells than the header names is a mistake (a stray comma), not extra data. */
   static void checkWidth(Path csv, CSVParser p, CSVRecord rec) {
@@ -67,6 +75,9 @@ final class CsvInput {
   static double number(Path csv, CSVRecord rec, String column, boolean positive) {
     String cell = rec.isSet(column) ? rec.get(column) : "";
     try {
+      if (!DECIMAL.matcher(cell).matches()) {
+        throw new NumberFormatException(cell);
+      }
       double v = Double.parseDouble(cell);
       if (Double.isFinite(v) && (!positive || v > 0)) {
         return v;

@@ -85,6 +85,9 @@ class CalibrateCommandTest {
         Arguments.of("an unknown scale", "year,gap,sd,scale\n2022,0.05,0.01,ln\n", "scale: 'ln' is not linear or log"),
         Arguments.of("a non-positive gap on a log scale", "year,gap,sd,scale\n2022,0,0.1,log\n", "with scale log"),
         Arguments.of("no rows", "year,gap,sd\n", "no data rows"),
+        Arguments.of("a hexadecimal number", "year,gap,sd\n2022,0x1p-3,0.01\n", ":2: gap: '0x1p-3' is not a number"),
+        Arguments.of("a number with Java's type suffix", "year,gap,sd\n2022,0.05,0.01d\n", ":2: sd: '0.01d' is not a positive number"),
+        Arguments.of("a column named twice", "year,gap,sd,sd\n2022,0.05,0.01,0.02\n", "duplicate name: \"sd\" in [year, gap, sd, sd]: name each column once"),
         Arguments.of("a missing file", null, "no such file"));
   }
 
