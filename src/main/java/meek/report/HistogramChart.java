@@ -71,15 +71,8 @@ public final class HistogramChart {
       ninety.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
       plot.addDomainMarker(ninety, org.jfree.chart.ui.Layer.BACKGROUND);
       if (Double.isFinite(summary.at(0.5).value())) {
-        ValueMarker med = new ValueMarker(summary.at(0.5).value(), MEDIAN, new BasicStroke(2f));
         // with draws that never peak, the median is over them too, not over the bars alone
-        med.setLabel((summary.infinite() > 0 ? "median of all (never included) " : "median ") + Numbers.sig(summary.at(0.5).value(), 3));
-        med.setLabelFont(SMALL);
-        med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
-        plot.addDomainMarker(med);
+        plot.addDomainMarker(medianMarker(summary.at(0.5).value(), summary.infinite() > 0 ? "median of all (never included) " : "median "));
       }
     }
     if (shown.length == 0) { // an empty plot says why
@@ -130,14 +123,7 @@ public final class HistogramChart {
     plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the posterior over the prior
     style(plot);
     if (posterior.n() > 0 && Double.isFinite(posterior.at(0.5).value()) && data.getSeriesCount() > 0) {
-      ValueMarker med = new ValueMarker(posterior.at(0.5).value(), MEDIAN, new BasicStroke(2f));
-      med.setLabel("posterior median " + Numbers.sig(posterior.at(0.5).value(), 3));
-      med.setLabelFont(SMALL);
-      med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-      med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-      med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
-      plot.addDomainMarker(med);
+      plot.addDomainMarker(medianMarker(posterior.at(0.5).value(), "posterior median "));
     }
     if (data.getSeriesCount() == 0) {
       XYTextAnnotation why = new XYTextAnnotation("Nothing to show: no finite values in the prior or the posterior", 0.5, 0.5);
@@ -156,5 +142,17 @@ public final class HistogramChart {
       return v;
     }
     return low ? Arrays.stream(draws).min().orElse(0) : Arrays.stream(draws).max().orElse(0);
+  }
+
+  /** The median's line, labelled "{label}{value}" beside its top. */
+  private static ValueMarker medianMarker(double median, String label) {
+    ValueMarker med = new ValueMarker(median, MEDIAN, new BasicStroke(2f));
+    med.setLabel(label + Numbers.sig(median, 3));
+    med.setLabelFont(SMALL);
+    med.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+    med.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    med.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    med.setLabelOffset(new RectangleInsets(18, 4, 4, 4));
+    return med;
   }
 }

@@ -152,9 +152,12 @@ public final class Publish {
    * may still hold a user's notes (or a spec.yaml in a run's folder), and replacing it would delete them.
    */
   private static final String COMMON = "manifest\\.json|references\\.bib|report\\.html";
+  /** Every view's fan stem (fan, fan_benchmark, …), from the one list of views: a new view needs no edit here. */
+  private static final String FANS = "(" + java.util.Arrays.stream(meek.model.Metric.values()).map(m -> Pattern.quote(m.fileStem()))
+      .collect(java.util.stream.Collectors.joining("|")) + ")";
   /** A run's files; a batch's run also holds its composed spec.yaml. */
   private static final String RUN = COMMON + "|summary\\.(json|md)|quantiles\\.csv|inflection_time\\.(png|svg)"
-      + "|fan(_(benchmark|tokens|inference|inference_benchmark))?\\.(csv|png|svg)";
+      + "|" + FANS + "\\.(csv|png|svg)";
   /** The files each kind of folder holds (its manifest's "kind"; a run's manifest has none). */
   private static final Map<String, Pattern> MEEKS_FILES = Map.of(
       "run", Pattern.compile(RUN),
@@ -164,7 +167,7 @@ public final class Publish {
           + "|(tornado|sobol)_(inflection_time_years|peak_gap_nats|gap_-?[0-9]+(\\.[0-9]+)?_nats)\\.(png|svg)"),
       "fit-benchmark", Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"),
       "calibrate", Pattern.compile(COMMON + "|posterior\\.json|summary\\.md|parameters\\.csv|inflection_time\\.(png|svg)"
-          + "|fan(_(benchmark|tokens|inference|inference_benchmark))?(\\.(csv|png|svg)|_prior\\.csv)"));
+          + "|" + FANS + "(\\.(csv|png|svg)|_prior\\.csv)"));
 
   /** A kind this version does not know: only the files every folder holds are meek's. */
   private static final Pattern COMMON_FILES = Pattern.compile(COMMON);

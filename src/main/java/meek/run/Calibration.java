@@ -301,7 +301,8 @@ public final class Calibration {
         ScalarOutput as = new ScalarOutput("predictive", o.metric().unit(), "", false);
         double[] priorReplicates = predictive(o, prior.gaps[j], options.seed(), j);
         OutputSummary before = WeightedSummary.summarize(as, priorReplicates, equal, ones, null);
-        double[] replicates = predictive(o, postDraws.gaps[j], options.seed(), j);
+        // (importance sampling reweights the prior's own draws, and so their replicates)
+        double[] replicates = postDraws == prior ? priorReplicates : predictive(o, postDraws.gaps[j], options.seed(), j);
         OutputSummary after = WeightedSummary.summarize(as, replicates, weights, counts, groups);
         double[] logRatio = new double[resampled.length];
         for (int r = 0; r < resampled.length; r++) {

@@ -65,6 +65,8 @@ final class TemperedSmc {
   private final int parameters;
   private final int outputs;
   private final int width;
+  /** Whether each parameter is drawn (has a score to move) rather than a constant. */
+  private final boolean[] drawn;
 
   TemperedSmc(DrawPlan plan, ObservedGaps observed, int outputs, int stateWidth) {
     this.plan = plan;
@@ -72,6 +74,10 @@ final class TemperedSmc {
     this.parameters = plan.names().size();
     this.outputs = outputs;
     this.width = stateWidth;
+    this.drawn = new boolean[parameters];
+    for (int p = 0; p < parameters; p++) {
+      drawn[p] = plan.drawn(p);
+    }
   }
 
   /** Runs n particles from the seed. */
@@ -133,7 +139,7 @@ final class TemperedSmc {
     List<Stage> run() {
       for (int i = 0; i < n; i++) {
         for (int p = 0; p < parameters; p++) {
-          z[i][p] = plan.drawn(p) ? gauss.sample() : 0;
+          z[i][p] = drawn[p] ? gauss.sample() : 0;
         }
         plan.fromScores(z[i], x[i], scratch);
       }
@@ -191,24 +197,15 @@ final class TemperedSmc {
       return w;
     }
 
-    /** Systematic resampling: one uniform, n equally spaced points on the cumulative weights. */
+    /** Systematic resampling ({@link Calibration#resample}): each particle copied as often as it was drawn. */
     private void resample(double[] w) {
-      double total = 0;
-      for (double v : w) {
-        total += v;
-      }
-      double u = rng.nextDouble() / n;
-      double cumulative = 0;
-      int source = -1;
-      for (int i = 0; i < n; i++) {
-        double point = u + (double) i / n;
-        while (cumulative <= point * total && source < n - 1) {
-          source++;
-          cumulative += w[source];
+      int[] copies = Calibration.resample(w, n, rng);
+      for (int source = 0, i = 0; source < n; source++) {
+        for (int c = 0; c < copies[source]; c++, i++) {
+          System.arraycopy(z[source], 0, proposalZ[i], 0, parameters);
+          System.arraycopy(x[source], 0, proposalX[i], 0, parameters);
+          proposalLogLik[i] = logLik[source];
         }
-        System.arraycopy(z[source], 0, proposalZ[i], 0, parameters);
-        System.arraycopy(x[source], 0, proposalX[i], 0, parameters);
-        proposalLogLik[i] = logLik[source];
       }
       swap();
     }
@@ -235,7 +232,7 @@ final class TemperedSmc {
         double keep = Math.sqrt(1 - beta * beta);
         for (int i = 0; i < n; i++) {
           for (int p = 0; p < parameters; p++) {
-            proposalZ[i][p] = plan.drawn(p) ? keep * z[i][p] + beta * gauss.sample() : 0;
+            proposalZ[i][p] = drawn[p] ? keep * z[i][p] + beta * gauss.sample() : 0;
           }
           plan.fromScores(proposalZ[i], proposalX[i], scratch);
         }
