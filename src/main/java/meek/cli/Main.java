@@ -17,7 +17,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Monte Carlo uncertainty analysis of the capability gap between meek and SOTA AI models.",
-    subcommands = {RunCommand.class, CalibrateCommand.class, CompareCommand.class, SensitivityCommand.class, BatchCommand.class, CiteCommand.class, PointCommand.class, ValidateCommand.class, FitBenchmarkCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, MergeCommand.class, CalibrateCommand.class, CompareCommand.class, SensitivityCommand.class, BatchCommand.class, CiteCommand.class, PointCommand.class, ValidateCommand.class, FitBenchmarkCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Exit code for input the user must fix (picocli's convention for invalid input). */

@@ -67,9 +67,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--max-samples", paramLabel = "N", converter = SamplingOptions.SampleCount.class,
       description = "With --precision: the cap on N (default: 20,000,000).")
-  Integer maxSamplesOption;
+  Long maxSamplesOption;
 
-  private int maxSamples;
+  private long maxSamples;
 
   @Option(names = "--keep-samples", paramLabel = "FILE",
       description = "Also write every draw's parameters, outcome and outputs to this gzipped CSV (streamed; e.g. samples.csv.gz).")
@@ -93,6 +93,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the results folder (and the --keep-samples file) if they exist.")
   boolean force;
 
+  @Option(names = "--part", paramLabel = "I/K", converter = PartOption.class,
+      description = "Run only part I of K (1 <= I <= K): the I-th of K contiguous ranges of the run's blocks, written to a part folder"
+          + " (default: results/<spec name>.part-I-of-K/) for 'meek merge', which puts the K parts together into the results folder of"
+          + " the whole run, the same bit for bit. E.g. --part $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.")
+  PartOption.Part part;
+
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
@@ -107,6 +113,9 @@ final class RunCommand implements Callable<Integer> {
       err.printf(
           "meek: note: %s: the correlations were not positive semi-definite (smallest eigenvalue %.3g) and were repaired as asked (repair: nearest); the effective values are in manifest.json and 'meek validate'%n",
           specFile, spec.correlations().smallestEigenvalue());
+    }
+    if (part != null) {
+      return runPart(spec, options, err, wallStart);
     }
     Path target = out != null ? out : Path.of("results", spec.name());
     List<Observation> observed = observedFile == null ? List.of() : ObservedPoints.read(observedFile);
@@ -193,12 +202,55 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code --part I/K}: runs the part's blocks and writes its part folder. */
+  private int runPart(Spec spec, RunOptions options, PrintWriter err, long wallStart) {
+    int blocks = meek.sampling.MonteCarloEngine.blocks(options.samples());
+    if (part.parts() > blocks) {
+      throw new ParameterException(self.commandLine(), String.format(java.util.Locale.ROOT,
+          "--part %d/%d: the run has only %,d block%s of 8,192 draws to share out; use at most %d parts", part.part(), part.parts(), blocks,
+          blocks == 1 ? "" : "s", blocks));
+    }
+    Path target = out != null ? out : Path.of("results", spec.name() + ".part-" + part.part() + "-of-" + part.parts());
+    java.time.Instant started = java.time.Instant.now();
+    MonteCarloRun run = MonteCarloRun.ofPart(spec, options, part.part(), part.parts());
+    try (Publish.Claim claim = Publish.claimFolder(target, force, spec.inputs())) {
+      long t0 = System.nanoTime();
+      meek.run.RunAggregates aggregates;
+      try (Progress progress = new Progress("meek run " + spec.name() + " part " + part, run.partDraws(part.part(), part.parts()),
+          !sampling.quiet)) {
+        aggregates = run.part(part.part(), part.parts(), progress);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      try (Publish.Folder folder = claim.stage()) {
+        meek.report.PartFolder.Info info = new meek.report.PartFolder.Info(spec, specFile, metrics, options, part.part(), part.parts(),
+            Main.version(), started, seconds);
+        folder.publish(f -> meek.report.PartFolder.write(f, aggregates, info));
+      }
+      if (!sampling.quiet) {
+        self.commandLine().getOut().printf(java.util.Locale.ROOT,
+            "Part %s: blocks %,d–%,d of %,d (%s draws) in %s (%.1f s); when all %d parts are done: meek merge FOLDER… --out DIR%n",
+            part, aggregates.fromBlock(), aggregates.toBlock() - 1, blocks, Numbers.count(run.partDraws(part.part(), part.parts())), target,
+            (System.nanoTime() - wallStart) / 1e9, part.parts());
+      }
+    }
+    return 0;
+  }
+
   /** The options, checked against each other before anything is read. */
   private RunOptions checkedOptions() {
     if (noFan && observedFile != null) {
       throw new ParameterException(self.commandLine(), "--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
     }
     RunOptions options = sampling.options(quantileMode, !noFan);
+    if (part != null) {
+      for (Object[] o : new Object[][] {{precision, "--precision"}, {keepSamples, "--keep-samples"}, {observedFile, "--observed"}}) {
+        if (o[0] != null) {
+          throw new ParameterException(self.commandLine(), o[1] + " does not work with --part: a part holds aggregates only; "
+              + (o[1].equals("--observed") ? "a part has no charts to draw on" : o[1].equals("--precision") ? "choose N with --samples"
+                  : "run the whole spec to keep its draws"));
+        }
+      }
+    }
     if (precision == null && maxSamplesOption != null) {
       throw new ParameterException(self.commandLine(), "--max-samples caps the rounds of --precision, which is not given; use --samples N"
           + " for a fixed N, or add --precision R");

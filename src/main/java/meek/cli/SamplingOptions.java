@@ -17,8 +17,8 @@ final class SamplingOptions {
   CommandSpec command;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "100000", converter = SampleCount.class,
-      description = "Number of draws, e.g. 100000, 1e7 or 10_000_000 (default: ${DEFAULT-VALUE}; at most 2,147,475,456).")
-  int samples;
+      description = "Number of draws, e.g. 100000, 1e7 or 10_000_000 (default: ${DEFAULT-VALUE}). Beyond 2^31 a run streams its quantiles (sketch).")
+  long samples;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -55,14 +55,14 @@ final class SamplingOptions {
 
   /**
    * {@code --samples}: a whole number written plainly, with underscores or commas as separators, or in
-   * scientific notation (1e7, 2.5e6); at most {@link #MAX_SAMPLES}: whole blocks that an int counts (an exact
-   * run keeps every draw's outputs in arrays, and the block count must not overflow).
+   * scientific notation (1e7, 2.5e6); at most {@link #MAX_SAMPLES}: as many whole blocks as an int counts
+   * (about 1.8e13). Commands that keep every draw in memory (compare, sensitivity, calibrate) say so beyond 2^31.
    */
-  static final class SampleCount implements CommandLine.ITypeConverter<Integer> {
-    static final int MAX_SAMPLES = Integer.MAX_VALUE / meek.sampling.MonteCarloEngine.BLOCK_SIZE * meek.sampling.MonteCarloEngine.BLOCK_SIZE;
+  static final class SampleCount implements CommandLine.ITypeConverter<Long> {
+    static final long MAX_SAMPLES = (long) Integer.MAX_VALUE * meek.sampling.MonteCarloEngine.BLOCK_SIZE;
 
     @Override
-    public Integer convert(String value) {
+    public Long convert(String value) {
       String t = value.trim();
       if (t.contains(",") && !t.matches("[0-9]{1,3}(,[0-9]{3})+")) { // 10,00 is a typo, not a thousand
         throw new CommandLine.TypeConversionException("'" + value + "': commas must group thousands, as in 10,000,000; or write 1e7");
@@ -81,7 +81,7 @@ final class SamplingOptions {
         throw new CommandLine.TypeConversionException("'" + value + "' is more draws than meek can make in one run (at most "
             + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", whole blocks of 8,192 that meek counts); give fewer");
       }
-      return n.intValueExact();
+      return n.longValueExact();
     }
   }
 }

@@ -166,6 +166,7 @@ public final class Publish {
       "sensitivity", Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
           + "|(tornado|sobol)_(inflection_time_years|peak_gap_nats|gap_-?[0-9]+(\\.[0-9]+)?_nats)\\.(png|svg)"),
       "fit-benchmark", Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"),
+      "part", Pattern.compile(COMMON + "|part\\.bin"),
       "calibrate", Pattern.compile(COMMON + "|posterior\\.json|summary\\.md|parameters\\.csv|inflection_time\\.(png|svg)"
           + "|" + FANS + "(\\.(csv|png|svg)|_prior\\.csv)"));
 

@@ -92,7 +92,7 @@ public final class SummaryMarkdown {
 
   /** One sentence on a --precision run: met with N, or the cap hit. */
   public static String precisionSentence(PrecisionRun.Report p) {
-    int n = p.samplesPerRound().get(p.samplesPerRound().size() - 1);
+    long n = p.samplesPerRound().get(p.samplesPerRound().size() - 1);
     String pct = Numbers.compact(100 * p.target()) + "%"; // as the user wrote it: --precision 0.05 is 5%
     if (Double.isNaN(p.worstRatio())) {
       return "Precision target not measured: no output has a finite p5–p95 in these " + Numbers.count(n)

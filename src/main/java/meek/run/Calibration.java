@@ -140,7 +140,7 @@ public final class Calibration {
     long t0 = System.nanoTime();
     GapModel model = new GapModel(spec.model());
     ObservedGaps observed = new ObservedGaps(model, observations);
-    int n = options.samples();
+    int n = options.keptSamples("calibrate");
     int parameters = model.parameterNames().size();
     int outputs = model.outputs().size();
     int width = model.stateWidth();
@@ -153,7 +153,7 @@ public final class Calibration {
     RunResult priorRun = MonteCarloRun.run(spec, model, options, b -> {
       int[] at = new int[b.valid()];
       for (int i = 0, v = 0; i < b.size(); i++) {
-        int draw = b.from() + i;
+        int draw = (int) b.from() + i;
         prior.outcomes[draw] = b.outcomes()[i];
         for (int p = 0; p < parameters; p++) {
           prior.params[p][draw] = b.params()[p][i];

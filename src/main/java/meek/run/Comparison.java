@@ -59,7 +59,7 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, PairedDif
     List<Collector> kept = new ArrayList<>();
     for (Spec spec : specs) {
       GapModel model = new GapModel(spec.model());
-      Collector c = new Collector(model.outputs(), options.samples());
+      Collector c = new Collector(model.outputs(), options.keptSamples("compare"));
       runs.add(MonteCarloRun.run(spec, model, options, c, progress, throughNormal));
       kept.add(c);
     }
@@ -140,7 +140,7 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, PairedDif
     @Override
     public void block(Block b) {
       for (int k = 0; k < values.length; k++) {
-        System.arraycopy(b.scalars()[k], 0, values[k], b.from(), b.size());
+        System.arraycopy(b.scalars()[k], 0, values[k], (int) b.from(), b.size());
       }
     }
   }

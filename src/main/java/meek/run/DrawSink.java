@@ -20,7 +20,7 @@ public interface DrawSink {
    * @param outcomes the outcome ordinal of each draw
    * @param scalars {@code scalars[output][i]}: NaN where not defined, +∞ for "never"
    */
-  record Draws(int block, int from, int size, double[][] params, byte[] outcomes, double[][] scalars) {
+  record Draws(int block, long from, int size, double[][] params, byte[] outcomes, double[][] scalars) {
     private static final GapOutcome[] OUTCOMES = GapOutcome.values();
 
     public GapOutcome outcome(int i) {

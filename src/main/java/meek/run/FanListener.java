@@ -52,6 +52,11 @@ final class FanListener implements BlockListener {
     sketch.blockDone(b.index(), sums, count);
   }
 
+  /** Its counts and sums so far. */
+  FanSketch sketch() {
+    return sketch;
+  }
+
   /** The fan, once every block has been reported. */
   FanData result() {
     return sketch.result(model.fans().get(fan), times, model.fanBaselineYear(fan));

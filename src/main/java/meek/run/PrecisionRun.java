@@ -30,7 +30,7 @@ public final class PrecisionRun {
    * @param worstOutput the output and quantile furthest from the target in the last round
    * @param worstRatio its half-width ÷ (R·|value|): below 1 when met; NaN when no output had a finite quantile to judge
    */
-  public record Report(double target, boolean met, List<Integer> samplesPerRound, String worstOutput, double worstRatio, int neverQuantiles) {}
+  public record Report(double target, boolean met, List<Long> samplesPerRound, String worstOutput, double worstRatio, int neverQuantiles) {}
 
   /** The result of the final round and how it was reached. */
   public record Outcome(RunResult result, Report report) {}
@@ -39,9 +39,9 @@ public final class PrecisionRun {
   private final GapModel model;
   private final RunOptions start;
   private final double target;
-  private final int maxSamples;
+  private final long maxSamples;
 
-  private PrecisionRun(Spec spec, GapModel model, RunOptions start, double target, int maxSamples) {
+  private PrecisionRun(Spec spec, GapModel model, RunOptions start, double target, long maxSamples) {
     this.spec = spec;
     this.model = model;
     this.start = start;
@@ -56,7 +56,7 @@ public final class PrecisionRun {
    * @param target R, in (0, 1)
    * @param maxSamples the cap on N, at least {@code start.samples()}
    */
-  public static PrecisionRun of(Spec spec, RunOptions start, double target, int maxSamples) {
+  public static PrecisionRun of(Spec spec, RunOptions start, double target, long maxSamples) {
     GapModel model = new GapModel(spec.model());
     MonteCarloRun.checkMemory(model, start, spec.times().length);
     MonteCarloRun.checkMemory(model, start.withSamples(maxSamples), spec.times().length);
@@ -80,8 +80,8 @@ public final class PrecisionRun {
    */
   public Outcome execute(Supplier<DrawSink> sinks, LongConsumer progress) {
     int block = MonteCarloEngine.BLOCK_SIZE;
-    int n = Math.min(maxSamples, roundUp(start.samples(), block));
-    List<Integer> rounds = new ArrayList<>();
+    long n = Math.min(maxSamples, roundUp(start.samples(), block));
+    List<Long> rounds = new ArrayList<>();
     while (true) {
       RunResult r = MonteCarloRun.run(spec, model, start.withSamples(n),
           sinks == null ? null : MonteCarloRun.drawsTo(sinks.get()), progress);
@@ -92,7 +92,7 @@ public final class PrecisionRun {
       }
       // half-widths shrink like 1/sqrt(N): aim 20% past the estimate, grow at most 8× a round
       double factor = Math.min(8, Math.max(1.5, 1.2 * w.ratio * w.ratio));
-      n = (int) Math.min(maxSamples, roundUp((long) Math.ceil(n * factor), block));
+      n = Math.min(maxSamples, roundUp((long) Math.ceil(n * factor), block));
     }
   }
 
@@ -132,8 +132,7 @@ public final class PrecisionRun {
     return finite == 0 ? new Worst("", Double.NaN, never) : new Worst(name, ratio, never);
   }
 
-  private static int roundUp(long n, int block) {
-    long r = (n + block - 1) / block * block;
-    return (int) Math.min(Integer.MAX_VALUE - block, r);
+  private static long roundUp(long n, int block) {
+    return (n + block - 1) / block * block;
   }
 }

@@ -14,7 +14,7 @@ import meek.sampling.SampleSet;
  *     draws fit in {@link #EXACT_HEAP_SHARE} of the heap)
  * @param fans whether to aggregate the fans (false: scalars only, {@code --no-fan})
  */
-public record RunOptions(int samples, long seed, int threads, Design design, Quantiles quantiles, boolean fans) {
+public record RunOptions(long samples, long seed, int threads, Design design, Quantiles quantiles, boolean fans) {
 
   /** Share of the JVM's heap the exact path may use before auto switches to sketches. */
   public static final double EXACT_HEAP_SHARE = 0.4;
@@ -23,8 +23,20 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
   public enum Quantiles { AUTO, EXACT, SKETCH }
 
   /** The same with another number of draws (each round of a --precision run). */
-  public RunOptions withSamples(int n) {
+  public RunOptions withSamples(long n) {
     return new RunOptions(n, seed, threads, design, quantiles, fans);
+  }
+
+  /**
+   * N for a command that keeps every draw in arrays (compare's pairing, sensitivity, calibrate): at most
+   * {@link SampleSet#MAX_KEPT}; more is a user's error, said in one line.
+   */
+  public int keptSamples(String command) {
+    if (samples > SampleSet.MAX_KEPT) {
+      throw new meek.InputException(String.format(java.util.Locale.ROOT,
+          "--samples %,d: %s keeps every draw, at most %,d; give fewer (only run and batch stream more)", samples, command, SampleSet.MAX_KEPT));
+    }
+    return (int) samples;
   }
 
   /** The design as files name it: "mc", "lhs" or "sobol". */
@@ -40,7 +52,7 @@ public record RunOptions(int samples, long seed, int threads, Design design, Qua
       case SKETCH:
         return false;
       default:
-        return SampleSet.bytesFor(samples, outputs) <= EXACT_HEAP_SHARE * Runtime.getRuntime().maxMemory();
+        return samples <= SampleSet.MAX_KEPT && SampleSet.bytesFor(samples, outputs) <= EXACT_HEAP_SHARE * Runtime.getRuntime().maxMemory();
     }
   }
 }

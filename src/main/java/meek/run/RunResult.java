@@ -35,7 +35,7 @@ import meek.stats.OutputSummary;
  */
 public record RunResult(
     SpecSummary spec,
-    int samples,
+    long samples,
     long seed,
     int threads,
     String design,

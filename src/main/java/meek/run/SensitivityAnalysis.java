@@ -100,9 +100,10 @@ public final class SensitivityAnalysis {
               + " MB), more than 40% of the heap; use fewer samples (1e5 is plenty for ranking) or raise -Xmx");
         }
         DrawPlan plan = DrawPlan.of(dists, names, spec.correlations(), options.design(), MonteCarloEngine.BLOCK_SIZE);
-        double[][] x = new double[driven.length][options.samples()];
-        double[][] y = new double[outs.size()][options.samples()];
-        evaluate(parallel, model, plan, options.samples(), options.seed(), outs, x, driven, y, progress);
+        int n = options.keptSamples("sensitivity");
+        double[][] x = new double[driven.length][n];
+        double[][] y = new double[outs.size()][n];
+        evaluate(parallel, model, plan, n, options.seed(), outs, x, driven, y, progress);
         RankCorrelations[] r = new RankCorrelations[outs.size()];
         parallel.forEach(r.length, k -> r[k] = RankCorrelations.of(x, y[k]));
         ranks = r;
@@ -162,10 +163,10 @@ public final class SensitivityAnalysis {
       double[][] x, int[] driven, double[][] y, LongConsumer progress) {
     ThreadLocal<SensitivityOutputs.Scratch> scratch = ThreadLocal.withInitial(() -> outs.newScratch(MonteCarloEngine.BLOCK_SIZE));
     new MonteCarloEngine(parallel).run(model, source, n, seed, (Block b) -> {
-      outs.fromBlock(b, scratch.get(), y, b.from());
+      outs.fromBlock(b, scratch.get(), y, (int) b.from());
       if (x != null) {
         for (int i = 0; i < driven.length; i++) {
-          System.arraycopy(b.params()[driven[i]], 0, x[i], b.from(), b.size());
+          System.arraycopy(b.params()[driven[i]], 0, x[i], (int) b.from(), b.size());
         }
       }
     }, false, progress);

@@ -15,12 +15,12 @@ import meek.model.GapOutcome;
  * @param valid how many draws were valid (not invalid)
  */
 public record Block(
-    int index, int from, int to, double[][] params, double[][] scalars, byte[] outcomes, double[][] state, int valid) {
+    int index, long from, long to, double[][] params, double[][] scalars, byte[] outcomes, double[][] state, int valid) {
 
   private static final GapOutcome[] OUTCOMES = GapOutcome.values();
 
   public int size() {
-    return to - from;
+    return (int) (to - from);
   }
 
   public GapOutcome outcome(int i) {

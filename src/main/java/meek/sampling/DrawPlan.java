@@ -112,7 +112,7 @@ public final class DrawPlan implements DrawSource {
    * depend on the other parameters: common random numbers across specs. Not thread-safe.
    */
   @Override
-  public Drawer forBlock(int from, int size, UniformRandomProvider rng) {
+  public Drawer forBlock(long from, int size, UniformRandomProvider rng) {
     long key = rng.nextLong();
     UniformRandomProvider[] streams = new UniformRandomProvider[dists.length];
     for (int p = 0; p < dists.length; p++) {

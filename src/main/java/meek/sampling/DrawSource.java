@@ -15,7 +15,7 @@ public interface DrawSource {
    * @param size the number of draws in the block
    * @param rng the block's own random stream
    */
-  Drawer forBlock(int from, int size, UniformRandomProvider rng);
+  Drawer forBlock(long from, int size, UniformRandomProvider rng);
 
   /** Draws parameter vectors one after another. Not thread-safe. */
   interface Drawer {

@@ -33,13 +33,39 @@ public final class MonteCarloEngine {
   public SampleSet run(
       MonteCarloModel model,
       DrawSource plan,
-      int n,
+      long n,
       long seed,
       BlockListener listener,
       boolean keepScalars,
       LongConsumer progress) {
-    int blocks = (int) ((n + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
-    UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, blocks);
+    return run(model, plan, n, 0, blocks(n), seed, listener, keepScalars, progress);
+  }
+
+  /** Blocks in a run of n draws. */
+  public static int blocks(long n) {
+    return Math.toIntExact((n + BLOCK_SIZE - 1) / BLOCK_SIZE);
+  }
+
+  /**
+   * Runs only blocks [fromBlock, toBlock) of a run of {@code n} draws: exactly the draws those blocks have in
+   * the whole run (block b always draws from stream b), so the parts of a run add up to it. The returned set
+   * holds the range's draws, its first at sample {@code fromBlock · BLOCK_SIZE}.
+   */
+  public SampleSet run(
+      MonteCarloModel model,
+      DrawSource plan,
+      long n,
+      int fromBlock,
+      int toBlock,
+      long seed,
+      BlockListener listener,
+      boolean keepScalars,
+      LongConsumer progress) {
+    int blocks = blocks(n);
+    if (fromBlock < 0 || toBlock > blocks || fromBlock > toBlock) {
+      throw new IllegalArgumentException("blocks [" + fromBlock + ", " + toBlock + ") of " + blocks);
+    }
+    UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, fromBlock, toBlock);
     int width = model.stateWidth();
     int outputs = model.outputs().size();
     int parameters = model.parameterNames().size();
@@ -47,22 +73,26 @@ public final class MonteCarloEngine {
     for (int k = 0; k < outputs; k++) {
       kept[k] = model.shiftedFrom(k) < 0;
     }
-    SampleSet set = new SampleSet(n, kept, parameters, keepScalars);
-    long[][] outcomeCounts = new long[blocks][GapOutcome.values().length];
-    long[][] invalidCounts = new long[blocks][parameters];
+    long first = (long) fromBlock * BLOCK_SIZE;
+    long end = Math.min(n, (long) toBlock * BLOCK_SIZE);
+    SampleSet set = new SampleSet(first, end - first, kept, parameters, keepScalars);
+    int range = toBlock - fromBlock;
+    long[][] outcomeCounts = new long[range][GapOutcome.values().length];
+    long[][] invalidCounts = new long[range][parameters];
     AtomicLong done = new AtomicLong();
     // a worker's block arrays, reused for every block it runs: listeners read a block only during their call
     // (a fresh 1.3 MB a block made 20–30 collections at 1e7 draws)
     ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(() -> new Buffers(parameters, width, outputs));
 
     parallel.forEach(
-        blocks,
-        b -> {
-          int from = b * BLOCK_SIZE;
-          int to = (int) Math.min(n, (long) from + BLOCK_SIZE);
-          DrawSource.Drawer drawer = plan.forBlock(from, to - from, streams[b]);
+        range,
+        r -> {
+          int b = fromBlock + r;
+          long from = (long) b * BLOCK_SIZE;
+          int size = (int) Math.min(BLOCK_SIZE, n - from);
+          long to = from + size;
+          DrawSource.Drawer drawer = plan.forBlock(from, size, streams[r]);
           MonteCarloModel.Evaluator evaluator = model.newEvaluator();
-          double[][] probe = set.parameterProbe();
           Buffers buf = buffers.get();
           double[][] drawn = buf.drawn;
           double[] params = buf.params;
@@ -72,19 +102,19 @@ public final class MonteCarloEngine {
           int valid = 0;
           double[][] blockScalars = buf.blockScalars;
           byte[] blockOutcomes = buf.blockOutcomes;
-          long[] counts = outcomeCounts[b];
-          drawer.fill(drawn, to - from); // column by column: each law in a loop of its own
-          for (int i = from; i < to; i++) {
+          long[] counts = outcomeCounts[r];
+          drawer.fill(drawn, size); // column by column: each law in a loop of its own
+          for (int i = 0; i < size; i++) {
             for (int p = 0; p < parameters; p++) {
-              params[p] = drawn[p][i - from];
+              params[p] = drawn[p][i];
             }
             GapOutcome o = evaluator.evaluate(params, state, scalars);
-            blockOutcomes[i - from] = (byte) o.ordinal();
+            blockOutcomes[i] = (byte) o.ordinal();
             counts[o.ordinal()]++;
             if (o == GapOutcome.INVALID) {
-              invalidCounts[b][evaluator.invalidParameter(params)]++;
+              invalidCounts[r][evaluator.invalidParameter(params)]++;
               for (int c = 0; c < outputs; c++) {
-                blockScalars[c][i - from] = Double.NaN;
+                blockScalars[c][i] = Double.NaN;
               }
               continue;
             }
@@ -93,18 +123,16 @@ public final class MonteCarloEngine {
             }
             valid++;
             for (int c = 0; c < outputs; c++) {
-              blockScalars[c][i - from] = scalars[c];
+              blockScalars[c][i] = scalars[c];
             }
           }
-          for (int p = 0; p < parameters && from < probe[0].length; p++) {
-            System.arraycopy(drawn[p], 0, probe[p], from, Math.min(to, probe[0].length) - from);
-          }
-          set.keep(from, to - from, blockScalars);
+          set.keepProbe(from, size, drawn);
+          set.keep(from, size, blockScalars);
           listener.block(new Block(b, from, to, drawn, blockScalars, blockOutcomes, stateColumns, valid));
-          progress.accept(done.addAndGet(to - from));
+          progress.accept(done.addAndGet(size));
         });
-    for (int b = 0; b < blocks; b++) {
-      set.addCounts(outcomeCounts[b], invalidCounts[b]);
+    for (int r = 0; r < range; r++) {
+      set.addCounts(outcomeCounts[r], invalidCounts[r]);
     }
     return set;
   }

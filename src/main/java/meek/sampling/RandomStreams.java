@@ -32,10 +32,18 @@ public final class RandomStreams {
 
   /** Streams for blocks 0 … count−1. */
   public static UniformRandomProvider[] forBlocks(long seed, int count) {
+    return forBlocks(seed, 0, count);
+  }
+
+  /** Streams for blocks from … to−1 (element 0 is block from's): the same streams as those blocks get in a whole run. */
+  public static UniformRandomProvider[] forBlocks(long seed, int from, int to) {
     JumpableUniformRandomProvider master = (JumpableUniformRandomProvider) SOURCE.create(seed);
-    UniformRandomProvider[] streams = new UniformRandomProvider[count];
-    for (int b = 0; b < count; b++) {
-      streams[b] = master.jump(); // a copy of the current state; the master moves on by 2^64
+    for (int b = 0; b < from; b++) {
+      master.jump(); // a jump moves the master on by 2^64 (about 0.2 µs): a million blocks take 0.2 s
+    }
+    UniformRandomProvider[] streams = new UniformRandomProvider[to - from];
+    for (int b = from; b < to; b++) {
+      streams[b - from] = master.jump(); // a copy of the current state; the master moves on by 2^64
     }
     return streams;
   }

@@ -54,10 +54,10 @@ public final class SaltelliDesign implements DrawSource {
   }
 
   @Override
-  public Drawer forBlock(int from, int size, UniformRandomProvider rng) {
+  public Drawer forBlock(long from, int size, UniformRandomProvider rng) {
     int width = pointsPerRow();
     return new Drawer() {
-      private int s = from;
+      private int s = Math.toIntExact(from);
 
       @Override
       public void next(double[] params) {

@@ -44,6 +44,41 @@ public final class BatchQuantiles {
     perBlock[block] = q;
   }
 
+  /** Writes blocks [from, to)'s quantiles (each output's, or a mark where a block has none). */
+  public void write(java.io.DataOutput out, int from, int to) throws java.io.IOException {
+    out.writeInt(outputs);
+    out.writeInt(QuantileSummarizer.PROBABILITIES.length);
+    for (int b = from; b < to; b++) {
+      for (int c = 0; c < outputs; c++) {
+        double[] q = perBlock[b][c];
+        out.writeBoolean(q != null);
+        for (int j = 0; q != null && j < q.length; j++) {
+          out.writeDouble(q[j]);
+        }
+      }
+    }
+  }
+
+  /** Takes back blocks [from, to) as {@link #write} wrote them. */
+  public void read(java.io.DataInput in, int from, int to) throws java.io.IOException {
+    int k = QuantileSummarizer.PROBABILITIES.length;
+    if (in.readInt() != outputs || in.readInt() != k) {
+      throw new java.io.IOException("batch quantiles of another shape");
+    }
+    for (int b = from; b < to; b++) {
+      double[][] q = new double[outputs][];
+      for (int c = 0; c < outputs; c++) {
+        if (in.readBoolean()) {
+          q[c] = new double[k];
+          for (int j = 0; j < k; j++) {
+            q[c][j] = in.readDouble();
+          }
+        }
+      }
+      perBlock[b] = q;
+    }
+  }
+
   /**
    * {lower, upper} of each probability's interval around the pooled estimates, or null when fewer than two
    * blocks have the output in full (a block with "never" values has no finite quantiles to average).

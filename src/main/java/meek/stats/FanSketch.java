@@ -41,9 +41,66 @@ public final class FanSketch {
     return c;
   }
 
+  /**
+   * Writes what blocks [from, to) added: the bin counts of every counter (which must hold those blocks'
+   * values only), then each block's draw count and per-step sums. Call once those blocks are done.
+   */
+  public void write(java.io.DataOutput out, int from, int to) throws java.io.IOException {
+    SketchCounts total = mergedCounts();
+    total.write(out);
+    out.writeInt(steps);
+    for (int b = from; b < to; b++) {
+      if (blockSums[b] == null) {
+        throw new IllegalStateException("block " + b + " was not handed in");
+      }
+      out.writeLong(blockCounts[b]);
+      for (double s : blockSums[b]) {
+        out.writeDouble(s);
+      }
+    }
+  }
+
+  /** Takes back blocks [from, to) as {@link #write} wrote them (merging a run's parts). */
+  public void read(java.io.DataInput in, int from, int to) throws java.io.IOException {
+    SketchCounts counts = SketchCounts.read(in, steps, SketchCounts.FAN_ACCURACY);
+    if (in.readInt() != steps) {
+      throw new java.io.IOException("a fan of another number of steps");
+    }
+    for (int b = from; b < to; b++) {
+      long count = in.readLong();
+      if (count < 0 || count > Integer.MAX_VALUE) {
+        throw new java.io.IOException("block " + b + " has " + count + " draws");
+      }
+      double[] sums = new double[steps];
+      for (int j = 0; j < steps; j++) {
+        sums[j] = in.readDouble();
+      }
+      blockDone(b, sums, count);
+    }
+    counters.add(new Counter(counts));
+  }
+
+  private SketchCounts mergedCounts() {
+    SketchCounts total = new SketchCounts(steps, SketchCounts.FAN_ACCURACY);
+    synchronized (counters) {
+      for (Counter c : counters) {
+        total.merge(c.counts);
+      }
+    }
+    return total;
+  }
+
   /** Counts one thread's values into the bins. Not thread-safe: one per thread. */
   public final class Counter {
-    private final SketchCounts counts = new SketchCounts(steps, SketchCounts.FAN_ACCURACY);
+    private final SketchCounts counts;
+
+    Counter() {
+      this(new SketchCounts(steps, SketchCounts.FAN_ACCURACY));
+    }
+
+    private Counter(SketchCounts counts) {
+      this.counts = counts;
+    }
 
     /** Counts values[0 … count) at time step j. */
     public void add(int step, double[] values, int count) {
@@ -91,12 +148,7 @@ public final class FanSketch {
    * @param baselineYear the calendar year of t = 0
    */
   public FanData result(Metric metric, double[] times, double baselineYear) {
-    SketchCounts total = new SketchCounts(steps, SketchCounts.FAN_ACCURACY);
-    synchronized (counters) {
-      for (Counter c : counters) {
-        total.merge(c.counts);
-      }
-    }
+    SketchCounts total = mergedCounts();
     long draws = 0;
     double[] means = new double[steps];
     for (int b = 0; b < blockSums.length; b++) { // in block order, so the sum does not depend on threads

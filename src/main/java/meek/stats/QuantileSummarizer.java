@@ -9,6 +9,7 @@ import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.Statistic;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Summarises a column of per-draw values: mean, sd, and quantiles (type 7: linear interpolation at
@@ -122,8 +123,32 @@ public final class QuantileSummarizer {
    * time), and that end is then unbounded (−∞ or +∞), not the sample's extreme.
    */
   public static boolean[] bounded(long n, double p) {
-    int[] r = unclampedRanks((int) Math.min(Integer.MAX_VALUE, n), p);
+    long[] r = unclampedRanks(n, p);
     return new boolean[] {r[0] >= 0, r[1] <= n - 1};
+  }
+
+  /** {@link #confidenceRanks(int, double)} for any n (a streamed run may pass 2^31 draws). */
+  static long[] confidenceRanks(long n, double p) {
+    long[] r = unclampedRanks(n, p);
+    return new long[] {Math.max(0, Math.min(n - 1, r[0])), Math.max(0, Math.min(n - 1, r[1]))};
+  }
+
+  /**
+   * The same ranks for any n. Commons Statistics' binomial counts trials in an int; beyond that, Binomial(n, p)
+   * is replaced by its normal approximation with continuity correction (with n ≥ 2^31 and p ≥ 0.01, np(1−p)
+   * exceeds 2·10^7, where the two differ by far less than one rank in a million).
+   */
+  private static long[] unclampedRanks(long n, double p) {
+    if (n <= Integer.MAX_VALUE) {
+      int[] r = unclampedRanks((int) n, p);
+      return new long[] {r[0], r[1]};
+    }
+    double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - CONFIDENCE) / 2);
+    double mean = n * p;
+    double sd = Math.sqrt(n * p * (1 - p));
+    long lower = (long) Math.ceil(mean - z * sd - 0.5);
+    long upper = (long) Math.ceil(mean + z * sd - 0.5) + 1;
+    return new long[] {lower - 1, upper - 1};
   }
 
   private static int[] unclampedRanks(int n, double p) {

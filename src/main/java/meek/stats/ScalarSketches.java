@@ -1,5 +1,8 @@
 package meek.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,11 +13,12 @@ import org.apache.commons.statistics.descriptive.Variance;
 
 /**
  * Scalar outputs in bounded memory, for N too large to keep every draw: per thread, DDSketch bins at
- * {@link #RELATIVE_ACCURACY}; per block, the mean and variance (Commons Statistics, combined in block order
- * so the result does not depend on threads) and the counts of defined and infinite values. Quantiles are
- * within the relative accuracy of the sample value at rank ⌊p·(n−1)⌋; their intervals use the same
- * order-statistic ranks as the exact path. The first {@link #HISTOGRAM_DRAWS} draws of the first output are
- * kept for its histogram.
+ * {@link #RELATIVE_ACCURACY}; per block, the mean and variance of each output's finite values (Commons
+ * Statistics) and the counts of defined and infinite values. The run's mean and variance pool the blocks in
+ * block order (the exact decomposition of the sum of squares into within- and between-block parts), so they
+ * do not depend on threads, and a run split into parts pools the same numbers. Quantiles are within the
+ * relative accuracy of the sample value at rank ⌊p·(n−1)⌋; their intervals use the same order-statistic ranks
+ * as the exact path. The first {@link #HISTOGRAM_DRAWS} draws of the first output are kept for its histogram.
  */
 public final class ScalarSketches {
 
@@ -25,8 +29,8 @@ public final class ScalarSketches {
   public static final int HISTOGRAM_DRAWS = 1_000_000;
 
   private final int outputs;
-  private final Mean[][] means;
-  private final Variance[][] variances;
+  private final double[][] means;
+  private final double[][] variances;
   private final long[][] defined;
   private final long[][] infinite;
   private final double[] histogram;
@@ -35,13 +39,13 @@ public final class ScalarSketches {
   private final ThreadLocal<double[]> scratch;
   private SketchCounts merged;
 
-  public ScalarSketches(int blocks, int outputs, int samples, int blockSize) {
+  public ScalarSketches(int blocks, int outputs, long samples, int blockSize) {
     this.outputs = outputs;
-    this.means = new Mean[blocks][];
-    this.variances = new Variance[blocks][];
+    this.means = new double[blocks][];
+    this.variances = new double[blocks][];
     this.defined = new long[blocks][];
     this.infinite = new long[blocks][];
-    this.histogram = new double[Math.min(samples, HISTOGRAM_DRAWS)];
+    this.histogram = new double[(int) Math.min(samples, HISTOGRAM_DRAWS)];
     this.counts = ThreadLocal.withInitial(() -> {
       SketchCounts c = new SketchCounts(outputs, RELATIVE_ACCURACY);
       all.add(c);
@@ -52,7 +56,7 @@ public final class ScalarSketches {
 
   /** Bytes needed beyond the per-thread bins: per block, a few statistics per output. */
   public static long bytesFor(int blocks, int outputs) {
-    return (long) blocks * outputs * 120L + 8L * HISTOGRAM_DRAWS;
+    return (long) blocks * outputs * 40L + 8L * HISTOGRAM_DRAWS;
   }
 
   /**
@@ -61,11 +65,11 @@ public final class ScalarSketches {
    * @param from the block's first sample index
    * @param scalars {@code scalars[output][i]} of its {@code size} draws (NaN: not defined, +∞: never)
    */
-  public void accept(int block, int from, double[][] scalars, int size) {
+  public void accept(int block, long from, double[][] scalars, int size) {
     SketchCounts c = counts.get();
     double[] x = scratch.get();
-    Mean[] m = new Mean[outputs];
-    Variance[] v = new Variance[outputs];
+    double[] m = new double[outputs];
+    double[] v = new double[outputs];
     long[] def = new long[outputs];
     long[] inf = new long[outputs];
     for (int k = 0; k < outputs; k++) {
@@ -84,16 +88,79 @@ public final class ScalarSketches {
         }
       }
       c.add(k, x, n);
-      m[k] = Mean.ofRange(x, 0, n);
-      v[k] = Variance.ofRange(x, 0, n);
+      m[k] = n == 0 ? 0 : Mean.ofRange(x, 0, n).getAsDouble();
+      v[k] = n < 2 ? 0 : Variance.ofRange(x, 0, n).getAsDouble();
     }
     if (from < histogram.length) {
-      System.arraycopy(scalars[0], 0, histogram, from, Math.min(from + size, histogram.length) - from);
+      System.arraycopy(scalars[0], 0, histogram, (int) from, (int) (Math.min(from + size, histogram.length) - from));
     }
     means[block] = m;
     variances[block] = v;
     defined[block] = def;
     infinite[block] = inf;
+  }
+
+  /**
+   * Writes what blocks [from, to) (draws [first, end) of the run) added: every thread's bin counts (which must
+   * hold those blocks' values only), each block's counts, means and variances, and the histogram's share.
+   */
+  public void write(DataOutput out, int from, int to, long first, long end) throws IOException {
+    SketchCounts total = new SketchCounts(outputs, RELATIVE_ACCURACY);
+    synchronized (all) {
+      for (SketchCounts c : all) {
+        total.merge(c);
+      }
+    }
+    total.write(out);
+    out.writeInt(outputs);
+    for (int b = from; b < to; b++) {
+      if (means[b] == null) {
+        throw new IllegalStateException("block " + b + " was not handed in");
+      }
+      for (int k = 0; k < outputs; k++) {
+        out.writeLong(defined[b][k]);
+        out.writeLong(infinite[b][k]);
+        out.writeDouble(means[b][k]);
+        out.writeDouble(variances[b][k]);
+      }
+    }
+    int shown = (int) Math.max(0, Math.min(end, histogram.length) - first);
+    out.writeInt(shown);
+    for (int i = 0; i < shown; i++) {
+      out.writeDouble(histogram[(int) first + i]);
+    }
+  }
+
+  /** Takes back what {@link #write} wrote for blocks [from, to), draws [first, end). */
+  public void read(DataInput in, int from, int to, long first, long end) throws IOException {
+    SketchCounts c = SketchCounts.read(in, outputs, RELATIVE_ACCURACY);
+    if (in.readInt() != outputs) {
+      throw new IOException("scalar sketches of another number of outputs");
+    }
+    for (int b = from; b < to; b++) {
+      means[b] = new double[outputs];
+      variances[b] = new double[outputs];
+      defined[b] = new long[outputs];
+      infinite[b] = new long[outputs];
+      for (int k = 0; k < outputs; k++) {
+        defined[b][k] = in.readLong();
+        infinite[b][k] = in.readLong();
+        means[b][k] = in.readDouble();
+        variances[b][k] = in.readDouble();
+        if (defined[b][k] < 0 || infinite[b][k] < 0 || infinite[b][k] > defined[b][k]) {
+          throw new IOException("block " + b + " has inconsistent counts");
+        }
+      }
+    }
+    int shown = in.readInt();
+    if (shown != (int) Math.max(0, Math.min(end, histogram.length) - first)) {
+      throw new IOException("a histogram share of " + shown + " draws where " + Math.max(0, Math.min(end, histogram.length) - first)
+          + " were expected");
+    }
+    for (int i = 0; i < shown; i++) {
+      histogram[(int) first + i] = in.readDouble();
+    }
+    all.add(c);
   }
 
   /** The summary of output k, once every block has been reported. */
@@ -108,30 +175,39 @@ public final class ScalarSketches {
     }
     long n = 0;
     long inf = 0;
-    Mean mean = Mean.create();
-    Variance variance = Variance.create();
-    for (int b = 0; b < means.length; b++) { // block order: identical for any thread count
+    long finite = 0;
+    double weighted = 0;
+    for (int b = 0; b < means.length; b++) { // block order: identical for any thread count, or split into parts
       n += defined[b][k];
       inf += infinite[b][k];
-      mean.combine(means[b][k]);
-      variance.combine(variances[b][k]);
+      long nb = defined[b][k] - infinite[b][k];
+      finite += nb;
+      weighted += nb * means[b][k];
     }
     if (n == 0) {
       return new OutputSummary(output, 0, 0, Double.NaN, Double.NaN, List.of());
     }
-    long finite = n - inf;
+    double mean = weighted / finite;
+    double squares = 0; // within each block, plus between the blocks' means
+    for (int b = 0; b < means.length; b++) {
+      long nb = defined[b][k] - infinite[b][k];
+      if (nb > 0) {
+        double d = means[b][k] - mean;
+        squares += (nb - 1) * variances[b][k] + nb * d * d;
+      }
+    }
     double[] probs = QuantileSummarizer.PROBABILITIES;
     List<QuantileEstimate> estimates = new ArrayList<>();
     for (double p : probs) {
       double value = atRank(k, Math.floor(p * (n - 1)), finite);
-      int[] ranks = QuantileSummarizer.confidenceRanks((int) Math.min(Integer.MAX_VALUE, n), p);
+      long[] ranks = QuantileSummarizer.confidenceRanks(n, p);
       boolean[] ends = QuantileSummarizer.bounded(n, p);
       estimates.add(new QuantileEstimate(p, value, ends[0] ? atRank(k, ranks[0], finite) : Double.NEGATIVE_INFINITY,
           ends[1] ? atRank(k, ranks[1], finite) : Double.POSITIVE_INFINITY));
     }
     return new OutputSummary(output, n, inf,
-        inf > 0 ? Double.POSITIVE_INFINITY : mean.getAsDouble(),
-        inf > 0 || n < 2 ? Double.NaN : Math.sqrt(variance.getAsDouble()), estimates);
+        inf > 0 ? Double.POSITIVE_INFINITY : mean,
+        inf > 0 || n < 2 ? Double.NaN : Math.sqrt(squares / (finite - 1)), estimates);
   }
 
   /** The value of zero-based rank r among n defined values whose finite ones are sketched ("never" sort last). */

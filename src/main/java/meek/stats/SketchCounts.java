@@ -12,8 +12,11 @@ import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
  *
  * <p>meek counts into plain int arrays instead of calling {@code DDSketch.accept} per value: measured on
  * this project's machine, the sketch's per-call bookkeeping costs 8–16 ns per value against about 0.7 ns
- * here, and a fan adds (steps × N) values. Counts are integers, so merging threads in any order gives
- * identical results.
+ * here, and a fan adds (steps × N) values. Counts are integers, so merging threads (or a run's parts) in any
+ * order gives identical results.
+ *
+ * <p>Counting goes into int bins (half the cache of long), which are settled into long totals before any
+ * could overflow, so a series may hold any number of values: runs beyond 2^31 draws count exactly.
  */
 final class SketchCounts {
 
@@ -46,6 +49,11 @@ final class SketchCounts {
 
   private final Bins[] positive;
   private final Bins[] negative;
+  /** The settled counts: long, so no series overflows whatever N is. */
+  private final LongBins[] settledPositive;
+  private final LongBins[] settledNegative;
+  /** Values counted into each series' int bins since they were last settled. */
+  private final long[] unsettled;
   private final long[] zeros;
   private final long[] infinite;
   private static final int[] EMPTY = new int[0];
@@ -67,9 +75,32 @@ final class SketchCounts {
     this.bitsOffset = (int) (Double.doubleToRawLongBits(1.0) >>> shift) - mapping.index(1.0);
     positive = new Bins[steps];
     negative = new Bins[steps];
+    settledPositive = new LongBins[steps];
+    settledNegative = new LongBins[steps];
+    unsettled = new long[steps];
     zeros = new long[steps];
     infinite = new long[steps];
+  }
 
+  /** Makes room for {@code more} values in series j's int bins: settles them first if a bin could overflow. */
+  private void reserve(int step, long more) {
+    if (unsettled[step] + more > Integer.MAX_VALUE) {
+      settle(step);
+    }
+    unsettled[step] += more;
+  }
+
+  /** Moves series j's int counts into its long totals. */
+  private void settle(int step) {
+    settledPositive[step] = LongBins.add(settledPositive[step], positive[step], lowestBin, highestBin);
+    settledNegative[step] = LongBins.add(settledNegative[step], negative[step], lowestBin, highestBin);
+    if (positive[step] != null) {
+      java.util.Arrays.fill(positive[step].counts, 0);
+    }
+    if (negative[step] != null) {
+      java.util.Arrays.fill(negative[step].counts, 0);
+    }
+    unsettled[step] = 0;
   }
 
   /**
@@ -82,6 +113,7 @@ final class SketchCounts {
    */
   void add(int step, double[] values, int count) {
     sketches = null;
+    reserve(step, count);
     int i = 0;
     while (i < count) {
       Bins pos = positive[step];
@@ -115,6 +147,7 @@ final class SketchCounts {
     sketches = null;
     for (int i = 0; i < count; i++) {
       if (counts[i] > 0) {
+        reserve(step, counts[i]);
         addSlowly(step, values[i], counts[i]);
       }
     }
@@ -144,16 +177,63 @@ final class SketchCounts {
     b.counts[index - b.base] += copies;
   }
 
-  /** Adds another thread's counts into these. */
+  /** Adds another thread's (or part's) counts into these; the other's are settled on the way. */
   void merge(SketchCounts other) {
+    if (other.zeros.length != zeros.length || other.relativeAccuracy != relativeAccuracy) {
+      throw new IllegalArgumentException("counts of another shape: " + other.zeros.length + " series at " + other.relativeAccuracy);
+    }
     sketches = null;
     for (int j = 0; j < zeros.length; j++) {
+      other.settle(j);
       zeros[j] += other.zeros[j];
       infinite[j] += other.infinite[j];
-      positive[j] = Bins.merge(positive[j], other.positive[j], lowestBin, highestBin);
-      negative[j] = Bins.merge(negative[j], other.negative[j], lowestBin, highestBin);
+      settledPositive[j] = LongBins.merge(settledPositive[j], other.settledPositive[j], lowestBin, highestBin);
+      settledNegative[j] = LongBins.merge(settledNegative[j], other.settledNegative[j], lowestBin, highestBin);
     }
     clamped += other.clamped;
+  }
+
+  /**
+   * Writes every count (settled first): per series its zeros, infinite values and each side's non-empty bin
+   * range; then the clamped count. {@link #read} takes back exactly these counts.
+   */
+  void write(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(zeros.length);
+    out.writeDouble(relativeAccuracy);
+    for (int j = 0; j < zeros.length; j++) {
+      settle(j);
+      out.writeLong(zeros[j]);
+      out.writeLong(infinite[j]);
+      LongBins.write(out, settledPositive[j]);
+      LongBins.write(out, settledNegative[j]);
+    }
+    out.writeLong(clamped);
+  }
+
+  /** Counts written by {@link #write}, checked against this shape; a corrupt stream is an IOException. */
+  static SketchCounts read(java.io.DataInput in, int steps, double relativeAccuracy) throws java.io.IOException {
+    int n = in.readInt();
+    double accuracy = in.readDouble();
+    if (n != steps || accuracy != relativeAccuracy) {
+      throw new java.io.IOException("sketch of " + n + " series at accuracy " + accuracy + " where " + steps + " at "
+          + relativeAccuracy + " were expected");
+    }
+    SketchCounts c = new SketchCounts(steps, relativeAccuracy);
+    for (int j = 0; j < steps; j++) {
+      c.zeros[j] = nonNegative(in.readLong());
+      c.infinite[j] = nonNegative(in.readLong());
+      c.settledPositive[j] = LongBins.read(in, c.lowestBin, c.highestBin);
+      c.settledNegative[j] = LongBins.read(in, c.lowestBin, c.highestBin);
+    }
+    c.clamped = nonNegative(in.readLong());
+    return c;
+  }
+
+  private static long nonNegative(long count) throws java.io.IOException {
+    if (count < 0) {
+      throw new java.io.IOException("a negative count (" + count + ")");
+    }
+    return count;
   }
 
   double relativeAccuracy() {
@@ -201,9 +281,10 @@ final class SketchCounts {
       sketches = new DDSketch[zeros.length];
     }
     if (sketches[step] == null) {
+      settle(step);
       DDSketch sketch = new DDSketch(mapping, UnboundedSizeDenseStore::new);
-      fill(sketch.getPositiveValueStore(), positive[step]);
-      fill(sketch.getNegativeValueStore(), negative[step]);
+      fill(sketch.getPositiveValueStore(), settledPositive[step]);
+      fill(sketch.getNegativeValueStore(), settledNegative[step]);
       if (zeros[step] > 0) {
         sketch.accept(0.0, zeros[step]);
       }
@@ -212,7 +293,7 @@ final class SketchCounts {
     return sketches[step];
   }
 
-  private static void fill(com.datadoghq.sketch.ddsketch.store.Store store, Bins bins) {
+  private static void fill(com.datadoghq.sketch.ddsketch.store.Store store, LongBins bins) {
     if (bins == null) {
       return;
     }
@@ -244,7 +325,7 @@ final class SketchCounts {
   /** Counts for a contiguous range of bin indices, grown on demand. */
   private static final class Bins {
     final int base;
-    final int[] counts; // int: a series never holds more than N < 2^31 values, and half the cache of long
+    final int[] counts; // int: half the cache of long; settled into LongBins before any could overflow
 
     private Bins(int base, int length) {
       this.base = base;
@@ -271,15 +352,139 @@ final class SketchCounts {
       return grown;
     }
 
-    static Bins merge(Bins a, Bins b, int lowest, int highest) {
+  }
+
+  /** Settled counts for a contiguous range of bin indices (long: no overflow at any N). */
+  private static final class LongBins {
+    final int base;
+    final long[] counts;
+
+    private LongBins(int base, int length) {
+      this.base = base;
+      this.counts = new long[length];
+    }
+
+    /** b, or a copy widened to cover [lo, hi] (slack as {@link Bins#ensure}, never past [lowest, highest]). */
+    static LongBins ensure(LongBins b, int lo, int hi, int lowest, int highest) {
+      if (b != null && lo >= b.base && hi < b.base + b.counts.length) {
+        return b;
+      }
+      int from = b == null ? lo : Math.min(lo, b.base);
+      int to = b == null ? hi : Math.max(hi, b.base + b.counts.length - 1);
+      int slack = Math.max(64, (to - from) / 4);
+      from = Math.max(lowest, from - slack);
+      to = Math.min(highest, to + slack);
+      LongBins grown = new LongBins(from, to - from + 1);
+      if (b != null) {
+        System.arraycopy(b.counts, 0, grown.counts, b.base - grown.base, b.counts.length);
+      }
+      return grown;
+    }
+
+    /** Adds int counts into a (which may be null). */
+    static LongBins add(LongBins a, Bins b, int lowest, int highest) {
       if (b == null) {
         return a;
       }
-      Bins into = ensure(a, b.base, b.base + b.counts.length - 1, lowest, highest);
+      LongBins into = ensure(a, b.base, b.base + b.counts.length - 1, lowest, highest);
       for (int k = 0; k < b.counts.length; k++) {
         into.counts[b.base - into.base + k] += b.counts[k];
       }
       return into;
+    }
+
+    static LongBins merge(LongBins a, LongBins b, int lowest, int highest) {
+      if (b == null) {
+        return a;
+      }
+      LongBins into = ensure(a, b.base, b.base + b.counts.length - 1, lowest, highest);
+      for (int k = 0; k < b.counts.length; k++) {
+        into.counts[b.base - into.base + k] += b.counts[k];
+      }
+      return into;
+    }
+
+    private static final int EMPTY_BINS = 0;
+    private static final int DENSE_BINS = 1;
+    private static final int SPARSE_BINS = 2;
+
+    /**
+     * The non-empty range only, in whichever form is smaller: a mark byte, then either (dense) its first bin
+     * index, its length and every count, or (sparse) the number of non-empty bins and each one's index and count.
+     */
+    static void write(java.io.DataOutput out, LongBins b) throws java.io.IOException {
+      int first = -1;
+      int last = -1;
+      int nonEmpty = 0;
+      for (int k = 0; b != null && k < b.counts.length; k++) {
+        if (b.counts[k] != 0) {
+          last = k;
+          first = first < 0 ? k : first;
+          nonEmpty++;
+        }
+      }
+      if (first < 0) {
+        out.writeByte(EMPTY_BINS);
+        return;
+      }
+      int length = last - first + 1;
+      if (12L * nonEmpty < 8L * length) {
+        out.writeByte(SPARSE_BINS);
+        out.writeInt(nonEmpty);
+        for (int k = first; k <= last; k++) {
+          if (b.counts[k] != 0) {
+            out.writeInt(b.base + k);
+            out.writeLong(b.counts[k]);
+          }
+        }
+        return;
+      }
+      out.writeByte(DENSE_BINS);
+      out.writeInt(b.base + first);
+      out.writeInt(length);
+      for (int k = first; k <= last; k++) {
+        out.writeLong(b.counts[k]);
+      }
+    }
+
+    static LongBins read(java.io.DataInput in, int lowest, int highest) throws java.io.IOException {
+      int form = in.readByte();
+      if (form == EMPTY_BINS) {
+        return null;
+      }
+      if (form == SPARSE_BINS) {
+        int nonEmpty = in.readInt();
+        if (nonEmpty <= 0 || nonEmpty > highest - lowest + 1) {
+          throw new java.io.IOException(nonEmpty + " non-empty bins");
+        }
+        int[] index = new int[nonEmpty];
+        long[] count = new long[nonEmpty];
+        for (int i = 0; i < nonEmpty; i++) {
+          index[i] = in.readInt();
+          count[i] = nonNegative(in.readLong());
+          if (index[i] < lowest || index[i] > highest || i > 0 && index[i] <= index[i - 1]) {
+            throw new java.io.IOException("bin " + index[i] + " out of order or outside the sketch's range");
+          }
+        }
+        LongBins b = new LongBins(index[0], index[nonEmpty - 1] - index[0] + 1);
+        for (int i = 0; i < nonEmpty; i++) {
+          b.counts[index[i] - b.base] = count[i];
+        }
+        return b;
+      }
+      if (form != DENSE_BINS) {
+        throw new java.io.IOException("an unknown form of bins (" + form + ")");
+      }
+      int base = in.readInt();
+      int length = in.readInt();
+      if (length <= 0 || base < lowest || (long) base + length - 1 > highest) {
+        throw new java.io.IOException("bins " + base + " + " + length + " outside the sketch's range");
+      }
+      LongBins b = new LongBins(base, length);
+      for (int k = 0; k < length; k++) {
+        b.counts[k] = nonNegative(in.readLong());
+      }
+      return b;
     }
   }
 }

@@ -260,16 +260,28 @@ public class BadInputTest {
 
   @Test
   void samplesBeyondTheEnginesLimitOrNotWholeAreRefusedNamingTheLimit() throws IOException {
-    assertThat(failRunWith("--samples", "1e10")).contains("at most 2,147,475,456");
-    assertThat(failRunWith("--samples", "2147475457")).contains("at most 2,147,475,456");
+    // 2^31 − 1 blocks of 8,192: the block count is an int
+    assertThat(failRunWith("--samples", "1e14")).contains("at most 17,592,186,036,224");
+    assertThat(failRunWith("--samples", "17592186036225")).contains("at most 17,592,186,036,224");
     assertThat(failRunWith("--samples", "10,00")).contains("commas must group thousands");
-    // the largest N still counts its blocks in an int (2,147,483,639 made the sketches' arrays negative)
-    int max = SamplingOptions.SampleCount.MAX_SAMPLES;
-    assertThat(CliRunner.run("run", "--help").out().replaceAll("\\s+", " ")).contains(String.format(java.util.Locale.ROOT, "at most %,d", max));
-    assertThat(max + meek.sampling.MonteCarloEngine.BLOCK_SIZE - 1).isPositive();
-    assertThat(new meek.stats.FanSketch(3, (max + meek.sampling.MonteCarloEngine.BLOCK_SIZE - 1) / meek.sampling.MonteCarloEngine.BLOCK_SIZE))
-        .isNotNull();
     assertThat(failRunWith("--samples", "2.5")).contains("not a positive whole number");
+  }
+
+  @Test
+  void beyondTwoToTheThirtyOneDrawsOnlyStreamingCommandsRun() throws IOException {
+    // refused before any draw: exact quantiles and the commands that keep every draw say why in one line
+    CliRunner.Result exact = CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "3e9", "--quantiles", "exact", "--out",
+        dir.resolve("r").toString());
+    assertThat(exact.code()).isEqualTo(2);
+    assertThat(exact.err()).contains("use --quantiles sketch").doesNotContain("Exception");
+    assertThat(dir.resolve("r")).doesNotExist();
+    for (String command : new String[] {"compare", "sensitivity"}) {
+      CliRunner.Result r = command.equals("compare")
+          ? CliRunner.run("compare", "distributions/kaplan.yaml", "distributions/chinchilla.yaml", "--samples", "3e9", "--out", dir.resolve("c").toString())
+          : CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--samples", "3e9", "--out", dir.resolve("s").toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.err()).as(command).contains("keeps every draw").doesNotContain("Exception");
+    }
   }
 
   @Test

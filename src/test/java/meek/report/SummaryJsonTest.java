@@ -74,7 +74,7 @@ class SummaryJsonTest {
   @Test
   void aPrecisionRunSaysHowItWent() throws IOException {
     Path file = dir.resolve("summary.json");
-    SummaryJson.write(HandBuilt.result(), new PrecisionRun.Report(0.01, false, List.of(8192, 40960), "peak_gap_nats p5", 1.7, 0), file);
+    SummaryJson.write(HandBuilt.result(), new PrecisionRun.Report(0.01, false, List.of(8192L, 40960L), "peak_gap_nats p5", 1.7, 0), file);
     JsonNode p = JSON.readTree(file.toFile()).get("precision");
     assertThat(p.get("target_relative_half_width").asDouble()).isEqualTo(0.01);
     assertThat(p.get("met").asBoolean()).isFalse();

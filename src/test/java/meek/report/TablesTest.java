@@ -91,14 +91,14 @@ class TablesTest {
   @Test
   void thePrecisionSentenceStatesTheTargetAsWrittenAndCountsRounds() {
     // some quantiles "never" (with confidence): met for the finite ones only, and it says so
-    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.5, true, List.of(8192), "t", 0.5, 2)))
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.5, true, List.of(8192L), "t", 0.5, 2)))
         .contains("every finite p5–p95").contains("2 others are never reached, with 95% confidence");
     // nothing to measure (no peak in any draw): not "met" (it used to say every half-width was below the target)
-    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.01, false, List.of(8192), "", Double.NaN, 0)))
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.01, false, List.of(8192L), "", Double.NaN, 0)))
         .startsWith("Precision target not measured").doesNotContain("met:");
-    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.05, true, List.of(8192), "t", 0.5, 0)))
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.05, true, List.of(8192L), "t", 0.5, 0)))
         .isEqualTo("Precision target met: every p5–p95 of every output has a 95% CI half-width below 5% of its value with N = 8,192 (1 round).");
-    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.005, true, List.of(8192, 32768), "t", 0.5, 0)))
+    assertThat(SummaryMarkdown.precisionSentence(new PrecisionRun.Report(0.005, true, List.of(8192L, 32768L), "t", 0.5, 0)))
         .contains("below 0.5% of its value with N = 32,768 (2 rounds).");
   }
 }

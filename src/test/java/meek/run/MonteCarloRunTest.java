@@ -181,9 +181,9 @@ class MonteCarloRunTest {
     boolean[] valid = new boolean[n];
     RunResult r = MonteCarloRun.run(spec, model, new RunOptions(n, 11, 2, Design.MC, RunOptions.Quantiles.AUTO, true), b -> {
       for (int i = 0; i < b.size(); i++) {
-        valid[b.from() + i] = b.outcome(i) != GapOutcome.INVALID;
+        valid[(int) b.from() + i] = b.outcome(i) != GapOutcome.INVALID;
         for (int p = 0; p < names.size(); p++) {
-          drawn[p][b.from() + i] = b.params()[p][i];
+          drawn[p][(int) b.from() + i] = b.params()[p][i];
         }
       }
     }, done -> {});

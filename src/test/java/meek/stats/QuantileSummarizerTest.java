@@ -132,4 +132,19 @@ class QuantileSummarizerTest {
       }
     }
   }
+
+  /**
+   * Beyond an int of draws the binomial ranks come from its normal approximation: at the edge, n = 2^31 − 1
+   * (Commons Statistics' exact binomial) and n + 1 (the approximation) agree within a rank or two.
+   */
+  @Test
+  void ranksBeyondAnIntOfDrawsAgreeWithTheExactBinomialAtTheEdge() {
+    int n = Integer.MAX_VALUE;
+    for (double p : QuantileSummarizer.PROBABILITIES) {
+      int[] exact = QuantileSummarizer.confidenceRanks(n, p);
+      long[] approx = QuantileSummarizer.confidenceRanks((long) n + 1, p);
+      assertThat((double) approx[0]).as("p %s lower", p).isCloseTo(exact[0], org.assertj.core.api.Assertions.within(2.0));
+      assertThat((double) approx[1]).as("p %s upper", p).isCloseTo(exact[1], org.assertj.core.api.Assertions.within(2.0));
+    }
+  }
 }

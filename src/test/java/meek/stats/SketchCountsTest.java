@@ -152,4 +152,46 @@ class SketchCountsTest {
     double[] p = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
     assertThat(weighted.quantiles(0, p)).containsExactly(each.quantiles(0, p));
   }
+
+  /**
+   * A series may hold more than 2^31 values: int bins are settled into long totals before they could
+   * overflow. Three billion copies of one value and one of another: the counts and ranks are exact.
+   */
+  @Test
+  void countsBeyondTwoToTheThirtyOneAreExact() {
+    SketchCounts c = new SketchCounts(1, SketchCounts.FAN_ACCURACY);
+    int[] copies = {1 << 30};
+    for (int i = 0; i < 3; i++) {
+      c.add(0, new double[] {2.0}, copies, 1);
+    }
+    c.add(0, new double[] {5.0}, new int[] {1}, 1);
+    long n = 3L * (1 << 30) + 1;
+    assertThat(c.count(0)).isEqualTo((double) n);
+    assertThat(c.valueAtRank(0, n - 2)).isCloseTo(2.0, org.assertj.core.api.Assertions.within(2 * SketchCounts.FAN_ACCURACY));
+    assertThat(c.valueAtRank(0, n - 1)).isCloseTo(5.0, org.assertj.core.api.Assertions.within(5 * SketchCounts.FAN_ACCURACY));
+    // and a part's counts written and read back are the same counts
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      c.write(new java.io.DataOutputStream(bytes));
+      SketchCounts back = SketchCounts.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), 1,
+          SketchCounts.FAN_ACCURACY);
+      assertThat(back.count(0)).isEqualTo((double) n);
+      assertThat(back.quantiles(0, PROBS)).containsExactly(c.quantiles(0, PROBS));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void countsWrittenAndReadBackAnswerEveryRankAlike() throws java.io.IOException {
+    double[] x = values(5, 100_000, 0.3);
+    SketchCounts c = count(x, 0, x.length);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    c.write(new java.io.DataOutputStream(bytes));
+    SketchCounts back = SketchCounts.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), 1,
+        SketchCounts.FAN_ACCURACY);
+    for (int rank = 0; rank < x.length; rank += 101) {
+      assertThat(back.valueAtRank(0, rank)).isEqualTo(c.valueAtRank(0, rank));
+    }
+  }
 }
