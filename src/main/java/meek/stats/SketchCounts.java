@@ -177,16 +177,17 @@ final class SketchCounts {
     b.counts[index - b.base] += copies;
   }
 
-  /** Adds another thread's (or part's) counts into these; the other's are settled on the way. */
+  /** Adds another thread's (or part's) counts into these (its int bins straight into these long totals; it is left as it was). */
   void merge(SketchCounts other) {
     if (other.zeros.length != zeros.length || other.relativeAccuracy != relativeAccuracy) {
       throw new IllegalArgumentException("counts of another shape: " + other.zeros.length + " series at " + other.relativeAccuracy);
     }
     sketches = null;
     for (int j = 0; j < zeros.length; j++) {
-      other.settle(j);
       zeros[j] += other.zeros[j];
       infinite[j] += other.infinite[j];
+      settledPositive[j] = LongBins.add(settledPositive[j], other.positive[j], lowestBin, highestBin);
+      settledNegative[j] = LongBins.add(settledNegative[j], other.negative[j], lowestBin, highestBin);
       settledPositive[j] = LongBins.merge(settledPositive[j], other.settledPositive[j], lowestBin, highestBin);
       settledNegative[j] = LongBins.merge(settledNegative[j], other.settledNegative[j], lowestBin, highestBin);
     }
