@@ -43,6 +43,7 @@ public record Comparison(List<RunResult> runs, Map<String, Map<String, PairedDif
 
   public static Comparison run(List<Spec> specs, RunOptions options, LongConsumer progress) {
     checkComparable(specs);
+    options.keptSamples("compare"); // the pairing keeps every draw in arrays
     // every spec's draws are kept for the pairing: refuse up front what the heap cannot hold, at the spec
     // where the need peaks (its run, with the draws of those before it and its own)
     long keptBytes = 0;

@@ -94,13 +94,13 @@ public final class SensitivityAnalysis {
     Tornado tornado = null;
     try (Parallel parallel = new Parallel(options.threads())) {
       if (methods.contains(Method.SPEARMAN)) {
-        long need = (long) options.samples() * bytesPerDraw(driven.length, outs.size());
+        int n = options.keptSamples("sensitivity"); // rank correlations keep every draw in arrays
+        long need = (long) n * bytesPerDraw(driven.length, outs.size());
         if (need > Runtime.getRuntime().maxMemory() * 4 / 10) {
           throw new InputException("--samples " + options.samples() + ": rank correlations keep every draw (" + need / (1 << 20)
               + " MB), more than 40% of the heap; use fewer samples (1e5 is plenty for ranking) or raise -Xmx");
         }
         DrawPlan plan = DrawPlan.of(dists, names, spec.correlations(), options.design(), MonteCarloEngine.BLOCK_SIZE);
-        int n = options.keptSamples("sensitivity");
         double[][] x = new double[driven.length][n];
         double[][] y = new double[outs.size()][n];
         evaluate(parallel, model, plan, n, options.seed(), outs, x, driven, y, progress);

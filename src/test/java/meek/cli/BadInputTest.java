@@ -275,10 +275,13 @@ public class BadInputTest {
     assertThat(exact.code()).isEqualTo(2);
     assertThat(exact.err()).contains("use --quantiles sketch").doesNotContain("Exception");
     assertThat(dir.resolve("r")).doesNotExist();
-    for (String command : new String[] {"compare", "sensitivity"}) {
+    for (String command : new String[] {"compare", "sensitivity", "calibrate"}) {
       CliRunner.Result r = command.equals("compare")
           ? CliRunner.run("compare", "distributions/kaplan.yaml", "distributions/chinchilla.yaml", "--samples", "3e9", "--out", dir.resolve("c").toString())
-          : CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--samples", "3e9", "--out", dir.resolve("s").toString());
+          : command.equals("sensitivity")
+          ? CliRunner.run("sensitivity", "distributions/chinchilla.yaml", "--samples", "3e9", "--out", dir.resolve("s").toString())
+          : CliRunner.run("calibrate", "distributions/calibrate-mmlu-pro.yaml", "--observed", "distributions/data/mmlu-pro-price-band.csv",
+              "--samples", "3e9", "--out", dir.resolve("k").toString());
       assertThat(r.code()).as(command).isEqualTo(2);
       assertThat(r.err()).as(command).contains("keeps every draw").doesNotContain("Exception");
     }
