@@ -62,7 +62,7 @@ class CompletionAndManPagesTest {
     Path script = dir.resolve("meek-completion.bash");
     Files.writeString(script, r.out());
     Map<String, List<String>> commands = commands();
-    assertThat(commands.keySet()).contains("run", "calibrate", "compare", "sensitivity", "batch", "cite", "point", "validate", "fit-benchmark",
+    assertThat(commands.keySet()).contains("run", "merge", "calibrate", "compare", "sensitivity", "batch", "cite", "point", "validate", "fit-benchmark",
         "generate-completion");
     assertThat(complete(script, "meek", "")).containsAll(commands.keySet());
     assertThat(complete(script, "meek", "fi")).containsExactly("fit-benchmark");
