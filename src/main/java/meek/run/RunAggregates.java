@@ -159,8 +159,8 @@ public final class RunAggregates {
     if (exact) {
       for (double[] column : set.scalars()) {
         out.writeBoolean(column != null);
-        for (int i = 0; column != null && i < column.length; i++) {
-          out.writeDouble(column[i]);
+        if (column != null) {
+          writeDoubles(out, column, 0, column.length);
         }
       }
     } else {
@@ -245,8 +245,8 @@ public final class RunAggregates {
         if (in.readBoolean() != (column != null)) {
           throw new IOException("its kept columns differ from this run's");
         }
-        for (long i = first; column != null && i < end; i++) {
-          column[(int) i] = in.readDouble();
+        if (column != null) {
+          readDoubles(in, column, (int) first, (int) (end - first));
         }
       }
     } else {
@@ -259,6 +259,29 @@ public final class RunAggregates {
       throw new IOException("its numbers do not end where they should");
     }
     filled.set(from, to);
+  }
+
+  /** Doubles as DataOutput writes them (big-endian), a buffer at a time: a column is most of an exact part's bytes. */
+  private static void writeDoubles(DataOutput out, double[] values, int from, int count) throws IOException {
+    byte[] bytes = new byte[8 * Math.min(count, 8192)];
+    java.nio.DoubleBuffer view = java.nio.ByteBuffer.wrap(bytes).asDoubleBuffer();
+    for (int i = 0; i < count; i += 8192) {
+      int n = Math.min(8192, count - i);
+      view.clear();
+      view.put(values, from + i, n);
+      out.write(bytes, 0, 8 * n);
+    }
+  }
+
+  private static void readDoubles(DataInput in, double[] values, int from, int count) throws IOException {
+    byte[] bytes = new byte[8 * Math.min(count, 8192)];
+    java.nio.DoubleBuffer view = java.nio.ByteBuffer.wrap(bytes).asDoubleBuffer();
+    for (int i = 0; i < count; i += 8192) {
+      int n = Math.min(8192, count - i);
+      in.readFully(bytes, 0, 8 * n);
+      view.clear();
+      view.get(values, from + i, n);
+    }
   }
 
   /** The blocks no part has filled yet, as [from, to) ranges. */
