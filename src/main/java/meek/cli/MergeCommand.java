@@ -21,7 +21,6 @@ import meek.spec.SpecReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec.Target;
 
@@ -64,11 +63,7 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
-    int cores = Runtime.getRuntime().availableProcessors();
-    int t = threads == null ? cores : threads;
-    if (t < 1 || t > SamplingOptions.maxThreads(cores)) {
-      throw new ParameterException(self.commandLine(), "--threads must be between 1 and " + SamplingOptions.maxThreads(cores) + " (got " + t + ")");
-    }
+    int t = SamplingOptions.threads(self.commandLine(), threads);
     String version = Main.version();
     List<PartFolder.Manifest> manifests = new ArrayList<>();
     for (Path folder : partFolders) {

@@ -3,6 +3,7 @@ package meek.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import meek.model.GapOutcome;
 import meek.model.Metric;
 import meek.model.Observation;
 import meek.report.Numbers;
+import meek.report.PartFolder;
 import meek.report.Publish;
 import meek.report.RunFolder;
 import meek.report.SampleWriter;
@@ -21,8 +23,10 @@ import meek.report.Sentences;
 import meek.report.SummaryMarkdown;
 import meek.run.MonteCarloRun;
 import meek.run.PrecisionRun;
+import meek.run.RunAggregates;
 import meek.run.RunOptions;
 import meek.run.RunResult;
+import meek.sampling.MonteCarloEngine;
 import meek.spec.ObservedPoints;
 import meek.spec.Spec;
 import meek.spec.SpecReader;
@@ -204,27 +208,27 @@ final class RunCommand implements Callable<Integer> {
 
   /** {@code --part I/K}: runs the part's blocks and writes its part folder. */
   private int runPart(Spec spec, RunOptions options, PrintWriter err, long wallStart) {
-    int blocks = meek.sampling.MonteCarloEngine.blocks(options.samples());
+    int blocks = MonteCarloEngine.blocks(options.samples());
     if (part.parts() > blocks) {
       throw new ParameterException(self.commandLine(), String.format(java.util.Locale.ROOT,
           "--part %d/%d: the run has only %,d block%s of 8,192 draws to share out; use at most %d parts", part.part(), part.parts(), blocks,
           blocks == 1 ? "" : "s", blocks));
     }
     Path target = out != null ? out : Path.of("results", spec.name() + ".part-" + part.part() + "-of-" + part.parts());
-    java.time.Instant started = java.time.Instant.now();
+    Instant started = Instant.now();
     MonteCarloRun run = MonteCarloRun.ofPart(spec, options, part.part(), part.parts());
     try (Publish.Claim claim = Publish.claimFolder(target, force, spec.inputs())) {
       long t0 = System.nanoTime();
-      meek.run.RunAggregates aggregates;
+      RunAggregates aggregates;
       try (Progress progress = new Progress("meek run " + spec.name() + " part " + part, run.partDraws(part.part(), part.parts()),
           !sampling.quiet)) {
         aggregates = run.part(part.part(), part.parts(), progress);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       try (Publish.Folder folder = claim.stage()) {
-        meek.report.PartFolder.Info info = new meek.report.PartFolder.Info(spec, specFile, metrics, options, part.part(), part.parts(),
+        PartFolder.Info info = new PartFolder.Info(spec, specFile, metrics, options, part.part(), part.parts(),
             Main.version(), started, seconds);
-        folder.publish(f -> meek.report.PartFolder.write(f, aggregates, info));
+        folder.publish(f -> PartFolder.write(f, aggregates, info));
       }
       if (!sampling.quiet) {
         self.commandLine().getOut().printf(java.util.Locale.ROOT,

@@ -38,14 +38,19 @@ final class SamplingOptions {
     if (samples < 1) {
       throw new ParameterException(command.commandLine(), "--samples must be a positive whole number (got " + samples + "); e.g. --samples 100000");
     }
+    return new RunOptions(samples, seed, threads(command.commandLine(), threads), design, quantiles, fans);
+  }
+
+  /** --threads as given (default: all cores), checked against the machine. */
+  static int threads(CommandLine commandLine, Integer threads) {
     int cores = Runtime.getRuntime().availableProcessors();
     int t = threads == null ? cores : threads;
     int most = maxThreads(cores);
     if (t < 1 || t > most) {
-      throw new ParameterException(command.commandLine(), "--threads must be between 1 and " + most + " (got " + t + "); this machine has "
+      throw new ParameterException(commandLine, "--threads must be between 1 and " + most + " (got " + t + "); this machine has "
           + cores + " cores, and threads beyond them only add overhead (results do not depend on --threads)");
     }
-    return new RunOptions(samples, seed, t, design, quantiles, fans);
+    return t;
   }
 
   /** The most worker threads allowed: four per core, at least 256 (more only wastes memory and start-up time). */

@@ -37,6 +37,15 @@ public interface MonteCarloModel {
     return -1;
   }
 
+  /** Which outputs are not {@link #shiftedFrom} another: the columns exact quantiles must keep. */
+  default boolean[] keptOutputs() {
+    boolean[] kept = new boolean[outputs().size()];
+    for (int k = 0; k < kept.length; k++) {
+      kept[k] = shiftedFrom(k) < 0;
+    }
+    return kept;
+  }
+
   /** How many outputs are not {@link #shiftedFrom} another: the columns exact quantiles must keep. */
   default int independentOutputs() {
     int n = 0;

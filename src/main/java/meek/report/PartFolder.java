@@ -158,13 +158,7 @@ public final class PartFolder {
 
   /** Reads a part folder's manifest; anything but a part of meek's, of this version, is a one-line error. */
   public static Manifest manifest(Path folder, String version) {
-    Path file = folder.resolve(ResultFiles.MANIFEST);
-    JsonNode m;
-    try {
-      m = Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      m = null;
-    }
+    JsonNode m = readManifest(folder.resolve(ResultFiles.MANIFEST));
     if (!Files.isDirectory(folder)) {
       throw new InputException(folder + ": no such folder; give the folders that meek run --part wrote");
     }
@@ -182,7 +176,31 @@ public final class PartFolder {
         throw new InputException(folder + ": manifest.json has no " + key + "; run that part again");
       }
     }
+    for (String key : List.of("samples", "seed", "part", "parts", "from_block", "to_block", "blocks")) {
+      if (!m.path(key).isIntegralNumber() || !m.path(key).canConvertToLong()) {
+        throw new InputException(folder + ": manifest.json: " + key + " is not a whole number; run that part again");
+      }
+    }
+    long samples = m.path("samples").asLong();
+    boolean design = java.util.Arrays.stream(meek.sampling.Design.values())
+        .anyMatch(d -> d.name().toLowerCase(Locale.ROOT).equals(m.path("design").asText()));
+    if (samples < 1 || samples > (long) Integer.MAX_VALUE * MonteCarloEngine.BLOCK_SIZE || !design
+        || !List.of("exact", "sketch").contains(m.path("quantiles").asText()) || !m.path("fans").isBoolean()
+        || m.path("blocks").asLong() != MonteCarloEngine.blocks(samples) || m.path("part").asLong() < 1
+        || m.path("part").asLong() > m.path("parts").asLong() || !m.path("from_block").canConvertToInt()
+        || !m.path("to_block").canConvertToInt()) {
+      throw new InputException(folder + ": manifest.json does not describe a part of a run (samples, design, quantiles, fans, blocks or"
+          + " part out of range); run that part again");
+    }
     return new Manifest(folder, m);
+  }
+
+  private static JsonNode readManifest(Path file) {
+    try {
+      return Json.MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Checks that every part belongs to the same run as the first. */
@@ -190,8 +208,10 @@ public final class PartFolder {
     Manifest first = parts.get(0);
     for (Manifest p : parts.subList(1, parts.size())) {
       if (!p.runKey().equals(first.runKey())) {
-        throw new InputException(p.folder() + ": is a part of another run than " + first.folder() + " (" + difference(first.json(), p.json())
-            + "); merge the parts of one run");
+        String difference = difference(first.json(), p.json());
+        throw new InputException(p.folder() + ": is a part of another run than " + first.folder() + " (" + difference
+            + "); merge the parts of one run" + (difference.startsWith("quantiles")
+                ? " (--quantiles auto decides by each machine's heap: give every part the same --quantiles exact or sketch)" : ""));
       }
     }
   }

@@ -1,18 +1,11 @@
 package meek.run;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import meek.InputException;
 import meek.model.GapModel;
-import meek.model.GapOutcome;
 import meek.model.MonteCarloModel;
 import meek.model.ScalarOutput;
 import meek.sampling.BlockListener;
@@ -21,13 +14,8 @@ import meek.sampling.MonteCarloEngine;
 import meek.sampling.Parallel;
 import meek.sampling.SampleSet;
 import meek.spec.Spec;
-import meek.stats.BatchQuantiles;
-import meek.stats.FanData;
 import meek.stats.FanSketch;
-import meek.stats.OutputSummary;
-import meek.stats.QuantileSummarizer;
 import meek.stats.ScalarSketches;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * One run of a spec, spec to numbers: draw N parameter sets, evaluate the spec's model on each, and
@@ -129,10 +117,6 @@ public final class MonteCarloRun {
           samples, bytes(need), pairing ? " (a comparison keeps every spec's draws for the pairing)" : "", bytes(max),
           (long) Math.ceil(need / 1e9 * 1.3) + 1, pairing ? "" : ", use --quantiles sketch"));
     }
-  }
-
-  private static BlockListener listeners(BlockListener... all) {
-    return BlockListener.all(Arrays.stream(all).filter(Objects::nonNull).toArray(BlockListener[]::new));
   }
 
   /**

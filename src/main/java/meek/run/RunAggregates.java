@@ -106,11 +106,7 @@ public final class RunAggregates {
   /** A whole run's aggregates with no block yet: parts are read into it. */
   static RunAggregates empty(Spec spec, MonteCarloModel model, RunOptions options) {
     RunAggregates a = new RunAggregates(model, options, spec.times(), 0, MonteCarloEngine.blocks(options.samples()));
-    boolean[] kept = new boolean[model.outputs().size()];
-    for (int k = 0; k < kept.length; k++) {
-      kept[k] = model.shiftedFrom(k) < 0;
-    }
-    a.set = new SampleSet(0, options.samples(), kept, model.parameterNames().size(), a.exact);
+    a.set = new SampleSet(0, options.samples(), model.keptOutputs(), model.parameterNames().size(), a.exact);
     return a;
   }
 

@@ -69,13 +69,9 @@ public final class MonteCarloEngine {
     int width = model.stateWidth();
     int outputs = model.outputs().size();
     int parameters = model.parameterNames().size();
-    boolean[] kept = new boolean[outputs];
-    for (int k = 0; k < outputs; k++) {
-      kept[k] = model.shiftedFrom(k) < 0;
-    }
     long first = (long) fromBlock * BLOCK_SIZE;
     long end = Math.min(n, (long) toBlock * BLOCK_SIZE);
-    SampleSet set = new SampleSet(first, end - first, kept, parameters, keepScalars);
+    SampleSet set = new SampleSet(first, end - first, model.keptOutputs(), parameters, keepScalars);
     int range = toBlock - fromBlock;
     long[][] outcomeCounts = new long[range][GapOutcome.values().length];
     long[][] invalidCounts = new long[range][parameters];

@@ -323,6 +323,12 @@ final class SketchCounts {
     }
   }
 
+  /** Bins [from, to] widened by some slack, so growth is rare, but never past [lowest, highest]. */
+  private static int[] grown(int from, int to, int lowest, int highest) {
+    int slack = Math.max(64, (to - from) / 4);
+    return new int[] {Math.max(lowest, from - slack), Math.min(highest, to + slack)};
+  }
+
   /** Counts for a contiguous range of bin indices, grown on demand. */
   private static final class Bins {
     final int base;
@@ -341,12 +347,9 @@ final class SketchCounts {
       if (b != null && lo >= b.base && hi < b.base + b.counts.length) {
         return b;
       }
-      int from = b == null ? lo : Math.min(lo, b.base);
-      int to = b == null ? hi : Math.max(hi, b.base + b.counts.length - 1);
-      int slack = Math.max(64, (to - from) / 4);
-      from = Math.max(lowest, from - slack);
-      to = Math.min(highest, to + slack);
-      Bins grown = new Bins(from, to - from + 1);
+      int[] range = grown(b == null ? lo : Math.min(lo, b.base), b == null ? hi : Math.max(hi, b.base + b.counts.length - 1), lowest,
+          highest);
+      Bins grown = new Bins(range[0], range[1] - range[0] + 1);
       if (b != null) {
         System.arraycopy(b.counts, 0, grown.counts, b.base - grown.base, b.counts.length);
       }
@@ -365,17 +368,14 @@ final class SketchCounts {
       this.counts = new long[length];
     }
 
-    /** b, or a copy widened to cover [lo, hi] (slack as {@link Bins#ensure}, never past [lowest, highest]). */
+    /** b, or a copy widened to cover [lo, hi] ({@link SketchCounts#grown}). */
     static LongBins ensure(LongBins b, int lo, int hi, int lowest, int highest) {
       if (b != null && lo >= b.base && hi < b.base + b.counts.length) {
         return b;
       }
-      int from = b == null ? lo : Math.min(lo, b.base);
-      int to = b == null ? hi : Math.max(hi, b.base + b.counts.length - 1);
-      int slack = Math.max(64, (to - from) / 4);
-      from = Math.max(lowest, from - slack);
-      to = Math.min(highest, to + slack);
-      LongBins grown = new LongBins(from, to - from + 1);
+      int[] range = grown(b == null ? lo : Math.min(lo, b.base), b == null ? hi : Math.max(hi, b.base + b.counts.length - 1), lowest,
+          highest);
+      LongBins grown = new LongBins(range[0], range[1] - range[0] + 1);
       if (b != null) {
         System.arraycopy(b.counts, 0, grown.counts, b.base - grown.base, b.counts.length);
       }

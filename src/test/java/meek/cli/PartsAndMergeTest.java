@@ -187,6 +187,18 @@ class PartsAndMergeTest {
     Path old = copy(Path.of(p.get(1)), "old");
     setManifest(old, "tool_version", "0.0.1");
     assertThat(refusedMerge(p.get(0), old.toString(), p.get(2)).err()).contains("was made by meek 0.0.1");
+    // hand-edited manifests: one line, not a stack trace
+    for (String[] edit : new String[][] {{"design", "foo"}, {"samples", "-5"}, {"samples", "1e15"}, {"from_block", "2.7"}}) {
+      Path edited = copy(Path.of(p.get(1)), "edit-" + edit[0] + edit[1]);
+      ObjectNode m = (ObjectNode) JSON.readTree(edited.resolve("manifest.json").toFile());
+      if (edit[0].equals("design")) {
+        m.put(edit[0], edit[1]);
+      } else {
+        m.put(edit[0], Double.parseDouble(edit[1]));
+      }
+      JSON.writeValue(edited.resolve("manifest.json").toFile(), m);
+      assertThat(refusedMerge(p.get(0), edited.toString(), p.get(2)).err()).as(edit[0] + " " + edit[1]).contains("manifest.json");
+    }
     // and the good parts still merge
     ok(CliRunner.run("merge", p.get(2), p.get(1), p.get(0), "--out", dir.resolve("fine").toString(), "--quiet"));
   }
