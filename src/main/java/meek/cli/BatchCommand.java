@@ -14,6 +14,7 @@ import meek.report.Publish;
 import meek.report.Sentences;
 import meek.run.BatchPlan;
 import meek.run.BatchRun;
+import meek.run.RunEngine;
 import meek.run.RunOptions;
 import meek.run.RunResult;
 import meek.spec.BatchReader;
@@ -55,6 +56,9 @@ final class BatchCommand implements Callable<Integer> {
       description = "Print the plan (each run, whether it is up to date, the draws, and the time and disk the rest will take, measured on short pilot runs) and write nothing.")
   boolean dryRun;
 
+  /** Where the runs are computed: this machine, or a cluster when meek-spark runs the command. */
+  RunEngine engine = RunEngine.LOCAL;
+
   @Override
   public Integer call() throws IOException {
     RunOptions options = sampling.options(RunOptions.Quantiles.AUTO, true);
@@ -65,12 +69,18 @@ final class BatchCommand implements Callable<Integer> {
       BatchEstimate.printPlan(batch, target, options, true, o);
       return 0;
     }
-    execute(batch, target, options, force, sampling.quiet, o);
+    execute(batch, target, options, force, sampling.quiet, o, engine);
     return 0;
   }
 
   /** Runs a batch into its folder and writes the index; the plan is printed once the folder is claimed (a refusal comes first). */
   static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out)
+      throws IOException {
+    execute(batch, target, options, force, quiet, out, RunEngine.LOCAL);
+  }
+
+  /** The same, each run computed on the given engine. */
+  static void execute(BatchPlan batch, Path target, RunOptions options, boolean force, boolean quiet, PrintWriter out, RunEngine engine)
       throws IOException {
     boolean existed = java.nio.file.Files.exists(target);
     try (Publish.Claim claim = BatchFolder.prepare(batch, target, options, force, batch.inputs(), Main.version())) {
@@ -78,7 +88,7 @@ final class BatchCommand implements Callable<Integer> {
         if (!quiet) {
           BatchEstimate.printPlan(batch, target, options, false, out);
         }
-        BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out));
+        BatchRun.execute(batch, options, new Printed(batch, target, options, quiet, out), engine);
         BatchIndex.write(batch, target, options, Main.version());
       } catch (IOException | RuntimeException e) {
         dropIfOnlyManifest(target, existed); // "nothing was written" must be true: no folder holding just our manifest

@@ -8,6 +8,7 @@ import meek.Build;
 import meek.InputException;
 import meek.RuntimeFailure;
 import meek.report.Publish;
+import meek.run.RunEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -62,7 +63,19 @@ public final class Main {
 
   /** Runs meek with the given output streams (for tests). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return execute(RunEngine.LOCAL, out, err, args);
+  }
+
+  /**
+   * Runs meek with {@code run} and {@code batch} computing on the given engine (meek-spark's cluster); every
+   * other command is refused, since it would run here anyway.
+   */
+  public static int execute(RunEngine engine, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    if (engine != RunEngine.LOCAL) {
+      ((RunCommand) cli.getSubcommands().get("run").getCommand()).engine = engine;
+      ((BatchCommand) cli.getSubcommands().get("batch").getCommand()).engine = engine;
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true); // --design lhs, --quantiles sketch
     cli.setOut(out);
     cli.setErr(err);

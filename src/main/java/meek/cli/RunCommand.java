@@ -24,6 +24,7 @@ import meek.report.SummaryMarkdown;
 import meek.run.MonteCarloRun;
 import meek.run.PrecisionRun;
 import meek.run.RunAggregates;
+import meek.run.RunEngine;
 import meek.run.RunOptions;
 import meek.run.RunResult;
 import meek.sampling.MonteCarloEngine;
@@ -103,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
           + " the whole run, the same bit for bit. E.g. --part $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.")
   PartOption.Part part;
 
+  /** Where the numbers are computed: this machine, or a cluster when meek-spark runs the command. */
+  RunEngine engine = RunEngine.LOCAL;
+
   @Override
   public Integer call() throws IOException {
     long wallStart = System.nanoTime();
@@ -158,11 +162,15 @@ final class RunCommand implements Callable<Integer> {
       try {
         try (Progress progress = new Progress("meek run " + spec.name(), precision == null ? options.samples() : maxSamples, !quiet)) {
           if (precision == null) {
-            MonteCarloRun run = MonteCarloRun.of(spec, options);
-            if (samples != null) {
-              writers.add(SampleWriter.open(samples, run.parameterNames(), run.outputs()));
+            if (engine != RunEngine.LOCAL) {
+              result = engine.run(spec, options, progress);
+            } else {
+              MonteCarloRun run = MonteCarloRun.of(spec, options);
+              if (samples != null) {
+                writers.add(SampleWriter.open(samples, run.parameterNames(), run.outputs()));
+              }
+              result = run.execute(writers.isEmpty() ? null : writers.get(0), progress);
             }
-            result = run.execute(writers.isEmpty() ? null : writers.get(0), progress);
           } else {
             PrecisionRun run = PrecisionRun.of(spec, options, precision, maxSamples);
             PrecisionRun.Outcome o = run.execute(samples == null ? null : () -> {
@@ -246,6 +254,14 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(self.commandLine(), "--observed draws on the fan chart, which --no-fan leaves out; drop one of them");
     }
     RunOptions options = sampling.options(quantileMode, !noFan);
+    if (engine != RunEngine.LOCAL) {
+      for (Object[] o : new Object[][] {{precision, "--precision"}, {keepSamples, "--keep-samples"}, {part, "--part"}}) {
+        if (o[0] != null) {
+          throw new ParameterException(self.commandLine(), o[1] + " runs on this machine only, not on " + engine.name()
+              + "; use ./meek run for it");
+        }
+      }
+    }
     if (part != null) {
       for (Object[] o : new Object[][] {{precision, "--precision"}, {keepSamples, "--keep-samples"}, {observedFile, "--observed"}}) {
         if (o[0] != null) {

@@ -28,7 +28,7 @@ public final class BatchRun {
   private BatchRun() {}
 
   /** Runs every run the sink does not have yet, in the batch's order. */
-  public static void execute(BatchPlan batch, RunOptions options, Sink sink) throws IOException {
+  public static void execute(BatchPlan batch, RunOptions options, Sink sink, RunEngine engine) throws IOException {
     for (int i = 0; i < batch.jobs().size(); i++) {
       BatchPlan.Job job = batch.jobs().get(i);
       if (sink.isDone(i, job)) {
@@ -37,7 +37,7 @@ public final class BatchRun {
       LongConsumer progress = sink.starting(i, job);
       RunResult result;
       try {
-        result = MonteCarloRun.of(batch.spec(i), options).execute(null, progress);
+        result = engine.run(batch.spec(i), options, progress);
       } finally {
         sink.ended(i, job);
       }

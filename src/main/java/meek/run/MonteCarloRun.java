@@ -12,6 +12,7 @@ import meek.sampling.BlockListener;
 import meek.sampling.DrawPlan;
 import meek.sampling.MonteCarloEngine;
 import meek.sampling.Parallel;
+import meek.sampling.RandomStreams;
 import meek.sampling.SampleSet;
 import meek.spec.Spec;
 import meek.stats.FanSketch;
@@ -49,6 +50,16 @@ public final class MonteCarloRun {
     checkMemory(bytesNeeded(model, run.partDraws(part, parts), spec.times().length, options.exact(model.independentOutputs())),
         options.samples(), false);
     return run;
+  }
+
+  /** Prepares blocks [fromBlock, toBlock) of a run (a cluster's task), refusing up front a range the heap cannot hold. */
+  public static MonteCarloRun ofBlocks(Spec spec, RunOptions options, int fromBlock, int toBlock) {
+    GapModel model = new GapModel(spec.model());
+    checkExactFits(options);
+    long first = (long) fromBlock * MonteCarloEngine.BLOCK_SIZE;
+    long draws = Math.min(options.samples(), (long) toBlock * MonteCarloEngine.BLOCK_SIZE) - first;
+    checkMemory(bytesNeeded(model, draws, spec.times().length, options.exact(model.independentOutputs())), options.samples(), false);
+    return new MonteCarloRun(spec, model, options);
   }
 
   /** Draws in part I of K. */
@@ -138,6 +149,28 @@ public final class MonteCarloRun {
           pairedThroughNormal, parallel);
       return all.summarize(spec, parallel, started, t0);
     }
+  }
+
+  /**
+   * Blocks [start.block(), toBlock) of the run, on the options' threads: what a cluster's task computes, from the
+   * streams' start its driver hands it.
+   */
+  public RunAggregates blocks(RandomStreams.Start start, int toBlock, LongConsumer progress) {
+    try (Parallel parallel = new Parallel(options.threads())) {
+      return RunAggregates.compute(spec, model, options, start, toBlock, null, progress, Set.of(), parallel);
+    }
+  }
+
+  /** Blocks in the run. */
+  public int blocks() {
+    return MonteCarloEngine.blocks(options.samples());
+  }
+
+  /** The options with --quantiles auto decided here, by this JVM's heap: what every part or task of the run must be told. */
+  public RunOptions decidedOptions() {
+    boolean exact = options.exact(model.independentOutputs());
+    return new RunOptions(options.samples(), options.seed(), options.threads(), options.design(),
+        exact ? RunOptions.Quantiles.EXACT : RunOptions.Quantiles.SKETCH, options.fans());
   }
 
   /**

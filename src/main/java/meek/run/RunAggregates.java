@@ -16,6 +16,7 @@ import meek.sampling.BlockListener;
 import meek.sampling.DrawPlan;
 import meek.sampling.MonteCarloEngine;
 import meek.sampling.Parallel;
+import meek.sampling.RandomStreams;
 import meek.sampling.SampleSet;
 import meek.spec.Spec;
 import meek.stats.BatchQuantiles;
@@ -83,6 +84,14 @@ public final class RunAggregates {
    */
   static RunAggregates compute(Spec spec, MonteCarloModel model, RunOptions options, int fromBlock, int toBlock,
       BlockListener extra, LongConsumer progress, Set<String> pairedThroughNormal, Parallel parallel) {
+    return compute(spec, model, options, RandomStreams.Start.of(options.seed(), fromBlock), toBlock, extra, progress, pairedThroughNormal,
+        parallel);
+  }
+
+  /** The same, from the streams' start at the range's first block. */
+  static RunAggregates compute(Spec spec, MonteCarloModel model, RunOptions options, RandomStreams.Start start, int toBlock,
+      BlockListener extra, LongConsumer progress, Set<String> pairedThroughNormal, Parallel parallel) {
+    int fromBlock = start.block();
     RunAggregates a = new RunAggregates(model, options, spec.times(), fromBlock, toBlock);
     int blockSize = MonteCarloEngine.BLOCK_SIZE;
     DrawPlan plan = DrawPlan.of(spec.distributions(model.parameterNames()), model.parameterNames(), spec.correlations(), options.design(),
@@ -97,7 +106,7 @@ public final class RunAggregates {
     if (extra != null) {
       listeners.add(extra);
     }
-    a.set = new MonteCarloEngine(parallel).run(model, plan, options.samples(), fromBlock, toBlock, options.seed(),
+    a.set = new MonteCarloEngine(parallel).run(model, plan, options.samples(), start, toBlock,
         BlockListener.all(listeners.toArray(BlockListener[]::new)), a.exact, progress);
     a.filled.set(fromBlock, toBlock);
     return a;

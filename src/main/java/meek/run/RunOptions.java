@@ -14,13 +14,19 @@ import meek.sampling.SampleSet;
  *     draws fit in {@link #EXACT_HEAP_SHARE} of the heap)
  * @param fans whether to aggregate the fans (false: scalars only, {@code --no-fan})
  */
-public record RunOptions(long samples, long seed, int threads, Design design, Quantiles quantiles, boolean fans) {
+public record RunOptions(long samples, long seed, int threads, Design design, Quantiles quantiles, boolean fans)
+    implements java.io.Serializable {
 
   /** Share of the JVM's heap the exact path may use before auto switches to sketches. */
   public static final double EXACT_HEAP_SHARE = 0.4;
 
   /** How scalar-output quantiles are computed. */
   public enum Quantiles { AUTO, EXACT, SKETCH }
+
+  /** The same on another number of threads (a cluster's task runs on one). */
+  public RunOptions withThreads(int t) {
+    return new RunOptions(samples, seed, t, design, quantiles, fans);
+  }
 
   /** The same with another number of draws (each round of a --precision run). */
   public RunOptions withSamples(long n) {

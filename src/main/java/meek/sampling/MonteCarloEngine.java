@@ -61,11 +61,25 @@ public final class MonteCarloEngine {
       BlockListener listener,
       boolean keepScalars,
       LongConsumer progress) {
+    return run(model, plan, n, RandomStreams.Start.of(seed, fromBlock), toBlock, listener, keepScalars, progress);
+  }
+
+  /** The same, from the streams' start at the range's first block (a cluster's task gets it from the driver). */
+  public SampleSet run(
+      MonteCarloModel model,
+      DrawSource plan,
+      long n,
+      RandomStreams.Start start,
+      int toBlock,
+      BlockListener listener,
+      boolean keepScalars,
+      LongConsumer progress) {
     int blocks = blocks(n);
+    int fromBlock = start.block();
     if (fromBlock < 0 || toBlock > blocks || fromBlock > toBlock) {
       throw new IllegalArgumentException("blocks [" + fromBlock + ", " + toBlock + ") of " + blocks);
     }
-    UniformRandomProvider[] streams = RandomStreams.forBlocks(seed, fromBlock, toBlock);
+    UniformRandomProvider[] streams = RandomStreams.forBlocks(start, toBlock);
     int width = model.stateWidth();
     int outputs = model.outputs().size();
     int parameters = model.parameterNames().size();

@@ -1,7 +1,9 @@
 package meek.sampling;
 
 import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -35,15 +37,50 @@ public final class RandomStreams {
     return forBlocks(seed, 0, count);
   }
 
+  /**
+   * Where the streams of a range of blocks start: the master generator's state just before block {@code block}'s
+   * stream is split off. A cluster's driver computes one per task in a single pass ({@link #starts}), so no task
+   * jumps from the seed through the blocks before its own.
+   *
+   * @param state the master's state, as Commons RNG saves it
+   */
+  public record Start(int block, byte[] state) implements java.io.Serializable {
+
+    /** The start of block {@code block}'s streams for this seed. */
+    public static Start of(long seed, int block) {
+      return starts(seed, new int[] {block})[0];
+    }
+  }
+
+  /** The starts of the given blocks (ascending), in one pass of jumps from the seed. */
+  public static Start[] starts(long seed, int[] blocks) {
+    RestorableUniformRandomProvider master = (RestorableUniformRandomProvider) SOURCE.create(seed);
+    Start[] starts = new Start[blocks.length];
+    int at = 0;
+    for (int i = 0; i < blocks.length; i++) {
+      if (blocks[i] < at) {
+        throw new IllegalArgumentException("blocks must ascend: " + blocks[i] + " after " + at);
+      }
+      for (; at < blocks[i]; at++) {
+        ((JumpableUniformRandomProvider) master).jump(); // 2^64 steps (about 0.2 µs): a million blocks take 0.2 s
+      }
+      starts[i] = new Start(at, ((RandomProviderDefaultState) master.saveState()).getState());
+    }
+    return starts;
+  }
+
   /** Streams for blocks from … to−1 (element 0 is block from's): the same streams as those blocks get in a whole run. */
   public static UniformRandomProvider[] forBlocks(long seed, int from, int to) {
-    JumpableUniformRandomProvider master = (JumpableUniformRandomProvider) SOURCE.create(seed);
-    for (int b = 0; b < from; b++) {
-      master.jump(); // a jump moves the master on by 2^64 (about 0.2 µs): a million blocks take 0.2 s
-    }
-    UniformRandomProvider[] streams = new UniformRandomProvider[to - from];
-    for (int b = from; b < to; b++) {
-      streams[b - from] = master.jump(); // a copy of the current state; the master moves on by 2^64
+    return forBlocks(Start.of(seed, from), to);
+  }
+
+  /** Streams for blocks start.block() … to−1, from the master's state there. */
+  public static UniformRandomProvider[] forBlocks(Start start, int to) {
+    RestorableUniformRandomProvider master = (RestorableUniformRandomProvider) SOURCE.create(0L);
+    master.restoreState(new RandomProviderDefaultState(start.state()));
+    UniformRandomProvider[] streams = new UniformRandomProvider[to - start.block()];
+    for (int b = start.block(); b < to; b++) {
+      streams[b - start.block()] = ((JumpableUniformRandomProvider) master).jump(); // a copy of the current state; the master moves on by 2^64
     }
     return streams;
   }

@@ -1,0 +1,121 @@
+package meek.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import meek.cli.Main;
+import meek.run.RunEngine;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Spark engine on an embedded local[2] master gives the local engine's results byte for byte (the local
+ * engine's run is the reference), for several designs, quantile modes and numbers of tasks, for runs and batches.
+ */
+class SparkEngineTest {
+
+  @TempDir Path dir;
+
+  private static JavaSparkContext spark;
+
+  @BeforeAll
+  static void start() {
+    spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("meek-test").set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"));
+    spark.setLogLevel("ERROR");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.close();
+  }
+
+  record Result(int code, String out, String err) {}
+
+  private static Result run(RunEngine engine, List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(engine, new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static List<String> with(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  /** Every file but the manifest (which records the engine's timing) is the same byte for byte, charts included. */
+  private static void assertSameFolders(Path expected, Path actual) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(expected)) {
+      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("manifest.json")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      Path rel = expected.relativize(f);
+      String name = rel.toString();
+      if (name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".md")) {
+        assertThat(Files.readAllBytes(actual.resolve(rel))).as(name).isEqualTo(Files.readAllBytes(f));
+      } else {
+        assertThat(actual.resolve(rel)).as(name).exists();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} at {3} tasks per core")
+  @CsvSource({
+    "chinchilla.yaml, mc, exact, 1",
+    "chinchilla.yaml, mc, sketch, 3",
+    "chinchilla-views.yaml, lhs, exact, 2",
+    "correlated.yaml, sobol, sketch, 5",
+    "inference.yaml, mc, auto, 4",
+  })
+  void aRunOnSparkIsTheLocalRunByteForByte(String spec, String design, String quantiles, int tasksPerCore) throws IOException {
+    List<String> common = List.of("run", "distributions/" + spec, "--samples", "50000", "--seed", "9", "--design", design,
+        "--quantiles", quantiles, "--threads", "2", "--quiet");
+    Result local = run(RunEngine.LOCAL, with(common, "--out", dir.resolve("local").toString()));
+    assertThat(local.code()).as(local.err()).isZero();
+    SparkEngine engine = new SparkEngine(spark, tasksPerCore);
+    assertThat(engine.tasksFor(7)).isEqualTo(Math.min(7, 2 * tasksPerCore)); // 50,000 draws are 7 blocks
+    Result onSpark = run(engine, with(common, "--out", dir.resolve("spark").toString()));
+    assertThat(onSpark.code()).as(onSpark.err()).isZero();
+    assertSameFolders(dir.resolve("local"), dir.resolve("spark"));
+  }
+
+  @Test
+  void aBatchOnSparkIsTheLocalBatchByteForByte() throws IOException {
+    List<String> common = List.of("batch", "distributions/batches/investment.yaml", "--samples", "20000", "--seed", "3", "--quiet");
+    Result local = run(RunEngine.LOCAL, with(common, "--out", dir.resolve("local").toString()));
+    assertThat(local.code()).as(local.err()).isZero();
+    Result onSpark = run(new SparkEngine(spark, 2), with(common, "--out", dir.resolve("spark").toString()));
+    assertThat(onSpark.code()).as(onSpark.err()).isZero();
+    assertSameFolders(dir.resolve("local"), dir.resolve("spark"));
+  }
+
+  @Test
+  void whatRunsOnThisMachineOnlyIsRefusedInOneLine() {
+    Result r = run(new SparkEngine(spark, 1), List.of("run", "distributions/chinchilla.yaml", "--samples", "10000", "--precision", "0.1",
+        "--out", dir.resolve("never").toString()));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("--precision runs on this machine only, not on Spark");
+    assertThat(dir.resolve("never")).doesNotExist();
+    StringWriter err = new StringWriter();
+    assertThat(SparkMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "compare", "a.yaml")).isEqualTo(2);
+    assertThat(err.toString()).contains("'compare' does not run on Spark");
+  }
+}
