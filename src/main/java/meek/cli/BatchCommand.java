@@ -124,7 +124,10 @@ final class BatchCommand implements Callable<Integer> {
     private final boolean quiet;
     private final PrintWriter out;
     /** Of the run under way: what its folder was, its progress bar and when it started. */
-    private BatchFolder.State state;
+    private final java.util.Map<Integer, BatchFolder.State> states = new java.util.HashMap<>();
+    /** Of runs started together: when they started. */
+    private long togetherStart;
+    private boolean together;
     private Progress progress;
     private long wallStart;
     /** Runs made so far, and their time: the estimate of what is left. */
@@ -145,7 +148,8 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public boolean isDone(int index, BatchPlan.Job run) {
-      state = BatchFolder.state(target.resolve(run.name()), run.sha256(), options);
+      BatchFolder.State state = BatchFolder.state(target.resolve(run.name()), run.sha256(), options);
+      states.put(index, state);
       if (state == BatchFolder.State.UP_TO_DATE && !quiet) {
         out.println(counter(index, run) + ": up to date (manifest matches), skipped");
       }
@@ -160,6 +164,20 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     @Override
+    public LongConsumer startingTogether(List<BatchPlan.Job> jobs) {
+      together = true;
+      togetherStart = System.nanoTime();
+      wallStart = togetherStart;
+      progress = new Progress("meek batch: " + jobs.size() + " run" + (jobs.size() == 1 ? "" : "s") + " together", options.samples() * jobs.size(), !quiet);
+      return progress;
+    }
+
+    @Override
+    public void endedTogether() {
+      progress.close();
+    }
+
+    @Override
     public void ended(int index, BatchPlan.Job run) {
       progress.close();
     }
@@ -170,10 +188,13 @@ final class BatchCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - wallStart) / 1e9;
       ranSeconds += seconds;
       ran++;
-      if (!quiet) {
+      if (!quiet && together) { // one job: no time of its own, nothing left to estimate
+        out.printf("%s: %s%s%n", counter(index, run), Sentences.briefPeak(result.output(LossView.INFLECTION_TIME), result.samples()),
+            states.get(index) == BatchFolder.State.MISSING ? "" : states.get(index) == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)");
+      } else if (!quiet) {
         int left = batch.jobs().size() - index - 1; // an upper bound: some may turn out up to date
         out.printf("%s: %s%s, %.1f s%s%n", counter(index, run), Sentences.briefPeak(result.output(LossView.INFLECTION_TIME), result.samples()),
-            state == BatchFolder.State.MISSING ? "" : state == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)",
+            states.get(index) == BatchFolder.State.MISSING ? "" : states.get(index) == BatchFolder.State.PARTIAL ? ", redone (was incomplete)" : ", redone (--force)",
             seconds, left == 0 ? "" : "; at most about " + BatchEstimate.duration(ranSeconds / ran * left) + " left");
       }
     }

@@ -161,6 +161,11 @@ public final class MonteCarloRun {
     }
   }
 
+  /** Bytes the run's exact draws take (its kept outputs, every draw). */
+  public long exactBytes() {
+    return SampleSet.bytesFor(options.samples(), model.independentOutputs());
+  }
+
   /** Blocks in the run. */
   public int blocks() {
     return MonteCarloEngine.blocks(options.samples());

@@ -28,4 +28,25 @@ public interface RunEngine {
 
   /** The engine's name in messages ("local", "Spark"). */
   String name();
+
+  /** Takes each run's result as it is ready. */
+  @FunctionalInterface
+  interface Results {
+    void accept(int index, RunResult result) throws java.io.IOException;
+  }
+
+  /**
+   * Whether {@link #runAll} runs several specs together (a cluster's one job over every run's blocks) rather than
+   * one after another, as the local engine does, each on all its threads.
+   */
+  default boolean runsTogether() {
+    return false;
+  }
+
+  /** Runs several specs with the same options, handing each result to {@code results} (by its index in the list). */
+  default void runAll(java.util.List<Spec> specs, RunOptions options, LongConsumer progress, Results results) throws java.io.IOException {
+    for (int i = 0; i < specs.size(); i++) {
+      results.accept(i, run(specs.get(i), options, progress));
+    }
+  }
 }

@@ -47,33 +47,82 @@ final class SparkEngine implements RunEngine {
   }
 
   @Override
+  public boolean runsTogether() {
+    return true;
+  }
+
+  @Override
   public RunResult run(Spec spec, RunOptions options, LongConsumer progress) {
-    RunOptions decided = MonteCarloRun.of(spec, options).decidedOptions(); // refuses a run the driver cannot merge, too
-    MonteCarloRun run = MonteCarloRun.of(spec, decided);
-    int blocks = run.blocks();
-    int tasks = tasksFor(blocks);
-    int[] firsts = new int[tasks];
-    int[] ends = new int[tasks];
-    for (int t = 0; t < tasks; t++) {
-      int[] range = RunAggregates.partRange(blocks, t + 1, tasks);
-      firsts[t] = range[0];
-      ends[t] = range[1];
+    RunResult[] result = new RunResult[1];
+    try {
+      runAll(List.of(spec), options, progress, (i, r) -> result[0] = r);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    RandomStreams.Start[] starts = RandomStreams.starts(decided.seed(), firsts);
-    List<Metric> metrics = Arrays.stream(Metric.values()).filter(spec.model()::has).toList();
-    List<BlockTask> work = new ArrayList<>();
-    for (int t = 0; t < tasks; t++) {
-      work.add(BlockTask.of(0, spec, metrics, decided.withThreads(1), starts[t], ends[t]));
+    return result[0];
+  }
+
+  /** A run's tasks, and where its part of the job's results begins. */
+  private record Planned(Spec spec, RunOptions decided, int[] firsts, int[] ends, int firstTask) {}
+
+  /**
+   * Every run's block ranges in one Spark job. The driver holds the job's results until it ends, so runs whose
+   * exact draws would not fit {@link RunOptions#EXACT_HEAP_SHARE} of its heap together go in jobs of their own
+   * (waves), one after another.
+   */
+  @Override
+  public void runAll(List<Spec> specs, RunOptions options, LongConsumer progress, Results results) throws java.io.IOException {
+    long budget = (long) (RunOptions.EXACT_HEAP_SHARE * Runtime.getRuntime().maxMemory());
+    long done = 0;
+    int next = 0;
+    while (next < specs.size()) {
+      List<Planned> wave = new ArrayList<>();
+      List<BlockTask> work = new ArrayList<>();
+      long held = 0;
+      int firstOfWave = next;
+      while (next < specs.size()) {
+        Spec spec = specs.get(next);
+        MonteCarloRun checked = MonteCarloRun.of(spec, options); // refuses a run the driver cannot merge
+        RunOptions decided = checked.decidedOptions();
+        long bytes = decided.quantiles() == RunOptions.Quantiles.EXACT ? checked.exactBytes() : 0;
+        if (!wave.isEmpty() && held + bytes > budget) {
+          break;
+        }
+        held += bytes;
+        int blocks = checked.blocks();
+        int tasks = tasksFor(blocks);
+        int[] firsts = new int[tasks];
+        int[] ends = new int[tasks];
+        for (int t = 0; t < tasks; t++) {
+          int[] range = RunAggregates.partRange(blocks, t + 1, tasks);
+          firsts[t] = range[0];
+          ends[t] = range[1];
+        }
+        RandomStreams.Start[] starts = RandomStreams.starts(decided.seed(), firsts);
+        List<Metric> metrics = Arrays.stream(Metric.values()).filter(spec.model()::has).toList();
+        wave.add(new Planned(spec, decided, firsts, ends, work.size()));
+        for (int t = 0; t < tasks; t++) {
+          work.add(BlockTask.of(next, spec, metrics, decided.withThreads(1), starts[t], ends[t]));
+        }
+        next++;
+      }
+      spark.setJobDescription("meek: " + wave.size() + " run" + (wave.size() == 1 ? "" : "s") + " of " + options.samples() + " draws in "
+          + work.size() + " tasks");
+      List<byte[]> bytes = spark.parallelize(work, work.size()).map(BlockTask::compute).collect();
+      for (int w = 0; w < wave.size(); w++) {
+        Planned planned = wave.get(w);
+        int tasks = planned.firsts().length;
+        List<MergedRun.Part> parts = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+          byte[] part = bytes.get(planned.firstTask() + t);
+          parts.add(new MergedRun.Part("Spark task " + (t + 1) + "/" + tasks, t + 1, tasks, planned.firsts()[t], planned.ends()[t],
+              () -> new ByteArrayInputStream(part)));
+        }
+        RunResult result = MergedRun.merge(planned.spec(), planned.decided().withThreads(options.threads()), parts);
+        done += options.samples();
+        progress.accept(done);
+        results.accept(firstOfWave + w, result);
+      }
     }
-    spark.setJobDescription("meek run " + spec.name() + ": " + options.samples() + " draws in " + tasks + " tasks");
-    List<byte[]> results = spark.parallelize(work, tasks).map(BlockTask::compute).collect();
-    progress.accept(options.samples());
-    List<MergedRun.Part> parts = new ArrayList<>();
-    for (int t = 0; t < tasks; t++) {
-      byte[] bytes = results.get(t);
-      parts.add(new MergedRun.Part("Spark task " + (t + 1) + "/" + tasks, t + 1, tasks, firsts[t], ends[t],
-          () -> new ByteArrayInputStream(bytes)));
-    }
-    return MergedRun.merge(spec, decided.withThreads(options.threads()), parts);
   }
 }

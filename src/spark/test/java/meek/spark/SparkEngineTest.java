@@ -101,9 +101,18 @@ class SparkEngineTest {
     List<String> common = List.of("batch", "distributions/batches/investment.yaml", "--samples", "20000", "--seed", "3", "--quiet");
     Result local = run(RunEngine.LOCAL, with(common, "--out", dir.resolve("local").toString()));
     assertThat(local.code()).as(local.err()).isZero();
+    spark.setJobGroup("meek-batch-test", "the batch", false);
     Result onSpark = run(new SparkEngine(spark, 2), with(common, "--out", dir.resolve("spark").toString()));
+    spark.clearJobGroup();
     assertThat(onSpark.code()).as(onSpark.err()).isZero();
     assertSameFolders(dir.resolve("local"), dir.resolve("spark"));
+    assertThat(spark.statusTracker().getJobIdsForGroup("meek-batch-test")).as("one Spark job for every run").hasSize(1);
+    // run again: every run is up to date, and no job starts
+    spark.setJobGroup("meek-batch-again", "again", false);
+    Result again = run(new SparkEngine(spark, 2), with(common, "--out", dir.resolve("spark").toString()));
+    spark.clearJobGroup();
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(spark.statusTracker().getJobIdsForGroup("meek-batch-again")).isEmpty();
   }
 
   @Test
