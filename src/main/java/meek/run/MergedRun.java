@@ -48,13 +48,48 @@ public final class MergedRun {
    * @param options the run's options, as its parts record them (threads: the merge's own)
    */
   public static RunResult merge(Spec spec, RunOptions options, List<Part> parts) {
-    Instant started = Instant.now();
-    long t0 = System.nanoTime();
-    GapModel model = new GapModel(spec.model());
-    checkCoverage(parts, MonteCarloEngine.blocks(options.samples()));
-    MonteCarloRun.checkMemory(model, options, spec.times().length);
-    RunAggregates whole = RunAggregates.empty(spec, model, options);
+    Folding run = Folding.of(spec, options, parts);
     for (Part p : parts) {
+      run.add(p);
+    }
+    return run.result();
+  }
+
+  /**
+   * A run whose parts are read one at a time, in any order, as they come: only the run's totals are held, not
+   * the parts (meek-spark folds each task's result in as it arrives). Not thread-safe: one thread adds.
+   */
+  public static final class Folding {
+    private final Spec spec;
+    private final RunOptions options;
+    private final RunAggregates whole;
+    private final Instant started = Instant.now();
+    private final long t0 = System.nanoTime();
+    private int blocksLeft;
+
+    private Folding(Spec spec, RunOptions options, RunAggregates whole, int blocks) {
+      this.spec = spec;
+      this.options = options;
+      this.whole = whole;
+      this.blocksLeft = blocks;
+    }
+
+    /**
+     * The run's empty totals, once the parts it will be given are known to cover every block exactly once and
+     * the run fits the heap.
+     *
+     * @param planned the parts to come (their data not opened here)
+     */
+    public static Folding of(Spec spec, RunOptions options, List<Part> planned) {
+      GapModel model = new GapModel(spec.model());
+      int blocks = MonteCarloEngine.blocks(options.samples());
+      checkCoverage(planned, blocks);
+      MonteCarloRun.checkMemory(model, options, spec.times().length);
+      return new Folding(spec, options, RunAggregates.empty(spec, model, options), blocks);
+    }
+
+    /** Reads a part's numbers into the totals; the part can be let go afterwards. */
+    public void add(Part p) {
       try (InputStream raw = p.data().open(); DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
         whole.read(in, p.fromBlock(), p.toBlock());
         if (in.read() >= 0) {
@@ -66,9 +101,22 @@ public final class MergedRun {
         throw new InputException(p.name() + ": its numbers cannot be read (" + e.getMessage() + "); run that part again (--part "
             + p.part() + "/" + p.parts() + ")");
       }
+      blocksLeft -= p.toBlock() - p.fromBlock();
     }
-    try (Parallel parallel = new Parallel(options.threads())) {
-      return whole.summarize(spec, parallel, started, t0);
+
+    /** Whether every block is in. */
+    public boolean complete() {
+      return blocksLeft == 0;
+    }
+
+    /** The run, summarised as {@code meek run} summarises its own. */
+    public RunResult result() {
+      if (!complete()) {
+        throw new IllegalStateException(blocksLeft + " blocks not yet folded in");
+      }
+      try (Parallel parallel = new Parallel(options.threads())) {
+        return whole.summarize(spec, parallel, started, t0);
+      }
     }
   }
 

@@ -20,6 +20,10 @@ public final class SparkMain {
   /** Tasks per core of the cluster: enough to balance uneven executors, few enough that their cost stays small. */
   static final int DEFAULT_TASKS_PER_CORE = 4;
 
+  /** The master URLs Spark 4 knows (SparkContext.createTaskScheduler), checked before Spark starts and logs its own trace. */
+  private static final java.util.regex.Pattern MASTER =
+      java.util.regex.Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\])?|local-cluster\\[[^]]+\\]|spark://\\S+|yarn|k8s://\\S+");
+
   private SparkMain() {}
 
   public static void main(String[] args) {
@@ -49,6 +53,10 @@ public final class SparkMain {
           value = a.substring(name.length() + 1);
         }
         if (name.equals("--master")) {
+          if (!MASTER.matcher(value).matches()) {
+            err.println("meek-spark: --master '" + value + "' is not a Spark master URL; e.g. local[*], local[4], spark://host:7077, yarn, k8s://https://host:443");
+            return Main.EXIT_INPUT;
+          }
           master = value;
         } else {
           try {
@@ -84,7 +92,30 @@ public final class SparkMain {
     if (rest.contains("--help") || rest.contains("-h")) {
       return Main.execute(out, err, rest.toArray(String[]::new));
     }
-    SparkConf conf = new SparkConf().setAppName("meek " + String.join(" ", rest));
+    SparkConf conf = configuration(master, new SparkConf().setAppName("meek " + String.join(" ", rest)));
+    JavaSparkContext spark;
+    try {
+      spark = new JavaSparkContext(conf);
+    } catch (Exception e) { // Spark declares none, yet throws SparkException and others when the master is unusable
+      boolean badUrl = e.getMessage() != null && e.getMessage().startsWith("Could not parse Master URL");
+      err.println("meek-spark: cannot start Spark on master '" + conf.get("spark.master") + "': " + SparkEngine.reason(e)
+          + (badUrl ? " (e.g. local[*], spark://host:7077, yarn, k8s://https://host:443)" : ""));
+      return badUrl ? Main.EXIT_INPUT : Main.EXIT_RUNTIME;
+    }
+    try (spark) {
+      spark.setLogLevel("WARN");
+      return Main.execute(new SparkEngine(spark, tasksPerCore), out, err, rest.toArray(String[]::new));
+    }
+  }
+
+  /**
+   * meek's settings over the user's (spark-submit's, or {@code given}): the master ({@code null}: what is set, else
+   * local[*]), this jar for a cluster's executors, no web UI unless asked for, and no cap on a job's results
+   * unless the user sets one, since the engine merges each run as its tasks come in and bounds what the driver
+   * holds itself (Spark's 1 GiB default, over all of a batch's runs, would stop a large run or batch for nothing).
+   */
+  static SparkConf configuration(String master, SparkConf given) {
+    SparkConf conf = given;
     if (master != null) {
       conf.setMaster(master);
     } else if (!conf.contains("spark.master")) {
@@ -94,10 +125,8 @@ public final class SparkMain {
       conf.setJars(new String[] {ownJar()}); // the executors load meek from this jar
     }
     conf.setIfMissing("spark.ui.enabled", "false");
-    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      spark.setLogLevel("WARN");
-      return Main.execute(new SparkEngine(spark, tasksPerCore), out, err, rest.toArray(String[]::new));
-    }
+    conf.setIfMissing("spark.driver.maxResultSize", "0");
+    return conf;
   }
 
   /** The jar (or classes folder) meek runs from. */

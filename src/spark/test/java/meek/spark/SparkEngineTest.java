@@ -1,6 +1,7 @@
 package meek.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,9 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import meek.RuntimeFailure;
 import meek.cli.Main;
+import meek.run.RunOptions;
 import meek.run.RunEngine;
+import meek.spec.Spec;
+import meek.spec.SpecReader;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +39,8 @@ class SparkEngineTest {
 
   @BeforeAll
   static void start() {
-    spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("meek-test").set("spark.ui.enabled", "false")
-        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"));
+    spark = new JavaSparkContext(SparkMain.configuration("local[2]", new SparkConf().setAppName("meek-test")
+        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")));
     spark.setLogLevel("ERROR");
   }
 
@@ -126,5 +132,52 @@ class SparkEngineTest {
     StringWriter err = new StringWriter();
     assertThat(SparkMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "compare", "a.yaml")).isEqualTo(2);
     assertThat(err.toString()).contains("'compare' does not run on Spark");
+  }
+
+  @Test
+  void aFailedSparkJobIsOneLineNamingWhatFailed() throws IOException {
+    // the documented limit: an executor that cannot read a spec's data file at the driver's path fails its task
+    Path spec = dir.resolve("empirical.yaml");
+    Files.writeString(spec, Files.readString(Path.of("distributions/chinchilla.yaml"))
+        .replace("g_inv: {dist: lognormal, p5: 2.4, p95: 4.0}", "g_inv: {dist: empirical, file: rates.csv, column: rate}"));
+    Files.writeString(dir.resolve("rates.csv"), "rate\n2.5\n3.1\n3.6\n4.0\n");
+    Spec read = new SpecReader().read(spec);
+    Files.delete(dir.resolve("rates.csv"));
+    SparkEngine engine = new SparkEngine(spark, 1);
+    assertThatThrownBy(() -> engine.runAll(List.of(read), new RunOptions(20000, 1, 2, meek.sampling.Design.MC, RunOptions.Quantiles.SKETCH, true), done -> {}, (i, r) -> {}))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageStartingWith("the Spark job failed: ")
+        .hasMessageContaining("rates.csv")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aFailureThatOnlyWrapsAnotherSaysWhatTheWrappedOneSays() {
+    // Spark's "Exception thrown in awaitResult:" says nothing by itself; what failed is in its cause
+    Exception wrapped = new SparkException("Exception thrown in awaitResult: \n\tat org.apache.spark.util.SparkThreadUtils",
+        new java.io.IOException("Failed to connect to /10.0.0.7:7337\n\tat io.netty.Bootstrap"));
+    assertThat(SparkEngine.reason(wrapped)).isEqualTo("Exception thrown in awaitResult: Failed to connect to /10.0.0.7:7337");
+    // a cause already quoted by its wrapper is not said twice
+    Exception quoting = new SparkException("Job aborted: java.io.FileNotFoundException: rates.csv", new java.io.FileNotFoundException("rates.csv"));
+    assertThat(SparkEngine.reason(quoting)).isEqualTo("Job aborted: java.io.FileNotFoundException: rates.csv");
+    assertThat(SparkEngine.reason(new IllegalStateException())).isEqualTo("IllegalStateException");
+  }
+
+  @Test
+  void aMasterUrlSparkDoesNotKnowIsRefusedBeforeSparkStarts() {
+    StringWriter err = new StringWriter();
+    int code = SparkMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "--master", "spark:/head:7077", "run",
+        "distributions/chinchilla.yaml", "--out", dir.resolve("never").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip().lines().count()).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString()).contains("--master 'spark:/head:7077' is not a Spark master URL");
+    assertThat(dir.resolve("never")).doesNotExist();
+  }
+
+  @Test
+  void theDriverLiftsSparksCapOnAJobsResultsUnlessTheUserSetsIt() {
+    assertThat(SparkMain.configuration("local[2]", new SparkConf(false)).get("spark.driver.maxResultSize")).isEqualTo("0");
+    SparkConf own = new SparkConf(false).set("spark.driver.maxResultSize", "2g");
+    assertThat(SparkMain.configuration("local[2]", own).get("spark.driver.maxResultSize")).isEqualTo("2g");
   }
 }
