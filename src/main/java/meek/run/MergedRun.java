@@ -63,15 +63,17 @@ public final class MergedRun {
     private final Spec spec;
     private final RunOptions options;
     private final RunAggregates whole;
-    private final Instant started = Instant.now();
-    private final long t0 = System.nanoTime();
+    private final Instant started;
+    private final long t0;
     private int blocksLeft;
 
-    private Folding(Spec spec, RunOptions options, RunAggregates whole, int blocks) {
+    private Folding(Spec spec, RunOptions options, RunAggregates whole, int blocks, Instant started, long t0) {
       this.spec = spec;
       this.options = options;
       this.whole = whole;
       this.blocksLeft = blocks;
+      this.started = started;
+      this.t0 = t0;
     }
 
     /**
@@ -81,11 +83,21 @@ public final class MergedRun {
      * @param planned the parts to come (their data not opened here)
      */
     public static Folding of(Spec spec, RunOptions options, List<Part> planned) {
+      return of(spec, options, planned, Instant.now(), System.nanoTime());
+    }
+
+    /**
+     * As {@link #of(Spec, RunOptions, List)}, for parts computed by whoever folds them in.
+     *
+     * @param started when their computing began, and {@code t0} its {@link System#nanoTime()}: the run's compute
+     *     seconds are counted from there to its summary
+     */
+    public static Folding of(Spec spec, RunOptions options, List<Part> planned, Instant started, long t0) {
       GapModel model = new GapModel(spec.model());
       int blocks = MonteCarloEngine.blocks(options.samples());
       checkCoverage(planned, blocks);
       MonteCarloRun.checkMemory(model, options, spec.times().length);
-      return new Folding(spec, options, RunAggregates.empty(spec, model, options), blocks);
+      return new Folding(spec, options, RunAggregates.empty(spec, model, options), blocks, started, t0);
     }
 
     /** Reads a part's numbers into the totals; the part can be let go afterwards. */

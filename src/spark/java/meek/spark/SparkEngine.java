@@ -98,10 +98,15 @@ final class SparkEngine implements RunEngine {
       }
     }
 
-    /** Folds a task's result in; the run's result once its last task is in, else null. */
-    RunResult add(int task, byte[] bytes) {
+    /**
+     * Folds a task's result in; the run's result once its last task is in, else null.
+     *
+     * @param jobStarted when the job began (its {@code nanoTime} in {@code jobT0}): a run's compute seconds count
+     *     from there, its tasks having run since
+     */
+    RunResult add(int task, byte[] bytes, java.time.Instant jobStarted, long jobT0) {
       if (folding == null) {
-        folding = MergedRun.Folding.of(spec, merging, ranges);
+        folding = MergedRun.Folding.of(spec, merging, ranges, jobStarted, jobT0);
       }
       MergedRun.Part range = ranges.get(task - firstTask);
       folding.add(new MergedRun.Part(range.name(), range.part(), range.parts(), range.fromBlock(), range.toBlock(),
@@ -183,6 +188,8 @@ final class SparkEngine implements RunEngine {
   private void runWave(List<BlockTask> work, List<Planned> runOfTask, long samples, LongConsumer drawsDone, Results results)
       throws java.io.IOException {
     BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>();
+    java.time.Instant started = java.time.Instant.now();
+    long t0 = System.nanoTime();
     JavaRDD<BlockTask> tasks = spark.parallelize(work, work.size()); // one task per partition
     List<Object> partitions = new ArrayList<>();
     for (int p = 0; p < work.size(); p++) {
@@ -211,7 +218,7 @@ final class SparkEngine implements RunEngine {
         }
         left--;
         Planned planned = runOfTask.get(a.task());
-        RunResult run = planned.add(a.task(), a.bytes());
+        RunResult run = planned.add(a.task(), a.bytes(), started, t0);
         drawsDone.accept(planned.draws(a.task(), samples));
         if (run != null) {
           results.accept(planned.index, run);

@@ -152,6 +152,19 @@ class SparkEngineTest {
   }
 
   @Test
+  void aRunsComputeSecondsCountTheTasksNotOnlyTheMerge() throws IOException {
+    // the manifest's compute seconds and the "Results in … (N s)" line: from the job's start, not from the first
+    // task's arrival (which left only the merge's fraction of a second)
+    Spec read = new SpecReader().read(Path.of("distributions/chinchilla.yaml"));
+    RunOptions options = new RunOptions(400_000, 1, 2, meek.sampling.Design.MC, RunOptions.Quantiles.SKETCH, true);
+    SparkEngine engine = new SparkEngine(spark, 1);
+    long t0 = System.nanoTime();
+    meek.run.RunResult r = engine.run(read, options, done -> {});
+    double wall = (System.nanoTime() - t0) / 1e9;
+    assertThat(r.computeSeconds()).as("wall %.2f s", wall).isBetween(0.5 * wall, wall);
+  }
+
+  @Test
   void aFailureThatOnlyWrapsAnotherSaysWhatTheWrappedOneSays() {
     // Spark's "Exception thrown in awaitResult:" says nothing by itself; what failed is in its cause
     Exception wrapped = new SparkException("Exception thrown in awaitResult: \n\tat org.apache.spark.util.SparkThreadUtils",
