@@ -65,13 +65,11 @@ public final class MergedRun {
     private final RunAggregates whole;
     private final Instant started;
     private final long t0;
-    private int blocksLeft;
 
-    private Folding(Spec spec, RunOptions options, RunAggregates whole, int blocks, Instant started, long t0) {
+    private Folding(Spec spec, RunOptions options, RunAggregates whole, Instant started, long t0) {
       this.spec = spec;
       this.options = options;
       this.whole = whole;
-      this.blocksLeft = blocks;
       this.started = started;
       this.t0 = t0;
     }
@@ -94,10 +92,9 @@ public final class MergedRun {
      */
     public static Folding of(Spec spec, RunOptions options, List<Part> planned, Instant started, long t0) {
       GapModel model = new GapModel(spec.model());
-      int blocks = MonteCarloEngine.blocks(options.samples());
-      checkCoverage(planned, blocks);
+      checkCoverage(planned, MonteCarloEngine.blocks(options.samples()));
       MonteCarloRun.checkMemory(model, options, spec.times().length);
-      return new Folding(spec, options, RunAggregates.empty(spec, model, options), blocks, started, t0);
+      return new Folding(spec, options, RunAggregates.empty(spec, model, options), started, t0);
     }
 
     /** Reads a part's numbers into the totals; the part can be let go afterwards. */
@@ -113,18 +110,17 @@ public final class MergedRun {
         throw new InputException(p.name() + ": its numbers cannot be read (" + e.getMessage() + "); run that part again (--part "
             + p.part() + "/" + p.parts() + ")");
       }
-      blocksLeft -= p.toBlock() - p.fromBlock();
     }
 
     /** Whether every block is in. */
     public boolean complete() {
-      return blocksLeft == 0;
+      return whole.complete();
     }
 
     /** The run, summarised as {@code meek run} summarises its own. */
     public RunResult result() {
       if (!complete()) {
-        throw new IllegalStateException(blocksLeft + " blocks not yet folded in");
+        throw new IllegalStateException("blocks not yet folded in: " + whole.missing().size() + " ranges");
       }
       try (Parallel parallel = new Parallel(options.threads())) {
         return whole.summarize(spec, parallel, started, t0);

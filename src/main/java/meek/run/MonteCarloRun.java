@@ -56,8 +56,7 @@ public final class MonteCarloRun {
   public static MonteCarloRun ofBlocks(Spec spec, RunOptions options, int fromBlock, int toBlock) {
     GapModel model = new GapModel(spec.model());
     checkExactFits(options);
-    long first = (long) fromBlock * MonteCarloEngine.BLOCK_SIZE;
-    long draws = Math.min(options.samples(), (long) toBlock * MonteCarloEngine.BLOCK_SIZE) - first;
+    long draws = MonteCarloEngine.draws(options.samples(), fromBlock, toBlock);
     checkMemory(bytesNeeded(model, draws, spec.times().length, options.exact(model.independentOutputs())), options.samples(), false);
     return new MonteCarloRun(spec, model, options);
   }
@@ -65,7 +64,7 @@ public final class MonteCarloRun {
   /** Draws in part I of K. */
   public long partDraws(int part, int parts) {
     int[] range = RunAggregates.partRange(MonteCarloEngine.blocks(options.samples()), part, parts);
-    return Math.min(options.samples(), (long) range[1] * MonteCarloEngine.BLOCK_SIZE) - (long) range[0] * MonteCarloEngine.BLOCK_SIZE;
+    return MonteCarloEngine.draws(options.samples(), range[0], range[1]);
   }
 
   /** The model's parameters, in draw order (the columns a sample file gets). */

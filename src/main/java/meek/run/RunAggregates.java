@@ -289,6 +289,11 @@ public final class RunAggregates {
     }
   }
 
+  /** Whether every block of the run is in. */
+  boolean complete() {
+    return filled.nextClearBit(0) >= blocks;
+  }
+
   /** The blocks no part has filled yet, as [from, to) ranges. */
   List<int[]> missing() {
     List<int[]> gaps = new ArrayList<>();
@@ -306,7 +311,7 @@ public final class RunAggregates {
    * @param started when the run started; {@code seconds} how long its compute took
    */
   RunResult summarize(Spec spec, Parallel parallel, java.time.Instant started, long t0) {
-    if (fromBlock != 0 || toBlock != blocks || !missing().isEmpty()) {
+    if (fromBlock != 0 || toBlock != blocks || !complete()) {
       throw new IllegalStateException("a summary needs every block");
     }
     long samples = options.samples();

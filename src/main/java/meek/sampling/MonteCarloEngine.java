@@ -46,6 +46,11 @@ public final class MonteCarloEngine {
     return Math.toIntExact((n + BLOCK_SIZE - 1) / BLOCK_SIZE);
   }
 
+  /** Draws that blocks [fromBlock, toBlock) of a run of n draws hold (its last block may be short). */
+  public static long draws(long n, int fromBlock, int toBlock) {
+    return Math.min(n, (long) toBlock * BLOCK_SIZE) - (long) fromBlock * BLOCK_SIZE;
+  }
+
   /**
    * Runs only blocks [fromBlock, toBlock) of a run of {@code n} draws: exactly the draws those blocks have in
    * the whole run (block b always draws from stream b), so the parts of a run add up to it. The returned set

@@ -17,6 +17,7 @@ import meek.run.RunAggregates;
 import meek.run.RunEngine;
 import meek.run.RunOptions;
 import meek.run.RunResult;
+import meek.sampling.MonteCarloEngine;
 import meek.sampling.RandomStreams;
 import meek.spec.Spec;
 import org.apache.spark.SimpleFutureAction;
@@ -122,7 +123,7 @@ final class SparkEngine implements RunEngine {
     /** The draws of a task's range. */
     long draws(int task, long samples) {
       MergedRun.Part range = ranges.get(task - firstTask);
-      return Math.min(samples, (long) range.toBlock() * RunResult.BLOCK_SIZE) - (long) range.fromBlock() * RunResult.BLOCK_SIZE;
+      return MonteCarloEngine.draws(samples, range.fromBlock(), range.toBlock());
     }
   }
 
@@ -130,8 +131,8 @@ final class SparkEngine implements RunEngine {
   private record Arrived(int task, byte[] bytes) {}
 
   /**
-   * Every run's block ranges in one Spark job. Each run is merged as soon as its last task is in and its parts
-   * are let go, so the driver holds only the parts of runs still under way; runs whose exact draws would not fit
+   * Every run's block ranges in one Spark job. Each task's result is folded into its run's totals as it arrives
+   * and let go, and a run is written as soon as its last task is in; runs whose exact draws would not fit
    * {@link RunOptions#EXACT_HEAP_SHARE} of its heap together go in jobs of their own (waves), one after another.
    */
   @Override
