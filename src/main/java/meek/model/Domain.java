@@ -30,6 +30,20 @@ public record Domain(double lower, boolean includesLower, double upper, boolean 
     return (includesLower ? v >= lower : v > lower) && (includesUpper ? v <= upper : v < upper);
   }
 
+  /**
+   * The smallest double in the domain (an open end's next double up): v lies in the domain exactly when
+   * {@code lowestValue() <= v && v <= highestValue()}, which is false for NaN and, as every infinite end is
+   * open, for infinities.
+   */
+  public double lowestValue() {
+    return includesLower ? lower : Math.nextUp(lower);
+  }
+
+  /** The largest double in the domain (an open end's next double down). */
+  public double highestValue() {
+    return includesUpper ? upper : Math.nextDown(upper);
+  }
+
   /** Interval notation, e.g. {@code (0, ∞)} or {@code [0, 1)}. */
   @Override
   public String toString() {
