@@ -52,6 +52,9 @@ record SpecFile(byte[] bytes, JsonNode root, Where where, String sha256) {
   /** Reads a file; a missing one is a one-line error ending with {@code hint} (where such files live). */
   static SpecFile read(Path file, String hint) {
     byte[] bytes;
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": a folder, not a YAML file; give the file itself (" + hint + ")");
+    }
     try {
       // refused before reading when its size is known, and never read past the limit (/dev/zero, a pipe)
       if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {

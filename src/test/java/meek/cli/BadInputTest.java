@@ -224,6 +224,21 @@ public class BadInputTest {
   }
 
   @Test
+  void aFolderGivenForASpecIsTold() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("a-folder"));
+    for (String command : new String[] {"run", "validate", "point", "compare"}) {
+      CliRunner.Result r = command.equals("compare") ? CliRunner.run(command, folder.toString(), folder.toString())
+          : CliRunner.run(command, folder.toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.err().strip()).as(command).startsWith("meek: ").doesNotContain("\n").contains("a-folder: a folder, not a YAML file")
+          .contains("distributions/");
+    }
+    CliRunner.Result batch = CliRunner.run("batch", folder.toString());
+    assertThat(batch.code()).isEqualTo(2);
+    assertThat(batch.err()).contains("a folder, not a YAML file").contains("distributions/batches/");
+  }
+
+  @Test
   void missingFile() throws IOException {
     String err = failRun(null);
     assertThat(err).contains("s.yaml").contains("no such file");

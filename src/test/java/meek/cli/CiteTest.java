@@ -81,6 +81,18 @@ class CiteTest {
   }
 
   @Test
+  void aPartOfARunIsToldToBeMergedFirst() throws IOException {
+    Path part = dir.resolve("part");
+    CliRunner.Result made = CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--part", "1/2", "--out", part.toString(),
+        "--quiet");
+    assertThat(made.code()).as(made.err()).isZero();
+    CliRunner.Result r = CliRunner.run("cite", part.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("one part of a run").contains("meek merge")
+        .doesNotContain("not a meek results folder");
+  }
+
+  @Test
   void anUnknownFormatIsOneLineListingTheFormats() {
     CliRunner.Result r = CliRunner.run("cite", run.toString(), "--format", "html");
     assertThat(r.code()).isEqualTo(2);
