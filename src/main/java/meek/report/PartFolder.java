@@ -77,7 +77,8 @@ public final class PartFolder {
     }
     if (info.metrics() != null) {
       ArrayNode metrics = root.putArray("metrics");
-      info.metrics().forEach(m -> metrics.add(m.key()));
+      // in the model's order, once each: the results do not depend on how --metric listed them, so neither does the check
+      info.metrics().stream().distinct().sorted().forEach(m -> metrics.add(m.key()));
     }
     RunOptions o = info.options();
     root.put("seed", o.seed());

@@ -108,6 +108,29 @@ class PartsAndMergeTest {
     }
   }
 
+  /** The views run in the spec's order whatever --metric's order: parts that listed them otherwise still merge. */
+  @Test
+  void partsAskingForTheSameMetricsInAnotherOrderMerge() throws IOException {
+    String[] common = {"distributions/chinchilla-views.yaml", "--samples", "20000", "--seed", "3", "--threads", "2"};
+    Path whole = dir.resolve("metrics-whole");
+    List<String> run = new ArrayList<>(List.of("run"));
+    run.addAll(List.of(common));
+    run.addAll(List.of("--metric", "tokens,benchmark", "--out", whole.toString(), "--quiet"));
+    ok(CliRunner.run(run.toArray(String[]::new)));
+    List<String> first = new ArrayList<>(List.of(common));
+    first.addAll(List.of("--metric", "tokens,benchmark"));
+    List<String> second = new ArrayList<>(List.of(common));
+    second.addAll(List.of("--metric", "benchmark,tokens,benchmark"));
+    String a = parts("metrics-a", 2, 1, first.toArray(String[]::new)).stream().filter(f -> f.endsWith("-1")).findFirst().orElseThrow();
+    String b = parts("metrics-b", 2, 1, second.toArray(String[]::new)).stream().filter(f -> f.endsWith("-2")).findFirst().orElseThrow();
+    Path merged = dir.resolve("metrics-merged");
+    CliRunner.Result r = CliRunner.run("merge", b, a, "--out", merged.toString());
+    ok(r);
+    for (String f : numberFiles(whole)) {
+      assertThat(Files.readAllBytes(merged.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
+    }
+  }
+
   @Test
   void aMergedRunIsMeeksOwnFolderAndAPartFolderIsReplacedOnlyWithForce() {
     List<String> folders = parts("q", 2, 1, "distributions/chinchilla.yaml", "--samples", "20000");
