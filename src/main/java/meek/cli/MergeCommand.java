@@ -11,6 +11,7 @@ import meek.InputException;
 import meek.model.GapModel;
 import meek.report.PartFolder;
 import meek.report.Publish;
+import meek.report.ResultFiles;
 import meek.report.RunFolder;
 import meek.report.Sentences;
 import meek.run.MergedRun;
@@ -93,7 +94,10 @@ final class MergeCommand implements Callable<Integer> {
       result = MergedRun.merge(spec, options, parts);
       try (Publish.Folder folder = claim.stage()) {
         List<String> specTexts = List.of(spec.text());
-        folder.publish(f -> RunFolder.write(f, result, null, List.of(), specTexts, version, wallStart));
+        folder.publish(f -> {
+          RunFolder.write(f, result, null, List.of(), specTexts, version, wallStart);
+          PartFolder.recordParts(f.file(ResultFiles.MANIFEST), manifests);
+        });
       }
     }
     PrintWriter err = self.commandLine().getErr();

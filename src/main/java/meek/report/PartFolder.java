@@ -157,6 +157,27 @@ public final class PartFolder {
     }
   }
 
+  /**
+   * Adds to a merged run's {@code manifest.json} the parts it was made from, in part order: each folder (as
+   * given and absolute), its part number, block range, data checksum, commit, threads and compute seconds.
+   */
+  public static void recordParts(Path manifestFile, List<Manifest> parts) throws IOException {
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(manifestFile.toFile());
+    ArrayNode from = root.putArray("merged_from");
+    parts.stream().sorted(java.util.Comparator.comparingInt(Manifest::part)).forEach(m -> {
+      ObjectNode p = from.addObject();
+      p.put("folder", m.folder().toString());
+      p.put("path", m.folder().toAbsolutePath().normalize().toString());
+      for (String key : List.of("part", "parts", "from_block", "to_block", "data_sha256", "tool_commit", "threads", "started",
+          "compute_seconds")) {
+        if (m.json().has(key)) {
+          p.set(key, m.json().get(key));
+        }
+      }
+    });
+    Json.write(root, manifestFile);
+  }
+
   /** Reads a part folder's manifest; anything but a part of meek's, of this version, is a one-line error. */
   public static Manifest manifest(Path folder, String version) {
     JsonNode m = readManifest(folder.resolve(ResultFiles.MANIFEST));

@@ -73,7 +73,7 @@ class PartsAndMergeTest {
     "inference.yaml, lhs, sketch, 3, ''",
   })
   void partsMergedInAnyOrderGiveTheWholeRunByteForByte(String spec, String design, String quantiles, int k, String extra)
-      throws IOException {
+      throws Exception {
     List<String> common = new ArrayList<>(List.of("distributions/" + spec, "--samples", "40000", "--seed", "5", "--design", design,
         "--quantiles", quantiles, "--threads", "2"));
     if (!extra.isEmpty()) {
@@ -99,6 +99,16 @@ class PartsAndMergeTest {
     assertThat(numberFiles(merged)).isEqualTo(files);
     for (String f : files) {
       assertThat(Files.readAllBytes(merged.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
+    }
+    // its manifest says which parts made it, in part order, each with its data checksum
+    com.fasterxml.jackson.databind.JsonNode from = JSON.readTree(merged.resolve("manifest.json").toFile()).path("merged_from");
+    assertThat(from.size()).isEqualTo(k);
+    for (int i = 0; i < k; i++) {
+      com.fasterxml.jackson.databind.JsonNode entry = from.get(i);
+      assertThat(entry.path("part").asInt()).isEqualTo(i + 1);
+      Path partFolder = Path.of(entry.path("folder").asText());
+      assertThat(folders).contains(partFolder.toString());
+      assertThat(entry.path("data_sha256").asText()).isEqualTo(sha256(partFolder.resolve("part.bin")));
     }
     try (Stream<Path> s = Files.list(whole)) { // the same charts and files
       List<String> all = s.map(p -> p.getFileName().toString()).sorted().toList();
