@@ -86,6 +86,7 @@ final class MergeCommand implements Callable<Integer> {
     for (PartFolder.Manifest m : manifests) {
       parts.add(PartFolder.part(m));
     }
+    meek.run.MonteCarloRun.checkMergeMemory(spec, options);
     Path target = out != null ? out : Path.of("results", spec.name());
     List<Path> inputs = new ArrayList<>(spec.inputs());
     inputs.addAll(partFolders);

@@ -99,6 +99,21 @@ public final class MonteCarloRun {
     return b >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", b / 1e9) : String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, b >> 20));
   }
 
+  /** Refuses up front a merge the heap cannot hold, in the merge's words (it takes no --samples or --quantiles). */
+  public static void checkMergeMemory(Spec spec, RunOptions options) {
+    MonteCarloModel model = new GapModel(spec.model());
+    long need = bytesNeeded(model, options.samples(), spec.times().length, options.exact(model.independentOutputs()));
+    long max = Runtime.getRuntime().maxMemory();
+    if (need > max - 64L * 1024 * 1024) { // (the same room as a run's check below)
+      throw new InputException(String.format(java.util.Locale.ROOT,
+          "these parts make a run of %,d draws with %s quantiles, which needs about %s of heap to merge but the JVM may use %s;"
+              + " raise it (JAVA_OPTS=-Xmx%dg ./meek merge …)%s",
+          options.samples(), options.quantiles() == RunOptions.Quantiles.EXACT ? "exact" : "sketch", bytes(need), bytes(max),
+          (long) Math.ceil(need / 1e9 * 1.3) + 1,
+          options.quantiles() == RunOptions.Quantiles.EXACT ? ", or run the parts again with --quantiles sketch" : ""));
+    }
+  }
+
   /** Refuses up front a run the heap cannot hold, instead of failing after minutes. */
   static void checkMemory(MonteCarloModel model, RunOptions options, int steps) {
     checkExactFits(options);

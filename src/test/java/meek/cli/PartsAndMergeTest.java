@@ -141,6 +141,24 @@ class PartsAndMergeTest {
     }
   }
 
+  /** A merge the heap cannot hold is refused before it reads the parts, in the merge's words, and writes nothing. */
+  @Test
+  void aMergeTooLargeForTheHeapIsOneLineNamingTheMerge() throws Exception {
+    Path part = dir.resolve("heap-part");
+    ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "3e6", "--quantiles", "exact", "--part", "1/1", "--out",
+        part.toString(), "--quiet"));
+    Path out = dir.resolve("heap-merged");
+    // exact quantiles of 3e6 draws need about 114 MB; this JVM may use 64
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-Djava.awt.headless=true",
+        "-cp", System.getProperty("java.class.path"), "meek.cli.Main", "merge", part.toString(), "--out", out.toString());
+    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(err).isEqualTo(2);
+    assertThat(err.strip()).startsWith("meek: these parts make a run of 3,000,000 draws with exact quantiles").doesNotContain("\n")
+        .contains("./meek merge").contains("--quantiles sketch").doesNotContain("--samples");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void aMergedRunIsMeeksOwnFolderAndAPartFolderIsReplacedOnlyWithForce() {
     List<String> folders = parts("q", 2, 1, "distributions/chinchilla.yaml", "--samples", "20000");
