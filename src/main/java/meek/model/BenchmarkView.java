@@ -127,13 +127,12 @@ public final class BenchmarkView implements View {
     return new LossView.RecurrenceFan(loss, capacity) {
       @Override
       public void next(double[] out) {
-        double[] k = state[loss.kColumn];
         double[] l0 = state[loss.l0Column];
         for (int i = 0; i < count; i++) {
           for (int c = 0; c < coefficients.length; c++) {
             coefficients[c] = state[column + c][i];
           }
-          out[i] = BenchmarkMap.gapPoints(k[i] * path.meek[i], k[i] * path.meek[i] * path.ratio[i], l0[i], coefficients);
+          out[i] = BenchmarkMap.gapPoints(path.meek[i], path.sota[i], l0[i], coefficients);
           path.advance(i);
         }
       }

@@ -161,6 +161,11 @@ public final class InferenceView implements View {
       private final double[] inferenceStep = new double[capacity];
 
       @Override
+      double[] sotaScale() {
+        return state[sotaColumn];
+      }
+
+      @Override
       void started(double step) {
         double[] rate = state[rateColumn];
         for (int i = 0; i < count; i++) {
@@ -172,9 +177,8 @@ public final class InferenceView implements View {
       @Override
       public void next(double[] row) {
         double[] kInf = state[kColumn];
-        double[] kSota = state[sotaColumn];
         for (int i = 0; i < count; i++) {
-          row[i] = shown.value(state, i, kInf[i] * inference[i], kSota[i] * path.meek[i] * path.ratio[i]);
+          row[i] = shown.value(state, i, kInf[i] * inference[i], path.sota[i]);
           inference[i] *= inferenceStep[i];
           path.advance(i);
         }

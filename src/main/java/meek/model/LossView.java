@@ -258,9 +258,8 @@ public final class LossView implements View {
     return new RecurrenceFan(this, capacity) {
       @Override
       public void next(double[] out) {
-        double[] k = state[kColumn];
         for (int i = 0; i < count; i++) {
-          out[i] = k[i] * path.meek[i] * (1 - path.ratio[i]);
+          out[i] = path.meek[i] - path.sota[i];
           path.advance(i);
         }
       }
@@ -286,8 +285,13 @@ public final class LossView implements View {
     public void begin(double[][] state, int count, double step) {
       this.state = state;
       this.count = count;
-      path.begin(state[loss.rateColumn], state[loss.excessColumn], count, step);
+      path.begin(state[loss.kColumn], sotaScale(), state[loss.rateColumn], state[loss.excessColumn], count, step);
       started(step);
+    }
+
+    /** The SOTA model's loss above L0 at t = 0: K, as the meek model's, unless a view starts it elsewhere. */
+    double[] sotaScale() {
+      return state[loss.kColumn];
     }
 
     /** After the path starts: a view with a recurrence of its own starts it here. */

@@ -116,10 +116,9 @@ public final class TokensView implements View {
     return new LossView.RecurrenceFan(loss, capacity) {
       @Override
       public void next(double[] row) {
-        double[] k = state[loss.kColumn];
         double[] nats = state[column];
         for (int i = 0; i < count; i++) {
-          row[i] = Discrimination.tokens(nats[i], k[i] * path.meek[i] * (1 - path.ratio[i]));
+          row[i] = Discrimination.tokens(nats[i], path.meek[i] - path.sota[i]);
           path.advance(i);
         }
       }
