@@ -132,7 +132,7 @@ public final class BenchmarkView implements View {
           for (int c = 0; c < coefficients.length; c++) {
             coefficients[c] = state[column + c][i];
           }
-          out[i] = BenchmarkMap.gapPoints(path.meek[i], path.sota[i], l0[i], coefficients);
+          out[i] = BenchmarkMap.gapPoints(path.meek[i], path.meek[i] * path.ratio[i], l0[i], coefficients);
           path.advance(i);
         }
       }

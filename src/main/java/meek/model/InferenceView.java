@@ -161,8 +161,8 @@ public final class InferenceView implements View {
       private final double[] inferenceStep = new double[capacity];
 
       @Override
-      double[] sotaScale() {
-        return state[sotaColumn];
+      double[] scale() {
+        return state[sotaColumn]; // the path follows the SOTA model, from its own start (its K)
       }
 
       @Override
@@ -178,7 +178,7 @@ public final class InferenceView implements View {
       public void next(double[] row) {
         double[] kInf = state[kColumn];
         for (int i = 0; i < count; i++) {
-          row[i] = shown.value(state, i, kInf[i] * inference[i], path.sota[i]);
+          row[i] = shown.value(state, i, kInf[i] * inference[i], path.meek[i] * path.ratio[i]);
           inference[i] *= inferenceStep[i];
           path.advance(i);
         }

@@ -259,7 +259,7 @@ public final class LossView implements View {
       @Override
       public void next(double[] out) {
         for (int i = 0; i < count; i++) {
-          out[i] = path.meek[i] - path.sota[i];
+          out[i] = path.meek[i] * (1 - path.ratio[i]);
           path.advance(i);
         }
       }
@@ -285,12 +285,12 @@ public final class LossView implements View {
     public void begin(double[][] state, int count, double step) {
       this.state = state;
       this.count = count;
-      path.begin(state[loss.kColumn], sotaScale(), state[loss.rateColumn], state[loss.excessColumn], count, step);
+      path.begin(scale(), state[loss.rateColumn], state[loss.excessColumn], count, step);
       started(step);
     }
 
-    /** The SOTA model's loss above L0 at t = 0: K, as the meek model's, unless a view starts it elsewhere. */
-    double[] sotaScale() {
+    /** The path's scale, its loss above L0 at t = 0: the meek model's K, unless a view follows another model. */
+    double[] scale() {
       return state[loss.kColumn];
     }
 

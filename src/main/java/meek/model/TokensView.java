@@ -118,7 +118,7 @@ public final class TokensView implements View {
       public void next(double[] row) {
         double[] nats = state[column];
         for (int i = 0; i < count; i++) {
-          row[i] = Discrimination.tokens(nats[i], path.meek[i] - path.sota[i]);
+          row[i] = Discrimination.tokens(nats[i], path.meek[i] * (1 - path.ratio[i]));
           path.advance(i);
         }
       }
