@@ -82,11 +82,11 @@ final class MergeCommand implements Callable<Integer> {
       spec = spec.only(first.metrics());
     }
     RunOptions options = first.options(t);
+    meek.run.MonteCarloRun.checkMergeMemory(spec, options); // before the parts' data are read and checksummed
     List<MergedRun.Part> parts = new ArrayList<>();
     for (PartFolder.Manifest m : manifests) {
       parts.add(PartFolder.part(m));
     }
-    meek.run.MonteCarloRun.checkMergeMemory(spec, options);
     Path target = out != null ? out : Path.of("results", spec.name());
     List<Path> inputs = new ArrayList<>(spec.inputs());
     inputs.addAll(partFolders);

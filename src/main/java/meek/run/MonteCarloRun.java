@@ -106,8 +106,8 @@ public final class MonteCarloRun {
     long max = Runtime.getRuntime().maxMemory();
     if (need > max - 64L * 1024 * 1024) { // (the same room as a run's check below)
       throw new InputException(String.format(java.util.Locale.ROOT,
-          "these parts make a run of %,d draws with %s quantiles, which needs about %s of heap to merge but the JVM may use %s;"
-              + " raise it (JAVA_OPTS=-Xmx%dg ./meek merge …)%s",
+          "these parts make a run of %,d draws with %s quantiles, which needs about %s of heap to merge, more than the"
+              + " %s this JVM may use less the 64 MB kept for charts and files; raise it (JAVA_OPTS=-Xmx%dg ./meek merge …)%s",
           options.samples(), options.quantiles() == RunOptions.Quantiles.EXACT ? "exact" : "sketch", bytes(need), bytes(max),
           (long) Math.ceil(need / 1e9 * 1.3) + 1,
           options.quantiles() == RunOptions.Quantiles.EXACT ? ", or run the parts again with --quantiles sketch" : ""));
@@ -138,7 +138,8 @@ public final class MonteCarloRun {
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
       throw new InputException(String.format(
-          "--samples %d needs about %s of heap%s but the JVM may use %s; raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
+          "--samples %d needs about %s of heap%s, more than the %s this JVM may use less the 64 MB kept for charts and files;"
+              + " raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
           samples, bytes(need), pairing ? " (a comparison keeps every spec's draws for the pairing)" : "", bytes(max),
           (long) Math.ceil(need / 1e9 * 1.3) + 1, pairing ? "" : ", use --quantiles sketch"));
     }

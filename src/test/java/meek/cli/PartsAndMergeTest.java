@@ -141,22 +141,38 @@ class PartsAndMergeTest {
     }
   }
 
-  /** A merge the heap cannot hold is refused before it reads the parts, in the merge's words, and writes nothing. */
+  /**
+   * A merge the heap cannot hold is refused before it reads the parts' data (a damaged part.bin is not reached),
+   * in the merge's words, and writes nothing; one the heap can hold, under the same -Xmx, is merged.
+   */
   @Test
   void aMergeTooLargeForTheHeapIsOneLineNamingTheMerge() throws Exception {
-    Path part = dir.resolve("heap-part");
+    Path big = dir.resolve("heap-part");
     ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "3e6", "--quantiles", "exact", "--part", "1/1", "--out",
-        part.toString(), "--quiet"));
+        big.toString(), "--quiet"));
+    byte[] data = Files.readAllBytes(big.resolve("part.bin"));
+    data[data.length / 2] ^= 1;
+    Files.write(big.resolve("part.bin"), data);
+    Path small = dir.resolve("small-part");
+    ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--part", "1/1", "--out", small.toString(), "--quiet"));
+    // under -Xmx128m the bound is about 124 - 64 MB: exact quantiles of 3e6 draws need about 114 MB, of 2e4 about 1 MB
     Path out = dir.resolve("heap-merged");
-    // exact quantiles of 3e6 draws need about 114 MB; this JVM may use 64
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-Djava.awt.headless=true",
-        "-cp", System.getProperty("java.class.path"), "meek.cli.Main", "merge", part.toString(), "--out", out.toString());
-    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(err).isEqualTo(2);
+    Process refused = mergeUnder128m(big, out);
+    String err = new String(refused.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(refused.waitFor()).as(err).isEqualTo(2);
     assertThat(err.strip()).startsWith("meek: these parts make a run of 3,000,000 draws with exact quantiles").doesNotContain("\n")
-        .contains("./meek merge").contains("--quantiles sketch").doesNotContain("--samples");
+        .contains("less the 64 MB kept").contains("./meek merge").contains("--quantiles sketch").doesNotContain("--samples");
     assertThat(out).doesNotExist();
+    Process merged = mergeUnder128m(small, out);
+    String mergedErr = new String(merged.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(merged.waitFor()).as(mergedErr).isZero();
+    assertThat(out.resolve("summary.json")).exists();
+  }
+
+  private static Process mergeUnder128m(Path part, Path out) throws java.io.IOException {
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-Djava.awt.headless=true",
+        "-cp", System.getProperty("java.class.path"), "meek.cli.Main", "merge", part.toString(), "--out", out.toString(), "--quiet");
+    return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   @Test
