@@ -72,6 +72,10 @@ final class MergeCommand implements Callable<Integer> {
     }
     PartFolder.checkSameRun(manifests);
     PartFolder.Manifest first = manifests.get(0);
+    if (specOption != null && !Files.isRegularFile(specOption)) {
+      throw new InputException("--spec " + specOption + (Files.isDirectory(specOption) ? ": a folder, not a YAML file" : ": no such file")
+          + "; give the spec file the parts ran");
+    }
     Path specFile = specOption != null ? specOption : first.specPath();
     if (!Files.isRegularFile(specFile)) {
       throw new InputException(first.folder() + ": its spec " + specFile + " is not there; pass --spec FILE with the spec the parts ran");

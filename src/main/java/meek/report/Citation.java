@@ -36,7 +36,7 @@ public final class Citation {
     ResultFiles.Kind kind = ResultFiles.kind(dir).orElseThrow(() -> {
       // a sensitivity's or a fit's folder is meek's, but cite has no table of it: say where its sentences are
       String other = Files.isRegularFile(dir.resolve("sensitivity.md")) ? "sensitivity.md" : Files.isRegularFile(dir.resolve("fit.json")) ? "fit.json" : null;
-      if (Files.isRegularFile(dir.resolve(PartFolder.DATA))) { // a part holds partial counts, no numbers to cite yet
+      if (PartFolder.isPart(dir)) { // a part holds partial counts, no numbers to cite yet
         return new InputException(dir + ": one part of a run (meek run --part), which cite does not read; put the parts together first"
             + " (meek merge PARTDIR… --out DIR) and cite that folder");
       }

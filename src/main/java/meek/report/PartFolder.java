@@ -178,9 +178,18 @@ public final class PartFolder {
     Json.write(root, manifestFile);
   }
 
+  /** Whether the folder's manifest.json says it is a part of a run, of any version. */
+  public static boolean isPart(Path folder) {
+    JsonNode m = readManifest(folder.resolve(ResultFiles.MANIFEST));
+    return m != null && "meek".equals(m.path("tool").asText()) && "part".equals(m.path("kind").asText());
+  }
+
   /** Reads a part folder's manifest; anything but a part of meek's, of this version, is a one-line error. */
   public static Manifest manifest(Path folder, String version) {
     JsonNode m = readManifest(folder.resolve(ResultFiles.MANIFEST));
+    if (Files.isRegularFile(folder)) {
+      throw new InputException(folder + ": a file, not a folder; give the folders that meek run --part wrote");
+    }
     if (!Files.isDirectory(folder)) {
       throw new InputException(folder + ": no such folder; give the folders that meek run --part wrote");
     }

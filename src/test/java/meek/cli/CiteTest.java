@@ -90,6 +90,12 @@ class CiteTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("one part of a run").contains("meek merge")
         .doesNotContain("not a meek results folder");
+    // known by its manifest, not by the data file: a part missing part.bin is still a part, a lone part.bin is not one
+    Files.move(part.resolve("part.bin"), dir.resolve("part.bin"));
+    assertThat(CliRunner.run("cite", part.toString()).err()).contains("one part of a run");
+    Path lone = Files.createDirectories(dir.resolve("lone"));
+    Files.move(dir.resolve("part.bin"), lone.resolve("part.bin"));
+    assertThat(CliRunner.run("cite", lone.toString()).err()).contains("not a meek results folder").doesNotContain("one part of a run");
   }
 
   @Test

@@ -233,6 +233,13 @@ class PartsAndMergeTest {
     ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--out", dir.resolve("results").toString(), "--quiet"));
     assertThat(refusedMerge(p.get(0), dir.resolve("results").toString()).err()).contains("is not a part folder of meek's");
     assertThat(refusedMerge(p.get(0), dir.resolve("nowhere").toString()).err()).contains("no such folder");
+    assertThat(refusedMerge(p.get(0), "distributions/chinchilla.yaml").err()).contains("a file, not a folder");
+    // a --spec that is not a file is the option's fault, not the part's
+    CliRunner.Result specFolder = CliRunner.run("merge", p.get(0), p.get(1), p.get(2), "--spec", "distributions", "--out",
+        dir.resolve("never").toString());
+    assertThat(specFolder.code()).isEqualTo(2);
+    assertThat(specFolder.err().strip()).isEqualTo("meek: --spec distributions: a folder, not a YAML file; give the spec file the parts ran");
+    assertThat(dir.resolve("never")).doesNotExist();
 
     // corrupted: one byte changed
     Path bad = copy(Path.of(p.get(1)), "corrupt");
