@@ -44,23 +44,34 @@ class LauncherTest {
         "  case \"$a\" in",
         "    -XX:DumpLoadedClassList=*) : >\"${a#*=}\" ;;",
         "    -Xshare:dump) [ -n \"${FAIL_DUMP:-}\" ] && exit 1; dump=1 ;;",
+        "    -cp) [ -n \"${REBUILD_JAR:-}\" ] && touch -d '+2 minutes' \"$REBUILD_JAR\" ;;",
         "    -XX:SharedArchiveFile=*) archive=\"${a#*=}\" ;;",
         "  esac",
         "done",
         "[ -n \"${dump:-}\" ] && echo archive >\"$archive\"",
         "exit 0", ""));
     Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createDirectories(dir.resolve("other-bin"));
+    Files.copy(bin.resolve("java"), dir.resolve("other-bin/java"));
   }
 
   private List<String> launch(boolean failDump) throws IOException, InterruptedException {
+    return launch(bin, failDump ? List.of("FAIL_DUMP=1") : List.of(), false);
+  }
+
+  /** Runs the launcher with the stand-in java of {@code javaDir}, the given variables, as nobody if asked (and root). */
+  private List<String> launch(Path javaDir, List<String> variables, boolean asNobody) throws IOException, InterruptedException {
     Files.deleteIfExists(log);
-    ProcessBuilder pb = new ProcessBuilder("bash", checkout.resolve("meek").toString(), "--version").redirectErrorStream(true);
-    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-    pb.environment().put("JAVA_LOG", log.toString());
-    if (failDump) {
-      pb.environment().put("FAIL_DUMP", "1");
+    Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));
+    List<String> cmd = new java.util.ArrayList<>();
+    if (asNobody) {
+      cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
     }
-    Process p = pb.start();
+    cmd.addAll(List.of("env", "PATH=" + javaDir + ":" + System.getenv("PATH"), "JAVA_LOG=" + log));
+    cmd.addAll(variables);
+    cmd.addAll(List.of("bash", checkout.resolve("meek").toString(), "--version"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     return Files.readAllLines(log);
@@ -79,7 +90,8 @@ class LauncherTest {
     List<String> first = launch(false);
     assertThat(trains(first)).isTrue();
     assertThat(checkout.resolve("target/meek.jsa")).exists();
-    assertThat(command(first)).contains("-XX:SharedArchiveFile=" + checkout.resolve("target/meek.jsa"), "-XX:+VerifySharedSpaces", "--version");
+    assertThat(command(first)).contains("-XX:SharedArchiveFile=" + checkout.resolve("target/meek.jsa"), "-XX:+VerifySharedSpaces",
+        "-Xlog:cds*=off", "--version");
     List<String> second = launch(false);
     assertThat(trains(second)).as("made once").isFalse();
     assertThat(command(second)).contains("-XX:SharedArchiveFile=");
@@ -90,6 +102,23 @@ class LauncherTest {
     launch(false);
     Files.setLastModifiedTime(checkout.resolve("target/meek.jar"), FileTime.from(Instant.now().plusSeconds(60)));
     assertThat(trains(launch(false))).isTrue();
+  }
+
+  @Test
+  void anotherJavaRemakesIt() throws Exception {
+    launch(false);
+    assertThat(trains(launch(dir.resolve("other-bin"), List.of(), false))).isTrue();
+    assertThat(trains(launch(dir.resolve("other-bin"), List.of(), false))).isFalse();
+  }
+
+  @Test
+  void anArchiveMadeWhileTheJarWasRebuiltIsNotKept() throws Exception {
+    List<String> calls = launch(bin, List.of("REBUILD_JAR=" + checkout.resolve("target/meek.jar")), false);
+    assertThat(trains(calls)).isTrue();
+    assertThat(checkout.resolve("target/meek.jsa")).doesNotExist();
+    assertThat(command(calls)).doesNotContain("SharedArchiveFile");
+    assertThat(trains(launch(false))).as("the new jar gets its own").isTrue();
+    assertThat(checkout.resolve("target/meek.jsa")).exists();
   }
 
   @Test
@@ -110,16 +139,34 @@ class LauncherTest {
     assertThat(Files.readString(checkout.resolve("target/meek.jsa"))).isEqualTo("archive\n");
   }
 
+  /** As another user when the tests run as root (root may write anywhere), a target/ it cannot write to. */
   @Test
-  void aReadOnlyCheckoutRunsWithoutMakingOne() throws Exception {
-    Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
-    Files.setPosixFilePermissions(checkout.resolve("target"), PosixFilePermissions.fromString("r-xr-xr-x"));
+  void aReadOnlyCheckoutRunsWithoutMakingOneAndIgnoresAStaleArchive() throws Exception {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    Assumptions.assumeTrue(!root || new java.io.File("/usr/sbin/runuser").canExecute() || new java.io.File("/sbin/runuser").canExecute(),
+        "root without runuser");
+    launch(false); // an archive and its stamp, for this jar
+    Files.setLastModifiedTime(checkout.resolve("target/meek.jar"), FileTime.from(Instant.now().plusSeconds(60))); // now stale
+    try (var paths = Files.walk(dir)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        if (!path.equals(log)) {
+          Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) || path.getFileName().toString().equals("java")
+              ? "r-xr-xr-x" : "r--r--r--"));
+        }
+      }
+    }
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // (for the log file)
     try {
-      List<String> calls = launch(false);
+      List<String> calls = launch(bin, List.of(), root);
       assertThat(trains(calls)).isFalse();
-      assertThat(command(calls)).doesNotContain("SharedArchiveFile").contains("--version");
+      assertThat(command(calls)).as("the archive was made for the jar before").doesNotContain("SharedArchiveFile").contains("--version");
+      assertThat(checkout.resolve("target/meek.jsa")).exists();
     } finally {
-      Files.setPosixFilePermissions(checkout.resolve("target"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      try (var paths = Files.walk(dir)) {
+        for (Path path : (Iterable<Path>) paths::iterator) {
+          Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+      }
     }
   }
 }

@@ -99,6 +99,12 @@ public final class MonteCarloRun {
     return b >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", b / 1e9) : String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, b >> 20));
   }
 
+  /** What a heap of {@code max} bytes leaves once the 64 MB for charts and files is kept. */
+  private static String left(long max) {
+    long room = max - 64L * 1024 * 1024;
+    return room < 1024 * 1024 ? "nothing" : bytes(room);
+  }
+
   /** Refuses up front a merge the heap cannot hold, in the merge's words (it takes no --samples or --quantiles). */
   public static void checkMergeMemory(Spec spec, RunOptions options) {
     MonteCarloModel model = new GapModel(spec.model());
@@ -106,9 +112,10 @@ public final class MonteCarloRun {
     long max = Runtime.getRuntime().maxMemory();
     if (need > max - 64L * 1024 * 1024) { // (the same room as a run's check below)
       throw new InputException(String.format(java.util.Locale.ROOT,
-          "these parts make a run of %,d draws with %s quantiles, which needs about %s of heap to merge, more than the"
-              + " %s this JVM may use less the 64 MB kept for charts and files; raise it (JAVA_OPTS=-Xmx%dg ./meek merge …)%s",
+          "these parts make a run of %,d draws with %s quantiles, which needs about %s of heap to merge, but this JVM may use"
+              + " %s, of which 64 MB is kept for charts and files, leaving %s; raise it (JAVA_OPTS=-Xmx%dg ./meek merge …)%s",
           options.samples(), options.quantiles() == RunOptions.Quantiles.EXACT ? "exact" : "sketch", bytes(need), bytes(max),
+          left(max),
           (long) Math.ceil(need / 1e9 * 1.3) + 1,
           options.quantiles() == RunOptions.Quantiles.EXACT ? ", or run the parts again with --quantiles sketch" : ""));
     }
@@ -138,9 +145,10 @@ public final class MonteCarloRun {
     // leave room for charts, JSON and the JVM itself
     if (need > max - 64L * 1024 * 1024) {
       throw new InputException(String.format(
-          "--samples %d needs about %s of heap%s, more than the %s this JVM may use less the 64 MB kept for charts and files;"
-              + " raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
+          "--samples %d needs about %s of heap%s, but this JVM may use %s, of which 64 MB is kept for charts and files,"
+              + " leaving %s; raise it (JAVA_OPTS=-Xmx%dg ./meek …)%s, or lower --samples",
           samples, bytes(need), pairing ? " (a comparison keeps every spec's draws for the pairing)" : "", bytes(max),
+          left(max),
           (long) Math.ceil(need / 1e9 * 1.3) + 1, pairing ? "" : ", use --quantiles sketch"));
     }
   }

@@ -161,7 +161,7 @@ class PartsAndMergeTest {
     String err = new String(refused.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(refused.waitFor()).as(err).isEqualTo(2);
     assertThat(err.strip()).startsWith("meek: these parts make a run of 3,000,000 draws with exact quantiles").doesNotContain("\n")
-        .contains("less the 64 MB kept").contains("./meek merge").contains("--quantiles sketch").doesNotContain("--samples");
+        .contains("of which 64 MB is kept for charts and files, leaving").contains("./meek merge").contains("--quantiles sketch").doesNotContain("--samples");
     assertThat(out).doesNotExist();
     Process merged = mergeUnder128m(small, out);
     String mergedErr = new String(merged.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
