@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher's start-up archive, with a stand-in {@code java} on the PATH that logs its calls (a real archive
  * takes seconds to make): made once for a jar and a java, not retried after a failure, remade for another
  * jar, never made in a read-only checkout. The launcher is copied beside a jar with no sources, so it builds
- * nothing.
+ * nothing. {@link SparkLauncherTest} runs the same cases on meek-spark's.
  */
 class LauncherTest {
 
@@ -31,9 +31,10 @@ class LauncherTest {
   @BeforeEach
   void setUp() throws IOException {
     checkout = Files.createDirectories(dir.resolve("a checkout"));
-    Files.copy(Path.of("meek"), checkout.resolve("meek"));
+    Files.copy(Path.of(launcher()), checkout.resolve(launcher()));
     Files.createDirectories(checkout.resolve("target"));
-    Files.writeString(checkout.resolve("target/meek.jar"), "a jar");
+    Files.writeString(jar(), "a jar");
+    Files.writeString(checkout.resolve("target/spark-classpath.txt"), "spark.jar"); // (meek-spark's, unused by meek)
     log = dir.resolve("java.log");
     bin = Files.createDirectories(dir.resolve("bin"));
     // records each call; makes the class list and the archive it is asked for, unless FAIL_DUMP is set
@@ -70,11 +71,24 @@ class LauncherTest {
     }
     cmd.addAll(List.of("env", "PATH=" + javaDir + ":" + System.getenv("PATH"), "JAVA_LOG=" + log));
     cmd.addAll(variables);
-    cmd.addAll(List.of("bash", checkout.resolve("meek").toString(), "--version"));
+    cmd.addAll(List.of("bash", checkout.resolve(launcher()).toString(), "--version"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     return Files.readAllLines(log);
+  }
+
+  /** The launcher under test, at the repository's root. */
+  String launcher() {
+    return "meek";
+  }
+
+  private Path jar() {
+    return checkout.resolve("target/" + launcher() + ".jar");
+  }
+
+  private Path archive() {
+    return checkout.resolve("target/" + launcher() + ".jsa");
   }
 
   private static boolean trains(List<String> calls) {
@@ -89,8 +103,8 @@ class LauncherTest {
   void theArchiveIsMadeOnceForAJarAndUsedWithItsChecksumVerified() throws Exception {
     List<String> first = launch(false);
     assertThat(trains(first)).isTrue();
-    assertThat(checkout.resolve("target/meek.jsa")).exists();
-    assertThat(command(first)).contains("-XX:SharedArchiveFile=" + checkout.resolve("target/meek.jsa"), "-XX:+VerifySharedSpaces",
+    assertThat(archive()).exists();
+    assertThat(command(first)).contains("-XX:SharedArchiveFile=" + archive(), "-XX:+VerifySharedSpaces",
         "-Xlog:cds*=off", "--version");
     List<String> second = launch(false);
     assertThat(trains(second)).as("made once").isFalse();
@@ -100,7 +114,7 @@ class LauncherTest {
   @Test
   void anotherJarRemakesIt() throws Exception {
     launch(false);
-    Files.setLastModifiedTime(checkout.resolve("target/meek.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().plusSeconds(60)));
     assertThat(trains(launch(false))).isTrue();
   }
 
@@ -113,19 +127,19 @@ class LauncherTest {
 
   @Test
   void anArchiveMadeWhileTheJarWasRebuiltIsNotKept() throws Exception {
-    List<String> calls = launch(bin, List.of("REBUILD_JAR=" + checkout.resolve("target/meek.jar")), false);
+    List<String> calls = launch(bin, List.of("REBUILD_JAR=" + jar()), false);
     assertThat(trains(calls)).isTrue();
-    assertThat(checkout.resolve("target/meek.jsa")).doesNotExist();
+    assertThat(archive()).doesNotExist();
     assertThat(command(calls)).doesNotContain("SharedArchiveFile");
     assertThat(trains(launch(false))).as("the new jar gets its own").isTrue();
-    assertThat(checkout.resolve("target/meek.jsa")).exists();
+    assertThat(archive()).exists();
   }
 
   @Test
   void aFailedAttemptIsNotRetriedForTheSameJar() throws Exception {
     List<String> first = launch(true);
     assertThat(trains(first)).isTrue();
-    assertThat(checkout.resolve("target/meek.jsa")).doesNotExist();
+    assertThat(archive()).doesNotExist();
     assertThat(command(first)).doesNotContain("SharedArchiveFile").contains("--version");
     List<String> second = launch(true);
     assertThat(trains(second)).as("not retried").isFalse();
@@ -134,9 +148,9 @@ class LauncherTest {
 
   @Test
   void anArchiveWithoutAStampIsNotTrustedButRemade() throws Exception {
-    Files.writeString(checkout.resolve("target/meek.jsa"), "from an older launcher");
+    Files.writeString(archive(), "from an older launcher");
     assertThat(trains(launch(false))).isTrue();
-    assertThat(Files.readString(checkout.resolve("target/meek.jsa"))).isEqualTo("archive\n");
+    assertThat(Files.readString(archive())).isEqualTo("archive\n");
   }
 
   /** As another user when the tests run as root (root may write anywhere), a target/ it cannot write to. */
@@ -146,7 +160,7 @@ class LauncherTest {
     Assumptions.assumeTrue(!root || new java.io.File("/usr/sbin/runuser").canExecute() || new java.io.File("/sbin/runuser").canExecute(),
         "root without runuser");
     launch(false); // an archive and its stamp, for this jar
-    Files.setLastModifiedTime(checkout.resolve("target/meek.jar"), FileTime.from(Instant.now().plusSeconds(60))); // now stale
+    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().plusSeconds(60))); // now stale
     try (var paths = Files.walk(dir)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         if (!path.equals(log)) {
@@ -160,7 +174,7 @@ class LauncherTest {
       List<String> calls = launch(bin, List.of(), root);
       assertThat(trains(calls)).isFalse();
       assertThat(command(calls)).as("the archive was made for the jar before").doesNotContain("SharedArchiveFile").contains("--version");
-      assertThat(checkout.resolve("target/meek.jsa")).exists();
+      assertThat(archive()).exists();
     } finally {
       try (var paths = Files.walk(dir)) {
         for (Path path : (Iterable<Path>) paths::iterator) {
