@@ -240,9 +240,9 @@ final class RunCommand implements Callable<Integer> {
       }
       if (!sampling.quiet) {
         self.commandLine().getOut().printf(java.util.Locale.ROOT,
-            "Part %s: blocks %,d–%,d of %,d (%s draws) in %s (%.1f s); when all %d parts are done: meek merge FOLDER… --out DIR%n",
+            "Part %s: blocks %,d–%,d of %,d (%s draws) in %s (%.1f s); when %s done: meek merge FOLDER… --out DIR%n",
             part, aggregates.fromBlock(), aggregates.toBlock() - 1, blocks, Numbers.count(run.partDraws(part.part(), part.parts())), target,
-            (System.nanoTime() - wallStart) / 1e9, part.parts());
+            (System.nanoTime() - wallStart) / 1e9, part.parts() == 1 ? "it is" : "all " + part.parts() + " parts are");
       }
     }
     return 0;

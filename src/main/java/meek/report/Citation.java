@@ -33,6 +33,14 @@ public final class Citation {
 
   /** Prints every output of the folder's results. */
   public void print(Path dir) throws IOException {
+    if (Files.isRegularFile(dir)) {
+      Path folder = dir.toAbsolutePath().getParent();
+      throw new InputException(dir + ": a file, not a folder; give the results folder that holds it"
+          + (folder != null && ResultFiles.kind(folder).isPresent() ? " (" + (dir.getParent() != null ? dir.getParent() : folder) + ")" : ""));
+    }
+    if (!Files.exists(dir)) {
+      throw new InputException(dir + ": no such folder; give a folder written by meek run, compare, batch or calibrate");
+    }
     ResultFiles.Kind kind = ResultFiles.kind(dir).orElseThrow(() -> {
       // a sensitivity's or a fit's folder is meek's, but cite has no table of it: say where its sentences are
       String other = Files.isRegularFile(dir.resolve("sensitivity.md")) ? "sensitivity.md" : Files.isRegularFile(dir.resolve("fit.json")) ? "fit.json" : null;

@@ -252,6 +252,7 @@ public final class PartFolder {
         "block_size")) {
       if (!a.path(key).equals(b.path(key))) {
         String label = key.equals("spec_sha256") ? "another spec" : key.equals("data_files") ? "other data files"
+            : key.equals("fans") ? (b.path(key).asBoolean() ? "fans, where it was run with --no-fan" : "--no-fan, where it has fans")
             : key + " " + (b.path(key).isMissingNode() ? "(all)" : b.path(key).toString()) + " where it has "
                 + (a.path(key).isMissingNode() ? "(all)" : a.path(key).toString());
         return label;

@@ -136,8 +136,12 @@ public final class MergedRun {
     Part previous = null;
     for (Part p : sorted) {
       if (p.fromBlock() < next) {
-        throw new InputException(String.format(Locale.ROOT, "%s and %s both hold blocks %s; give each part once", previous.name(),
-            p.name(), range(p.fromBlock(), Math.min(next, p.toBlock()))));
+        int to = Math.min(next, p.toBlock());
+        if (previous.name().equals(p.name())) {
+          throw new InputException(p.name() + " is given twice; give each part once");
+        }
+        throw new InputException(String.format(Locale.ROOT, "%s and %s both hold block%s %s; give each part once", previous.name(),
+            p.name(), to - p.fromBlock() == 1 ? "" : "s", range(p.fromBlock(), to)));
       }
       if (p.fromBlock() > next) {
         throw missing(next, p.fromBlock(), blocks, sorted);

@@ -78,6 +78,21 @@ class CiteTest {
     CliRunner.Result r = CliRunner.run("cite", empty.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("meek: ").doesNotContain("\n").contains("not a meek results folder");
+    CliRunner.Result none = CliRunner.run("cite", dir.resolve("nowhere").toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err().strip()).isEqualTo("meek: " + dir.resolve("nowhere") + ": no such folder; give a folder written by meek run, compare,"
+        + " batch or calibrate");
+  }
+
+  /** A file of a results folder given for the folder: named as a file, with the folder to give. */
+  @Test
+  void aFileOfAResultsFolderPointsAtItsFolder() {
+    Path run = dir.resolve("file-run");
+    assertThat(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--out", run.toString(), "--quiet").code()).isZero();
+    CliRunner.Result r = CliRunner.run("cite", run.resolve("summary.json").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("meek: " + run.resolve("summary.json") + ": a file, not a folder; give the results folder that holds it ("
+        + run + ")");
   }
 
   @Test

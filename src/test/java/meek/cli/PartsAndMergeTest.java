@@ -220,15 +220,19 @@ class PartsAndMergeTest {
         .contains("--part 2/3");
     assertThat(refusedMerge(p.get(0), p.get(1)).err()).contains("part 3/3 is missing");
     // doubled
-    assertThat(refusedMerge(p.get(0), p.get(1), p.get(1), p.get(2)).err()).contains("both hold blocks");
+    assertThat(refusedMerge(p.get(0), p.get(1), p.get(1), p.get(2)).err()).contains("is given twice; give each part once");
     // a part of another run (another seed)
     ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "40000", "--seed", "4", "--part", "2/3", "--out",
         dir.resolve("seed4").toString(), "--quiet"));
     assertThat(refusedMerge(p.get(0), dir.resolve("seed4").toString(), p.get(2)).err()).contains("another run").contains("seed 4");
+    // run without its fans: said in the option's words
+    ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "40000", "--seed", "3", "--no-fan", "--part", "2/3", "--out",
+        dir.resolve("nofan").toString(), "--quiet"));
+    assertThat(refusedMerge(p.get(0), dir.resolve("nofan").toString(), p.get(2)).err()).contains("(--no-fan, where it has fans)");
     // of another split: its blocks overlap
     ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "40000", "--seed", "3", "--part", "1/2", "--out",
         dir.resolve("half").toString(), "--quiet"));
-    assertThat(refusedMerge(p.get(0), p.get(1), p.get(2), dir.resolve("half").toString()).err()).contains("both hold blocks");
+    assertThat(refusedMerge(p.get(0), p.get(1), p.get(2), dir.resolve("half").toString()).err()).contains("both hold block");
     // not a part folder at all
     ok(CliRunner.run("run", "distributions/chinchilla.yaml", "--samples", "20000", "--out", dir.resolve("results").toString(), "--quiet"));
     assertThat(refusedMerge(p.get(0), dir.resolve("results").toString()).err()).contains("is not a part folder of meek's");
