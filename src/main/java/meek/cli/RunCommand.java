@@ -113,7 +113,11 @@ final class RunCommand implements Callable<Integer> {
     RunOptions options = checkedOptions();
     boolean quiet = sampling.quiet;
     Spec spec = new SpecReader().read(specFile);
+    // --metric naming every view the spec has is the same run as no --metric (the same numbers): a part says so
+    List<Metric> partMetrics = metrics;
     if (metrics != null) {
+      Spec whole = spec;
+      partMetrics = java.util.Arrays.stream(Metric.values()).anyMatch(m -> whole.model().has(m) && !metrics.contains(m)) ? metrics : null;
       spec = spec.only(metrics);
     }
     PrintWriter err = self.commandLine().getErr();
@@ -123,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
           specFile, spec.correlations().smallestEigenvalue());
     }
     if (part != null) {
-      return runPart(spec, options, err, wallStart);
+      return runPart(spec, partMetrics, options, err, wallStart);
     }
     Path target = out != null ? out : Path.of("results", spec.name());
     List<Observation> observed = observedFile == null ? List.of() : ObservedPoints.read(observedFile);
@@ -215,7 +219,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** {@code --part I/K}: runs the part's blocks and writes its part folder. */
-  private int runPart(Spec spec, RunOptions options, PrintWriter err, long wallStart) {
+  private int runPart(Spec spec, List<Metric> partMetrics, RunOptions options, PrintWriter err, long wallStart) {
     int blocks = MonteCarloEngine.blocks(options.samples());
     if (part.parts() > blocks) {
       throw new ParameterException(self.commandLine(), String.format(java.util.Locale.ROOT,
@@ -234,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       try (Publish.Folder folder = claim.stage()) {
-        PartFolder.Info info = new PartFolder.Info(spec, specFile, metrics, options, part.part(), part.parts(),
+        PartFolder.Info info = new PartFolder.Info(spec, specFile, partMetrics, options, part.part(), part.parts(),
             Main.version(), started, seconds);
         folder.publish(f -> PartFolder.write(f, aggregates, info));
       }

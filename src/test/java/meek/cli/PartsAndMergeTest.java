@@ -141,6 +141,31 @@ class PartsAndMergeTest {
     }
   }
 
+  /** --metric naming every view the spec has is the same run as no --metric: such parts merge with plain ones. */
+  @Test
+  void partsNamingEveryViewMergeWithPartsNamingNone() throws IOException {
+    String[] common = {"distributions/chinchilla-views.yaml", "--samples", "20000", "--seed", "3"};
+    Path whole = dir.resolve("views-whole");
+    List<String> run = new ArrayList<>(List.of("run"));
+    run.addAll(List.of(common));
+    run.addAll(List.of("--out", whole.toString(), "--quiet"));
+    ok(CliRunner.run(run.toArray(String[]::new)));
+    List<String> every = new ArrayList<>(List.of(common));
+    every.addAll(List.of("--metric", "tokens,loss,benchmark"));
+    String a = parts("views-a", 2, 1, every.toArray(String[]::new)).stream().filter(f -> f.endsWith("-1")).findFirst().orElseThrow();
+    String b = parts("views-b", 2, 1, common).stream().filter(f -> f.endsWith("-2")).findFirst().orElseThrow();
+    Path merged = dir.resolve("views-merged");
+    ok(CliRunner.run("merge", a, b, "--out", merged.toString(), "--quiet"));
+    for (String f : numberFiles(whole)) {
+      assertThat(Files.readAllBytes(merged.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
+    }
+    // a view left out is another run
+    List<String> fewer = new ArrayList<>(List.of(common));
+    fewer.addAll(List.of("--metric", "tokens,loss"));
+    String c = parts("views-c", 2, 1, fewer.toArray(String[]::new)).stream().filter(f -> f.endsWith("-2")).findFirst().orElseThrow();
+    assertThat(refusedMerge(a, c).err()).contains("metrics");
+  }
+
   /**
    * A merge the heap cannot hold is refused before it reads the parts' data (a damaged part.bin is not reached),
    * in the merge's words, and writes nothing; one the heap can hold, under the same -Xmx, is merged.
