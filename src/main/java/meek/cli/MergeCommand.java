@@ -82,6 +82,9 @@ final class MergeCommand implements Callable<Integer> {
     }
     Spec spec = new SpecReader().read(specFile);
     PartFolder.checkSpec(first, spec, specFile);
+    if (specOption == null && !first.json().path("spec_file").asText().isEmpty()) {
+      spec = spec.named(Path.of(first.json().path("spec_file").asText())); // as the parts' run typed it, as a whole run shows it
+    }
     if (first.metrics() != null) {
       spec = spec.only(first.metrics());
     }

@@ -51,6 +51,11 @@ public record Spec(
     inputs = List.copyOf(inputs);
   }
 
+  /** The same spec under another name for its file (the name reports show; its data files stay as read). */
+  public Spec named(Path file) {
+    return new Spec(file, text, sha256, name, title, horizonYears, stepYears, params, correlations, model, inputs);
+  }
+
   /** The calendar year of t = 0. */
   public double baselineYear() {
     return model.baselineYear();

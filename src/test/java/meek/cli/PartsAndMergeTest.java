@@ -100,6 +100,10 @@ class PartsAndMergeTest {
     for (String f : files) {
       assertThat(Files.readAllBytes(merged.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
     }
+    // the page too: it names the spec as the parts' run typed it, as the whole run does
+    assertThat(Files.readString(merged.resolve("report.html"))).isEqualTo(Files.readString(whole.resolve("report.html")));
+    assertThat(JSON.readTree(merged.resolve("manifest.json").toFile()).path("spec_file"))
+        .isEqualTo(JSON.readTree(whole.resolve("manifest.json").toFile()).path("spec_file"));
     // its manifest says which parts made it, in part order, each with its data checksum
     com.fasterxml.jackson.databind.JsonNode from = JSON.readTree(merged.resolve("manifest.json").toFile()).path("merged_from");
     assertThat(from.size()).isEqualTo(k);
