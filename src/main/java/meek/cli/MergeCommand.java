@@ -30,13 +30,11 @@ import picocli.CommandLine.Spec.Target;
     name = "merge",
     header = "Puts the parts of a run (meek run --part I/K) together into its results folder.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks that the part folders belong to one run (same spec and data files, seed, samples, design, quantile mode, views and meek",
-      "version), that together they hold every block exactly once (in any order given), and that each part's numbers match their",
-      "checksum; then writes the results folder meek run writes without --part: summary.json, quantiles.csv and fan*.csv the same",
-      "byte for byte, and the same charts. A part that is missing, doubled, of another run or corrupted is named in one line (exit 2),",
-      "and nothing is written."
-    })
+    description = "Checks that the part folders belong to one run (same spec and data files, seed, samples, design, quantile mode,"
+        + " views and meek version), that together they hold every block exactly once (in any order given), and that each part's"
+        + " numbers match their checksum; then writes the results folder meek run writes without --part: summary.json,"
+        + " quantiles.csv, fan*.csv and report.html the same byte for byte, and the same charts. A part that is missing, doubled,"
+        + " of another run or corrupted is named in one line (exit 2), and nothing is written.")
 final class MergeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec(Target.SELF)
