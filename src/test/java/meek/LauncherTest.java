@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher's start-up archive, with a stand-in {@code java} on the PATH that logs its calls (a real archive
  * takes seconds to make): made once for a jar and a java, not retried after a failure, remade for another
- * jar, never made in a read-only checkout. The launcher is copied beside a jar with no sources, so it builds
- * nothing. {@link SparkLauncherTest} runs the same cases on meek-spark's.
+ * jar, never made in a read-only checkout. The launcher and the rules it sources are copied beside a jar with
+ * no other sources, so it builds nothing. {@link SparkLauncherTest} runs the same cases on meek-spark's.
  */
 class LauncherTest {
 
@@ -32,6 +32,10 @@ class LauncherTest {
   void setUp() throws IOException {
     checkout = Files.createDirectories(dir.resolve("a checkout"));
     Files.copy(Path.of(launcher()), checkout.resolve(launcher()));
+    Path rules = checkout.resolve("src/main/sh/start-up-archive.sh");
+    Files.createDirectories(rules.getParent());
+    Files.copy(Path.of("src/main/sh/start-up-archive.sh"), rules);
+    Files.setLastModifiedTime(rules, FileTime.from(Instant.now().minusSeconds(3600))); // older than the jar: no build
     Files.createDirectories(checkout.resolve("target"));
     Files.writeString(jar(), "a jar");
     Files.writeString(checkout.resolve("target/spark-classpath.txt"), "spark.jar"); // (meek-spark's, unused by meek)
