@@ -114,10 +114,8 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet = sampling.quiet;
     Spec spec = new SpecReader().read(specFile);
     // --metric naming every view the spec has is the same run as no --metric (the same numbers): a part says so
-    List<Metric> partMetrics = metrics;
+    List<Metric> partMetrics = metrics != null && spec.leavesOut(metrics) ? metrics : null;
     if (metrics != null) {
-      Spec whole = spec;
-      partMetrics = java.util.Arrays.stream(Metric.values()).anyMatch(m -> whole.model().has(m) && !metrics.contains(m)) ? metrics : null;
       spec = spec.only(metrics);
     }
     PrintWriter err = self.commandLine().getErr();

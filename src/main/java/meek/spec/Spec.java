@@ -51,6 +51,11 @@ public record Spec(
     inputs = List.copyOf(inputs);
   }
 
+  /** Whether {@link #only} with these views would leave out a view this spec has (if not, it is the same run). */
+  public boolean leavesOut(Collection<Metric> metrics) {
+    return java.util.Arrays.stream(Metric.values()).anyMatch(m -> model.has(m) && !metrics.contains(m));
+  }
+
   /** The same spec under another name for its file (the name reports show; its data files stay as read). */
   public Spec named(Path file) {
     return new Spec(file, text, sha256, name, title, horizonYears, stepYears, params, correlations, model, inputs);
