@@ -32,10 +32,14 @@ class LauncherTest {
   void setUp() throws IOException {
     checkout = Files.createDirectories(dir.resolve("a checkout"));
     Files.copy(Path.of(launcher()), checkout.resolve(launcher()));
-    Path rules = checkout.resolve("src/main/sh/start-up-archive.sh");
-    Files.createDirectories(rules.getParent());
-    Files.copy(Path.of("src/main/sh/start-up-archive.sh"), rules);
-    Files.setLastModifiedTime(rules, FileTime.from(Instant.now().minusSeconds(3600))); // older than the jar: no build
+    Path rules = Files.createDirectories(checkout.resolve("src/main/sh"));
+    try (var scripts = Files.list(Path.of("src/main/sh"))) { // the rules the launchers source
+      for (Path script : (Iterable<Path>) scripts::iterator) {
+        Path copy = rules.resolve(script.getFileName());
+        Files.copy(script, copy);
+        Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minusSeconds(3600))); // older than the jar: no build
+      }
+    }
     Files.createDirectories(checkout.resolve("target"));
     Files.writeString(jar(), "a jar");
     Files.writeString(checkout.resolve("target/spark-classpath.txt"), "spark.jar"); // (meek-spark's, unused by meek)
@@ -56,6 +60,9 @@ class LauncherTest {
         "[ -n \"${dump:-}\" ] && echo archive >\"$archive\"",
         "exit 0", ""));
     Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    // like Maven when no class changed: it leaves the jar as it was
+    Files.writeString(bin.resolve("mvn"), String.join("\n", "#!/usr/bin/env bash", "echo \"mvn $*\" >>\"$JAVA_LOG\"", "exit 0", ""));
+    Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createDirectories(dir.resolve("other-bin"));
     Files.copy(bin.resolve("java"), dir.resolve("other-bin/java"));
   }
@@ -155,6 +162,22 @@ class LauncherTest {
     Files.writeString(archive(), "from an older launcher");
     assertThat(trains(launch(false))).isTrue();
     assertThat(Files.readString(archive())).isEqualTo("archive\n");
+  }
+
+  private static boolean builds(List<String> calls) {
+    return calls.stream().anyMatch(c -> c.startsWith("mvn "));
+  }
+
+  @Test
+  void aSourceNewerThanTheJarCostsOneBuildNotOneAtEveryStart() throws Exception {
+    assertThat(builds(launch(false))).as("the jar is newer than its sources").isFalse();
+    // a source the jar does not hold (a launcher's rule, say), changed after the jar was built
+    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
+    Files.setLastModifiedTime(checkout.resolve("src/main/sh/start-up-archive.sh"), FileTime.from(Instant.now().minusSeconds(60)));
+    List<String> first = launch(false);
+    assertThat(builds(first)).isTrue();
+    assertThat(command(first)).as("then runs").contains("--version");
+    assertThat(builds(launch(false))).as("built once").isFalse();
   }
 
   /** As another user when the tests run as root (root may write anywhere), a target/ it cannot write to. */
