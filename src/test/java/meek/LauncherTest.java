@@ -173,11 +173,47 @@ class LauncherTest {
     assertThat(builds(launch(false))).as("the jar is newer than its sources").isFalse();
     // a source the jar does not hold (a launcher's rule, say), changed after the jar was built
     Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
-    Files.setLastModifiedTime(checkout.resolve("src/main/sh/start-up-archive.sh"), FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(checkout.resolve("src/main/sh/memory-pages.sh"), FileTime.from(Instant.now().minusSeconds(60)));
     List<String> first = launch(false);
     assertThat(builds(first)).isTrue();
     assertThat(command(first)).as("then runs").contains("--version");
     assertThat(builds(launch(false))).as("built once").isFalse();
+  }
+
+  /** The rule the launchers source, for each setting the kernel can have (or none: not Linux). */
+  @Test
+  void hugePagesAreAskedForExactlyWhenTheKernelGivesThemOnRequest() throws Exception {
+    assertThat(pagesOption("always [madvise] never")).isEqualTo("-XX:+UseTransparentHugePages");
+    assertThat(pagesOption("[always] madvise never")).isEqualTo("-XX:+UseTransparentHugePages");
+    assertThat(pagesOption("always madvise [never]")).isEmpty();
+    assertThat(pagesOption(null)).as("no such setting").isEmpty();
+  }
+
+  /** What memory_pages sets, given the kernel's setting as its file holds it (null: no file). */
+  private String pagesOption(String setting) throws IOException, InterruptedException {
+    Path file = dir.resolve("enabled");
+    Files.deleteIfExists(file);
+    if (setting != null) {
+      Files.writeString(file, setting + "\n");
+    }
+    Process p = new ProcessBuilder("bash", "-c", "set -euo pipefail; . \"$1\"; memory_pages \"$2\"; echo ${pages[@]+\"${pages[@]}\"}",
+        "bash", checkout.resolve("src/main/sh/memory-pages.sh").toString(), file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  /** This machine's own setting decides; the user's JAVA_OPTS come after, so they can turn it off. */
+  @Test
+  void theLaunchCarriesTheHugePagesOptionBeforeJavaOpts() throws Exception {
+    String command = command(launch(bin, List.of("JAVA_OPTS=-XX:-UseTransparentHugePages"), false));
+    String setting = Files.exists(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))
+        ? Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")) : "";
+    if (setting.contains("[always]") || setting.contains("[madvise]")) {
+      assertThat(command).startsWith("-XX:+UseTransparentHugePages -XX:-UseTransparentHugePages ");
+    } else {
+      assertThat(command).startsWith("-XX:-UseTransparentHugePages ").doesNotContain("+UseTransparentHugePages");
+    }
   }
 
   /** As another user when the tests run as root (root may write anywhere), a target/ it cannot write to. */
