@@ -7,4 +7,9 @@ class SparkLauncherTest extends LauncherTest {
   String launcher() {
     return "meek-spark";
   }
+
+  @Override
+  boolean choosesTheCollector() {
+    return false;
+  }
 }
