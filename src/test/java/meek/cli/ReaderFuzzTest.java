@@ -11,20 +11,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import meek.InputException;
 import meek.spec.BatchReader;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Property-based fuzzing of the spec and batch readers (jqwik; its report prints each property's seed). The
- * shipped specs and batches, mutated line by line and token by token, must read as a valid spec or give a
- * one-line error (exit 2): never a stack trace, never a file left behind. The seeds are fixed so that CI is
- * reproducible; change one to explore further (we ran each with ten other seeds before fixing them).
+ * Fuzzing of the spec and batch readers: the shipped specs and batches, mutated line by line and token by
+ * token, must read as a valid spec or give a one-line error (exit 2): never a stack trace, never a file left
+ * behind. Each test draws its edits from a fixed seed, so CI is reproducible and a failure names the try that
+ * broke; change a seed to explore further.
  */
 public class ReaderFuzzTest {
 
@@ -44,19 +40,7 @@ public class ReaderFuzzTest {
       "distributions/batches/exponent-by-investment.yaml", "distributions/batches/stagnation.yaml",
       "distributions/batches/kaplan-vs-chinchilla.yaml");
 
-  private Path dir;
-
-  @BeforeProperty
-  void makeDir() throws IOException {
-    dir = Files.createTempDirectory("meek-fuzz-");
-  }
-
-  @AfterProperty
-  void removeDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-    }
-  }
+  @TempDir Path dir;
 
   /** One edit of a file's lines. */
   public record Edit(int kind, int line, int other, String token) {}
@@ -92,16 +76,18 @@ public class ReaderFuzzTest {
     return String.join("\n", lines);
   }
 
-  @Provide
-  Arbitrary<List<Edit>> edits() {
-    return editLists();
+  /** A stream of random edits from a seed. */
+  public static UniformRandomProvider edits(long seed) {
+    return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
   }
 
   /** One to four random edits (the schema test mutates specs the same way). */
-  public static Arbitrary<List<Edit>> editLists() {
-    Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 200),
-        Arbitraries.integers().between(0, 200), Arbitraries.of(TOKENS)).as(Edit::new);
-    return edit.list().ofMinSize(1).ofMaxSize(4);
+  public static List<Edit> randomEdits(UniformRandomProvider rng) {
+    List<Edit> edits = new ArrayList<>();
+    for (int count = rng.nextInt(1, 5), i = 0; i < count; i++) {
+      edits.add(new Edit(rng.nextInt(0, 9), rng.nextInt(0, 201), rng.nextInt(0, 201), TOKENS.get(rng.nextInt(TOKENS.size()))));
+    }
+    return edits;
   }
 
   /** Only the mutated file is in the folder afterwards: nothing was written. */
@@ -119,57 +105,61 @@ public class ReaderFuzzTest {
     }
   }
 
-  @Property(tries = 2000, seed = "20261202")
-  void aMutatedSpecIsValidOrOneLineError(@ForAll("edits") List<Edit> edits, @ForAll("specIndex") int which) throws IOException {
-    String text = Files.readString(Path.of(SPECS.get(which)), StandardCharsets.UTF_8);
-    Path spec = dir.resolve("s.yaml");
-    String mutated = apply(text, edits);
-    Files.writeString(spec, mutated, StandardCharsets.UTF_8);
-    CliRunner.Result r = CliRunner.run("validate", spec.toString());
-    assertOneLineOrSuccess(r, SPECS.get(which) + " " + edits);
-    assertNothingWritten(spec);
-  }
-
-  @Provide
-  Arbitrary<Integer> specIndex() {
-    return Arbitraries.integers().between(0, SPECS.size() - 1);
-  }
-
-  @Provide
-  Arbitrary<Integer> batchIndex() {
-    return Arbitraries.integers().between(0, BATCHES.size() - 1);
+  @Test
+  void aMutatedSpecIsValidOrOneLineError() throws IOException {
+    UniformRandomProvider rng = edits(20261202);
+    for (int attempt = 0; attempt < 2000; attempt++) {
+      int which = rng.nextInt(SPECS.size());
+      List<Edit> edits = randomEdits(rng);
+      String text = Files.readString(Path.of(SPECS.get(which)), StandardCharsets.UTF_8);
+      Path spec = dir.resolve("s.yaml");
+      Files.writeString(spec, apply(text, edits), StandardCharsets.UTF_8);
+      CliRunner.Result r = CliRunner.run("validate", spec.toString());
+      assertOneLineOrSuccess(r, "try " + attempt + ": " + SPECS.get(which) + " " + edits);
+      assertNothingWritten(spec);
+    }
   }
 
   /** The batch reader composes and validates every run: the same contract (base: made absolute so it resolves). */
-  @Property(tries = 1000, seed = "20261203")
-  void aMutatedBatchReadsOrIsOneLineError(@ForAll("edits") List<Edit> edits, @ForAll("batchIndex") int which) throws IOException {
-    Path source = Path.of(BATCHES.get(which));
-    String text = Files.readString(source, StandardCharsets.UTF_8)
-        .replaceFirst("(?m)^base: ", "base: " + source.toAbsolutePath().getParent() + "/");
-    Path batch = dir.resolve("b.yaml");
-    Files.writeString(batch, apply(text, edits), StandardCharsets.UTF_8);
-    try {
-      new BatchReader().read(batch);
-    } catch (InputException e) {
-      assertThat(e.getMessage()).as(BATCHES.get(which) + " " + edits).doesNotContain("\n").isNotBlank();
+  @Test
+  void aMutatedBatchReadsOrIsOneLineError() throws IOException {
+    UniformRandomProvider rng = edits(20261203);
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int which = rng.nextInt(BATCHES.size());
+      List<Edit> edits = randomEdits(rng);
+      Path source = Path.of(BATCHES.get(which));
+      String text = Files.readString(source, StandardCharsets.UTF_8)
+          .replaceFirst("(?m)^base: ", "base: " + source.toAbsolutePath().getParent() + "/");
+      Path batch = dir.resolve("b.yaml");
+      Files.writeString(batch, apply(text, edits), StandardCharsets.UTF_8);
+      try {
+        new BatchReader().read(batch);
+      } catch (InputException e) {
+        assertThat(e.getMessage()).as("try " + attempt + ": " + BATCHES.get(which) + " " + edits).doesNotContain("\n").isNotBlank();
+      }
+      assertNothingWritten(batch);
     }
-    assertNothingWritten(batch);
   }
 
   /** A few mutated specs run end to end: a results folder or nothing at all. */
-  @Property(tries = 40, seed = "20261204")
-  void aMutatedSpecRunsOrWritesNothing(@ForAll("edits") List<Edit> edits, @ForAll("specIndex") int which) throws IOException {
-    Path spec = dir.resolve("s.yaml");
-    Files.writeString(spec, apply(Files.readString(Path.of(SPECS.get(which)), StandardCharsets.UTF_8), edits), StandardCharsets.UTF_8);
-    Path out = dir.resolve("out");
-    CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "300", "--out", out.toString(), "--quiet", "--force");
-    assertOneLineOrSuccess(r, SPECS.get(which) + " " + edits);
-    if (r.code() == 2) {
-      assertNothingWritten(spec);
-    } else {
-      assertThat(out.resolve("summary.json")).isNotEmptyFile();
-      try (Stream<Path> files = Files.walk(out)) {
-        files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+  @Test
+  void aMutatedSpecRunsOrWritesNothing() throws IOException {
+    UniformRandomProvider rng = edits(20261204);
+    for (int attempt = 0; attempt < 40; attempt++) {
+      int which = rng.nextInt(SPECS.size());
+      List<Edit> edits = randomEdits(rng);
+      Path spec = dir.resolve("s.yaml");
+      Files.writeString(spec, apply(Files.readString(Path.of(SPECS.get(which)), StandardCharsets.UTF_8), edits), StandardCharsets.UTF_8);
+      Path out = dir.resolve("out");
+      CliRunner.Result r = CliRunner.run("run", spec.toString(), "--samples", "300", "--out", out.toString(), "--quiet", "--force");
+      assertOneLineOrSuccess(r, "try " + attempt + ": " + SPECS.get(which) + " " + edits);
+      if (r.code() == 2) {
+        assertNothingWritten(spec);
+      } else {
+        assertThat(out.resolve("summary.json")).isNotEmptyFile();
+        try (Stream<Path> files = Files.walk(out)) {
+          files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }

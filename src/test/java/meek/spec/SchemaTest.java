@@ -25,12 +25,7 @@ import meek.InputException;
 import meek.cli.BadInputTest;
 import meek.cli.BatchTest;
 import meek.cli.ReaderFuzzTest;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.apache.commons.rng.UniformRandomProvider;
 import meek.model.BenchmarkView;
 import meek.model.LossView;
 import org.junit.jupiter.api.Test;
@@ -176,19 +171,25 @@ class SchemaTest {
    * schema (so an editor never flags a spec meek runs). Fixed seed; most mutations make the spec unreadable,
    * the rest are the interesting ones.
    */
-  @Property(tries = 1500, seed = "20261205")
-  void aSpecTheReaderAcceptsTheSchemaAccepts(@ForAll("edits") List<ReaderFuzzTest.Edit> edits, @ForAll("specIndex") int which) throws IOException {
-    Path preset = Path.of(ReaderFuzzTest.SPECS.get(which));
-    String mutated = ReaderFuzzTest.apply(Files.readString(preset, StandardCharsets.UTF_8), edits);
-    byte[] bytes = mutated.getBytes(StandardCharsets.UTF_8);
-    try {
-      new SpecReader().read(preset, bytes); // the preset's own path, so its data files resolve
-    } catch (InputException e) {
-      Statistics.collect("the reader refuses it");
-      return;
+  @Test
+  void aSpecTheReaderAcceptsTheSchemaAccepts() throws IOException {
+    UniformRandomProvider rng = ReaderFuzzTest.edits(20261205);
+    int accepted = 0;
+    for (int attempt = 0; attempt < 1500; attempt++) {
+      Path preset = Path.of(ReaderFuzzTest.SPECS.get(rng.nextInt(ReaderFuzzTest.SPECS.size())));
+      List<ReaderFuzzTest.Edit> edits = ReaderFuzzTest.randomEdits(rng);
+      String mutated = ReaderFuzzTest.apply(Files.readString(preset, StandardCharsets.UTF_8), edits);
+      byte[] bytes = mutated.getBytes(StandardCharsets.UTF_8);
+      try {
+        new SpecReader().read(preset, bytes); // the preset's own path, so its data files resolve
+      } catch (InputException e) {
+        continue;
+      }
+      accepted++;
+      assertThat(errors(SPEC_SCHEMA, SpecFile.of(preset, bytes).root())).as("try " + attempt + ": " + preset + " " + edits + "\n" + mutated).isEmpty();
     }
-    Statistics.collect("the reader accepts it");
-    assertThat(errors(SPEC_SCHEMA, SpecFile.of(preset, bytes).root())).as(preset + " " + edits + "\n" + mutated).isEmpty();
+    // (the property says nothing unless some mutated specs are read)
+    assertThat(accepted).as("mutated specs the reader accepts").isGreaterThan(100); // 356 of 1,500 with this seed
   }
 
   @Test
@@ -206,16 +207,6 @@ class SchemaTest {
       boolean schema = errors(SPEC_SCHEMA, tree(Path.of("s.yaml"), spec)).isEmpty();
       assertThat(schema).as("'%s': meek %s it", text, reader ? "reads" : "refuses").isEqualTo(reader);
     }
-  }
-
-  @Provide
-  Arbitrary<List<ReaderFuzzTest.Edit>> edits() {
-    return ReaderFuzzTest.editLists();
-  }
-
-  @Provide
-  Arbitrary<Integer> specIndex() {
-    return Arbitraries.integers().between(0, ReaderFuzzTest.SPECS.size() - 1);
   }
 
   @Test
