@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import meek.model.Observation;
 import meek.report.CalibrationFolder;
 import meek.report.Publish;
+import meek.report.ResultFiles;
 import meek.run.Calibration;
 import meek.run.RunOptions;
 import meek.spec.ObservedPoints;
@@ -84,7 +85,7 @@ final class CalibrateCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>(spec.inputs());
     inputs.add(observedFile);
     Calibration.Result result;
-    try (Publish.Claim claim = Publish.claimFolder(target, force, inputs)) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.CALIBRATE, force, inputs)) {
       try (Progress progress = new Progress("meek calibrate " + spec.name(), options.samples(), !sampling.quiet)) {
         result = Calibration.execute(spec, options, observed, observedFile.toString(), m, progress);
       }

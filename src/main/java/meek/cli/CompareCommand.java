@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import meek.report.CompareReport;
 import meek.report.Publish;
+import meek.report.ResultFiles;
 import meek.run.Comparison;
 import meek.run.RunOptions;
 import meek.spec.Spec;
@@ -57,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
     specs.forEach(s -> inputs.addAll(s.inputs()));
     Comparison c;
-    try (Publish.Claim claim = Publish.claimFolder(target, force, inputs)) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.COMPARE, force, inputs)) {
       try (Progress progress = new Progress("meek compare", (long) options.samples() * specs.size(), !sampling.quiet)) {
         c = Comparison.run(specs, options, progress);
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import meek.report.FitReport;
 import meek.report.Publish;
+import meek.report.ResultFiles;
 import meek.run.BenchmarkFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +63,7 @@ final class FitBenchmarkCommand implements Callable<Integer> {
     }
     BenchmarkFit.Scores scores = BenchmarkFit.read(data);
     Path target = out != null ? out : Path.of("results", "fit-" + data.getFileName().toString().replaceFirst("\\.csv$", ""));
-    try (Publish.Claim claim = Publish.claimFolder(target, force, List.of(data))) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.FIT_BENCHMARK, force, List.of(data))) {
       BenchmarkFit fit = scores.fit(fitFloor ? Double.NaN : floor, fitCeiling ? Double.NaN : ceiling);
       PrintWriter o = self.commandLine().getOut();
       FitReport.print(o, fit);

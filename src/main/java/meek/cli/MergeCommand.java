@@ -96,7 +96,7 @@ final class MergeCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>(spec.inputs());
     inputs.addAll(partFolders);
     RunResult result;
-    try (Publish.Claim claim = Publish.claimFolder(target, force, inputs)) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, force, inputs)) {
       result = MergedRun.merge(spec, options, parts);
       try (Publish.Folder folder = claim.stage()) {
         List<String> specTexts = List.of(spec.text());

@@ -17,6 +17,7 @@ import meek.model.Observation;
 import meek.report.Numbers;
 import meek.report.PartFolder;
 import meek.report.Publish;
+import meek.report.ResultFiles;
 import meek.report.RunFolder;
 import meek.report.SampleWriter;
 import meek.report.Sentences;
@@ -156,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
     }
     RunResult result;
     PrecisionRun.Report precisionReport = null;
-    try (Publish.Claim claim = Publish.claimFolder(target, force, inputs);
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, force, inputs);
         Publish.Claim samples = keepSamples == null ? null : Publish.claimFile(keepSamples, force, inputs, "--keep-samples")) {
       // Every round's sample file but the last is discarded; the last is moved into place only after the
       // results folder, so a failure anywhere leaves neither.
@@ -227,7 +228,7 @@ final class RunCommand implements Callable<Integer> {
     Path target = out != null ? out : Path.of("results", spec.name() + ".part-" + part.part() + "-of-" + part.parts());
     Instant started = Instant.now();
     MonteCarloRun run = MonteCarloRun.ofPart(spec, options, part.part(), part.parts());
-    try (Publish.Claim claim = Publish.claimFolder(target, force, spec.inputs())) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.PART, force, spec.inputs())) {
       long t0 = System.nanoTime();
       RunAggregates aggregates;
       try (Progress progress = new Progress("meek run " + spec.name() + " part " + part, run.partDraws(part.part(), part.parts()),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import meek.report.Numbers;
 import meek.report.Publish;
+import meek.report.ResultFiles;
 import meek.report.SensitivityMarkdown;
 import meek.report.SensitivityReport;
 import meek.run.RunOptions;
@@ -100,7 +101,7 @@ final class SensitivityCommand implements Callable<Integer> {
     Path target = out != null ? out : Path.of("results", spec.name() + "-sensitivity");
     SensitivityAnalysis analysis = SensitivityAnalysis.of(spec, SensitivityAnalysis.methods(method.name()), options, sobolRows, bootstrap, gapYears);
     Sensitivity s;
-    try (Publish.Claim claim = Publish.claimFolder(target, force, spec.inputs())) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.SENSITIVITY, force, spec.inputs())) {
       try (Progress progress = new Progress("meek sensitivity", analysis.work(), !sampling.quiet)) {
         s = analysis.execute(progress);
       }

@@ -50,9 +50,6 @@ public final class BatchFolder {
    */
   public static Publish.Claim prepare(BatchPlan batch, Path target, RunOptions options, boolean force, List<Path> inputs, String version)
       throws IOException {
-    if (ResultFiles.kind(target).filter(k -> k != ResultFiles.Kind.BATCH).isPresent()) {
-      throw new InputException(target + ": holds a run or a comparison, not a batch; choose another --out");
-    }
     Publish.Claim claim = Publish.claimBatchFolder(target, inputs);
     try {
       List<String> different = new ArrayList<>();
@@ -80,7 +77,7 @@ public final class BatchFolder {
       Publish.removeStaleStaging(target, names);
       long start = System.nanoTime();
       Publish.write(target.resolve(ResultFiles.MANIFEST),
-          f -> new FolderManifest("batch", version).input("batch_file", batch.source()).options(options).write(f, start));
+          f -> new FolderManifest(ResultFiles.WrittenBy.BATCH, version).input("batch_file", batch.source()).options(options).write(f, start));
       return claim;
     } catch (IOException | RuntimeException e) {
       claim.close();
@@ -98,7 +95,7 @@ public final class BatchFolder {
 
   /** Publishes one run's results folder, with the composed {@code spec.yaml} that reproduces it. */
   public static void writeRun(Path target, BatchPlan.Job run, RunResult result, String version, long wallStart) throws IOException {
-    try (Publish.Folder staged = Publish.folder(target.resolve(run.name()), true)) {
+    try (Publish.Folder staged = Publish.folder(target.resolve(run.name()), ResultFiles.WrittenBy.BATCH_RUN, true)) {
       staged.publish(f -> {
         RunFolder.write(f, result, null, List.of(), List.of(run.baseText()), version, wallStart);
         Files.write(f.file(ResultFiles.SPEC), run.specYaml());

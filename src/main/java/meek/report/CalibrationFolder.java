@@ -79,7 +79,7 @@ public final class CalibrationFolder {
     ChartStyle.renderAll(charts);
     String markdown = markdown(c, observationsFile, version);
     Files.writeString(folder.file("summary.md"), markdown, StandardCharsets.UTF_8);
-    new FolderManifest("calibrate", version).specs(List.of(post.spec())).input("observations", observationsFile).options(options)
+    new FolderManifest(ResultFiles.WrittenBy.CALIBRATE, version).specs(List.of(post.spec())).input("observations", observationsFile).options(options)
         .write(folder.file(ResultFiles.MANIFEST), wallStart);
     Files.writeString(folder.file("references.bib"), References.forSpecs(specTexts), StandardCharsets.UTF_8);
     Path report = folder.file(HtmlReport.FILE);

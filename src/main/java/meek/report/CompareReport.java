@@ -44,7 +44,7 @@ public final class CompareReport {
     ChartStyle.writeSvg(chart, folder.file("compare_fan.svg"));
     Files.writeString(folder.file("references.bib"), References.forSpecs(c.runs().stream().map(r -> r.spec().text()).toList()),
         StandardCharsets.UTF_8);
-    new FolderManifest("compare", version).specs(c.runs().stream().map(RunResult::spec).toList()).options(options)
+    new FolderManifest(ResultFiles.WrittenBy.COMPARE, version).specs(c.runs().stream().map(RunResult::spec).toList()).options(options)
         .write(folder.file(ResultFiles.MANIFEST), wallStart);
     Path report = folder.file(HtmlReport.FILE);
     HtmlReport.write(report.getParent(), report, markdown, ResultFiles.COMPARE,

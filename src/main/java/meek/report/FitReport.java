@@ -58,7 +58,7 @@ public final class FitReport {
             + String.format(Locale.ROOT, "%.3f", fit.rSquared()));
     ChartStyle.writePng(chart, folder.file("fit.png"));
     ChartStyle.writeSvg(chart, folder.file("fit.svg"));
-    new FolderManifest("fit-benchmark", version).input("data", data).write(folder.file(ResultFiles.MANIFEST), wallStart);
+    new FolderManifest(ResultFiles.WrittenBy.FIT_BENCHMARK, version).input("data", data).write(folder.file(ResultFiles.MANIFEST), wallStart);
     Path report = folder.file(HtmlReport.FILE);
     HtmlReport.write(report.getParent(), report, markdown(f), null,
         List.of(new HtmlReport.Input("The spec fragment (benchmark.yaml)", fragment(data, fit)),

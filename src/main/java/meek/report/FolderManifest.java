@@ -18,10 +18,10 @@ public final class FolderManifest {
 
   private final ObjectNode root = Json.object();
 
-  /** @param kind the command: "compare", "sensitivity", "fit-benchmark", "batch" */
-  public FolderManifest(String kind, String toolVersion) {
+  /** @param kind the command that writes the folder (its key goes into "kind") */
+  public FolderManifest(ResultFiles.WrittenBy kind, String toolVersion) {
     root.put("tool", "meek");
-    root.put("kind", kind);
+    root.put("kind", kind.key());
     root.put("tool_version", toolVersion);
     root.put("tool_commit", Build.commit());
     root.put("java_version", System.getProperty("java.version"));

@@ -61,7 +61,7 @@ public final class PartFolder {
     }
     ObjectNode root = Json.object();
     root.put("tool", "meek");
-    root.put("kind", "part");
+    root.put("kind", ResultFiles.WrittenBy.PART.key());
     root.put("format", RunAggregates.FORMAT);
     root.put("tool_version", info.version());
     root.put("tool_commit", Build.commit());
@@ -181,7 +181,7 @@ public final class PartFolder {
   /** Whether the folder's manifest.json says it is a part of a run, of any version. */
   public static boolean isPart(Path folder) {
     JsonNode m = readManifest(folder.resolve(ResultFiles.MANIFEST));
-    return m != null && "meek".equals(m.path("tool").asText()) && "part".equals(m.path("kind").asText());
+    return m != null && "meek".equals(m.path("tool").asText()) && ResultFiles.WrittenBy.PART.key().equals(m.path("kind").asText());
   }
 
   /** Reads a part folder's manifest; anything but a part of meek's, of this version, is a one-line error. */
@@ -193,7 +193,7 @@ public final class PartFolder {
     if (!Files.isDirectory(folder)) {
       throw new InputException(folder + ": no such folder; give the folders that meek run --part wrote");
     }
-    if (m == null || !m.isObject() || !"meek".equals(m.path("tool").asText()) || !"part".equals(m.path("kind").asText())) {
+    if (m == null || !m.isObject() || !"meek".equals(m.path("tool").asText()) || !ResultFiles.WrittenBy.PART.key().equals(m.path("kind").asText())) {
       throw new InputException(folder + ": is not a part folder of meek's (no manifest.json of kind \"part\"); give the folders that"
           + " meek run --part wrote");
     }

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -61,12 +62,13 @@ public final class Publish {
    * Checks that a results folder may be written, locks it against other meek runs and clears the staging a
    * killed run left beside it. Nothing is written but the lock file.
    *
+   * @param writes what the command writes there: --force replaces only a folder of meek's written the same way
    * @param force replace a results folder meek wrote (it never replaces anything else)
    * @param inputs files the command reads: the target must not hold any of them
    */
-  public static Claim claimFolder(Path target, boolean force, List<Path> inputs) {
-    Path at = checkFolder(target, force, inputs);
-    return new Claim(target, at, true, force);
+  public static Claim claimFolder(Path target, ResultFiles.WrittenBy writes, boolean force, List<Path> inputs) {
+    Path at = checkFolder(target, writes, force, inputs);
+    return new Claim(target, at, writes, force);
   }
 
   /**
@@ -77,18 +79,16 @@ public final class Publish {
     Path at = absolute(target);
     if (Files.isDirectory(at) && !isEmpty(at) && isMeeksBatch(at)) {
       checkPlace(target, at, inputs);
-    } else if (Files.isDirectory(at) && isMeeks(at)) {
-      throw new InputException(target + ": holds meek's results of another command, not a batch's; choose another --out");
     } else {
-      checkFolder(target, false, inputs);
+      checkFolder(target, ResultFiles.WrittenBy.BATCH, false, inputs); // (another kind of meek's is refused in its words)
     }
-    return new Claim(target, at, true, false);
+    return new Claim(target, at, ResultFiles.WrittenBy.BATCH, false);
   }
 
   private static boolean isMeeksBatch(Path folder) {
     if (isMeeks(folder)) {
       try {
-        return "batch".equals(Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile()).path("kind").asText());
+        return ResultFiles.WrittenBy.BATCH.key().equals(Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile()).path("kind").asText());
       } catch (IOException e) {
         return false;
       }
@@ -120,11 +120,11 @@ public final class Publish {
         throw new InputException(target + ": already exists; pass --force to replace it, or name another " + option + " file");
       }
     }
-    return new Claim(target, at, false, force);
+    return new Claim(target, at, null, force);
   }
 
   /** The checks of {@link #claimFolder}, without the lock: the folder where the results will go. */
-  static Path checkFolder(Path target, boolean force, List<Path> inputs) {
+  static Path checkFolder(Path target, ResultFiles.WrittenBy writes, boolean force, List<Path> inputs) {
     Path at = absolute(target);
     checkPlace(target, at, inputs);
     if (!Files.exists(at)) {
@@ -139,6 +139,12 @@ public final class Publish {
     if (!isMeeks(at)) {
       throw new InputException(target + ": exists and was not written by meek (no manifest.json of meek's); meek replaces only its own"
           + " results folders or an empty one; choose another --out");
+    }
+    Optional<ResultFiles.WrittenBy> found = writtenBy(at);
+    if (found.isEmpty() || !writes.replaces(found.get())) {
+      throw new InputException(target + ": holds " + found.map(ResultFiles.WrittenBy::words).orElse("meek's results of a kind this"
+          + " version does not know") + "; " + writes.words() + " goes only where meek wrote the same kind of results; choose another"
+          + " --out, or remove that folder yourself");
     }
     refuseForeignFiles(target, at);
     if (!force) {
@@ -158,17 +164,18 @@ public final class Publish {
   /** A run's files; a batch's run also holds its composed spec.yaml. */
   private static final String RUN = COMMON + "|summary\\.(json|md)|quantiles\\.csv|inflection_time\\.(png|svg)"
       + "|" + FANS + "\\.(csv|png|svg)";
-  /** The files each kind of folder holds (its manifest's "kind"; a run's manifest has none). */
-  private static final Map<String, Pattern> MEEKS_FILES = Map.of(
-      "run", Pattern.compile(RUN),
-      "batch-run", Pattern.compile(RUN + "|spec\\.yaml"),
-      "compare", Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
-      "sensitivity", Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
+  /** The files each kind of folder holds (a batch's: its index; its runs are folders of their own). */
+  private static final Map<ResultFiles.WrittenBy, Pattern> MEEKS_FILES = Map.of(
+      ResultFiles.WrittenBy.RUN, Pattern.compile(RUN),
+      ResultFiles.WrittenBy.BATCH_RUN, Pattern.compile(RUN + "|spec\\.yaml"),
+      ResultFiles.WrittenBy.COMPARE, Pattern.compile(COMMON + "|compare\\.(json|csv|md)|compare_fan\\.(png|svg)"),
+      ResultFiles.WrittenBy.SENSITIVITY, Pattern.compile(COMMON + "|sensitivity\\.(json|csv|md)"
           + "|(tornado|sobol)_(inflection_time_years|peak_gap_nats|gap_-?[0-9]+(\\.[0-9]+)?_nats)\\.(png|svg)"),
-      "fit-benchmark", Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"),
-      "part", Pattern.compile(COMMON + "|part\\.bin"),
-      "calibrate", Pattern.compile(COMMON + "|posterior\\.json|summary\\.md|parameters\\.csv|inflection_time\\.(png|svg)"
-          + "|" + FANS + "(\\.(csv|png|svg)|_prior\\.csv)"));
+      ResultFiles.WrittenBy.FIT_BENCHMARK, Pattern.compile(COMMON + "|benchmark\\.yaml|fit\\.(json|png|svg)"),
+      ResultFiles.WrittenBy.PART, Pattern.compile(COMMON + "|part\\.bin"),
+      ResultFiles.WrittenBy.CALIBRATE, Pattern.compile(COMMON + "|posterior\\.json|summary\\.md|parameters\\.csv|inflection_time\\.(png|svg)"
+          + "|" + FANS + "(\\.(csv|png|svg)|_prior\\.csv)"),
+      ResultFiles.WrittenBy.BATCH, Pattern.compile(COMMON + "|batch\\.(json|csv|md)|forest\\.(png|svg)"));
 
   /** A kind this version does not know: only the files every folder holds are meek's. */
   private static final Pattern COMMON_FILES = Pattern.compile(COMMON);
@@ -180,18 +187,7 @@ public final class Publish {
    */
   public static List<String> foreignFiles(Path folder) {
     List<String> foreign = new java.util.ArrayList<>();
-    String kind;
-    try {
-      JsonNode m = Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile());
-      kind = m.path("kind").asText("run");
-      // a batch's run names its composed spec "RUN/spec.yaml": there that spec.yaml is meek's
-      if (kind.equals("run") && m.path("spec_file").asText().equals(folder.getFileName() + "/" + ResultFiles.SPEC)) {
-        kind = "batch-run";
-      }
-    } catch (IOException e) {
-      kind = "run";
-    }
-    Pattern names = MEEKS_FILES.getOrDefault(kind, COMMON_FILES);
+    Pattern names = writtenBy(folder).map(MEEKS_FILES::get).orElse(COMMON_FILES);
     try (Stream<Path> entries = Files.list(folder)) {
       entries.sorted().forEach(p -> {
         String name = p.getFileName().toString();
@@ -231,6 +227,24 @@ public final class Publish {
     }
     if (Files.exists(at.resolve(".git"))) {
       throw new InputException(target + ": is a git work tree; meek never replaces one; choose another --out");
+    }
+  }
+
+  /**
+   * Which command wrote a folder of meek's, from its manifest (a run's has no "kind"; a batch's run names its
+   * composed spec "RUN/spec.yaml"); a run's when the manifest cannot be read, empty for a kind this version
+   * does not know.
+   */
+  static Optional<ResultFiles.WrittenBy> writtenBy(Path folder) {
+    try {
+      JsonNode m = Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile());
+      String kind = m.path("kind").asText("run");
+      if (kind.equals("run") && m.path("spec_file").asText().equals(folder.getFileName() + "/" + ResultFiles.SPEC)) {
+        return Optional.of(ResultFiles.WrittenBy.BATCH_RUN);
+      }
+      return ResultFiles.WrittenBy.of(kind);
+    } catch (IOException e) {
+      return Optional.of(ResultFiles.WrittenBy.RUN);
     }
   }
 
@@ -295,17 +309,19 @@ public final class Publish {
   public static final class Claim implements AutoCloseable {
     private final Path given;
     private final Path target;
-    private final boolean folder;
+    /** What the claimed folder will hold; null for a file. */
+    private final ResultFiles.WrittenBy writes;
     private final boolean force;
     private final Path lockFile;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private Claim(Path given, Path target, boolean folder, boolean force) {
+    private Claim(Path given, Path target, ResultFiles.WrittenBy writes, boolean force) {
       this.given = given;
       this.target = target;
-      this.folder = folder;
+      this.writes = writes;
       this.force = force;
+      boolean folder = writes != null;
       this.lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
       FileChannel c;
       FileLock l;
@@ -352,15 +368,15 @@ public final class Publish {
 
     /** A staging folder for the results folder claimed. */
     public Folder stage() {
-      if (!folder) {
+      if (writes == null) {
         throw new IllegalStateException("a file claim stages a file");
       }
-      return new Folder(given, target, force);
+      return new Folder(given, target, writes, force);
     }
 
     /** A staging folder holding the one file claimed, under its own name. */
     public StagedFile stageFile() {
-      if (folder) {
+      if (writes != null) {
         throw new IllegalStateException("a folder claim stages a folder");
       }
       return new StagedFile(target);
@@ -380,9 +396,9 @@ public final class Publish {
   }
 
   /** Opens a staging folder for a results folder inside a folder already claimed (a run of a batch). */
-  public static Folder folder(Path target, boolean force) {
-    Path at = checkFolder(target, force, List.of());
-    return new Folder(target, at, force);
+  public static Folder folder(Path target, ResultFiles.WrittenBy writes, boolean force) {
+    Path at = checkFolder(target, writes, force, List.of());
+    return new Folder(target, at, writes, force);
   }
 
   /** Writes one file atomically, beside files of a folder already claimed (a batch's index). */
@@ -461,13 +477,15 @@ public final class Publish {
   public static final class Folder implements AutoCloseable {
     private final Path given;
     private final Path target;
+    private final ResultFiles.WrittenBy writes;
     private final boolean force;
     private final Path staging;
     private boolean done;
 
-    private Folder(Path given, Path target, boolean force) {
+    private Folder(Path given, Path target, ResultFiles.WrittenBy writes, boolean force) {
       this.given = given;
       this.target = target;
+      this.writes = writes;
       this.force = force;
       this.staging = stage(target);
     }
@@ -504,7 +522,7 @@ public final class Publish {
         if (closing) {
           throw new RuntimeFailure("interrupted; nothing was written");
         }
-        checkFolder(given, force, List.of());
+        checkFolder(given, writes, force, List.of());
         Path old = null;
         if (Files.exists(target)) {
           old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");

@@ -39,6 +39,56 @@ public final class ResultFiles {
     }
   }
 
+  /**
+   * Which command wrote a results folder: its manifest's {@code "kind"} (a run's manifest has none; a batch's run
+   * is a run whose manifest names its own composed spec.yaml). {@code --force} replaces only a folder written the
+   * same way as the command's own results.
+   */
+  public enum WrittenBy {
+    RUN("run", "a run's results (meek run or meek merge)"),
+    BATCH_RUN("batch-run", "a run of a batch (meek batch keeps it for its index and resumes)"),
+    PART("part", "a part of a split run (meek run --part)"),
+    COMPARE("compare", "a comparison (meek compare)"),
+    SENSITIVITY("sensitivity", "a sensitivity analysis (meek sensitivity)"),
+    FIT_BENCHMARK("fit-benchmark", "a benchmark fit (meek fit-benchmark)"),
+    CALIBRATE("calibrate", "a calibration (meek calibrate)"),
+    BATCH("batch", "a batch (meek batch)");
+
+    private final String key;
+    private final String words;
+
+    WrittenBy(String key, String words) {
+      this.key = key;
+      this.words = words;
+    }
+
+    /** The manifest's "kind" (a batch's run: "batch-run", which no manifest spells). */
+    public String key() {
+      return key;
+    }
+
+    /** What such a folder holds, in a sentence's words. */
+    public String words() {
+      return words;
+    }
+
+    /** Whether a command writing this kind may replace (with --force) a folder written as {@code found}. */
+    public boolean replaces(WrittenBy found) {
+      // a batch re-runs into its own run folders, where a plain run may have been put by hand
+      return found == this || (this == BATCH_RUN && found == RUN);
+    }
+
+    /** The kind of a manifest's "kind" key; empty for a key this version does not know. */
+    public static Optional<WrittenBy> of(String key) {
+      for (WrittenBy w : values()) {
+        if (w.key.equals(key)) {
+          return Optional.of(w);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
   private ResultFiles() {}
 
   /** The kind of results the folder holds, judged by its marking file; empty if none. */

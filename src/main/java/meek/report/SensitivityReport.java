@@ -58,7 +58,7 @@ public final class SensitivityReport {
       }
     }
     Files.writeString(folder.file("references.bib"), References.forSpecs(List.of(s.spec().text())), StandardCharsets.UTF_8);
-    new FolderManifest("sensitivity", version).specs(List.of(s.spec())).options(s.options()).write(folder.file(ResultFiles.MANIFEST), wallStart);
+    new FolderManifest(ResultFiles.WrittenBy.SENSITIVITY, version).specs(List.of(s.spec())).options(s.options()).write(folder.file(ResultFiles.MANIFEST), wallStart);
     java.nio.file.Path report = folder.file(HtmlReport.FILE);
     HtmlReport.write(report.getParent(), report, markdown, "sensitivity.json",
         List.of(new HtmlReport.Input("Spec as run: " + s.spec().source().getFileName(), s.spec().text())), java.util.Map.of());

@@ -54,7 +54,7 @@ class CompareAndBatchTest {
   @Test
   void comparisonFilesHoldEverySpecAndThePairedDifferences() throws IOException {
     Path out = dir.resolve("cmp");
-    try (Publish.Folder folder = Publish.folder(out, false)) {
+    try (Publish.Folder folder = Publish.folder(out, ResultFiles.WrittenBy.COMPARE, false)) {
       CompareReport.write(folder, comparison(2.5), new RunOptions(100, 7, 1, Design.MC, RunOptions.Quantiles.AUTO, true), "9.9", System.nanoTime());
       folder.commit();
     }

@@ -33,7 +33,7 @@ class PublishTest {
 
   /** Publishes a folder holding a meek manifest and one file. */
   private void publish(Path target, boolean force, String content) throws IOException {
-    try (Publish.Claim claim = Publish.claimFolder(target, force, List.of()); Publish.Folder f = claim.stage()) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, force, List.of()); Publish.Folder f = claim.stage()) {
       Files.writeString(f.file("manifest.json"), "{\"tool\": \"meek\"}");
       Files.writeString(f.file("summary.md"), content);
       assertThat(target.resolve("summary.md")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).hasContent("old"));
@@ -54,7 +54,7 @@ class PublishTest {
   void aWriteThatFailsIsOneLineAndLeavesTheOldResults() throws IOException {
     Path target = dir.resolve("out");
     publish(target, false, "old");
-    try (Publish.Claim claim = Publish.claimFolder(target, true, List.of()); Publish.Folder f = claim.stage()) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, true, List.of()); Publish.Folder f = claim.stage()) {
       assertThatThrownBy(() -> f.publish(folder -> {
         Files.writeString(folder.file("summary.md"), "half");
         throw new FileSystemException(folder.file("b.png").toString(), null, "No space left on device");
@@ -69,7 +69,7 @@ class PublishTest {
   void anUncommittedFolderLeavesTheOldOne() throws IOException {
     Path target = dir.resolve("out");
     publish(target, false, "old");
-    try (Publish.Claim claim = Publish.claimFolder(target, true, List.of()); Publish.Folder f = claim.stage()) {
+    try (Publish.Claim claim = Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, true, List.of()); Publish.Folder f = claim.stage()) {
       Files.writeString(f.file("summary.md"), "new");
     }
     assertThat(target.resolve("summary.md")).hasContent("old");
@@ -80,7 +80,7 @@ class PublishTest {
   void aMeekFolderIsReplacedOnlyWithForce() throws IOException {
     Path target = dir.resolve("out");
     publish(target, false, "old");
-    assertThatThrownBy(() -> Publish.claimFolder(target, false, List.of())).isInstanceOf(InputException.class)
+    assertThatThrownBy(() -> Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, false, List.of())).isInstanceOf(InputException.class)
         .hasMessage(target + ": already exists; pass --force to replace it, or choose another folder with --out");
     publish(target, true, "new");
     assertThat(target.resolve("summary.md")).hasContent("new");
@@ -98,30 +98,30 @@ class PublishTest {
     Path thesis = Files.createDirectories(dir.resolve("victim"));
     Files.writeString(thesis.resolve("thesis.tex"), "years of work");
     for (boolean force : new boolean[] {false, true}) {
-      assertThatThrownBy(() -> Publish.claimFolder(thesis, force, List.of())).isInstanceOf(InputException.class)
+      assertThatThrownBy(() -> Publish.claimFolder(thesis, ResultFiles.WrittenBy.RUN, force, List.of())).isInstanceOf(InputException.class)
           .hasMessageContaining("was not written by meek").hasMessageNotContaining("--force");
     }
     // a manifest that is not meek's does not count
     Files.writeString(thesis.resolve("manifest.json"), "{\"tool\": \"other\"}");
-    assertThatThrownBy(() -> Publish.claimFolder(thesis, true, List.of())).hasMessageContaining("was not written by meek");
+    assertThatThrownBy(() -> Publish.claimFolder(thesis, ResultFiles.WrittenBy.RUN, true, List.of())).hasMessageContaining("was not written by meek");
     assertThat(thesis.resolve("thesis.tex")).hasContent("years of work");
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
-    assertThatThrownBy(() -> Publish.claimFolder(file, true, List.of())).hasMessageContaining("is not a folder");
+    assertThatThrownBy(() -> Publish.claimFolder(file, ResultFiles.WrittenBy.RUN, true, List.of())).hasMessageContaining("is not a folder");
   }
 
   @Test
   void theCurrentFolderItsParentsAGitWorkTreeAndAFolderHoldingAnInputAreRefused() throws IOException {
     for (Path p : List.of(Path.of(""), Path.of("."), Path.of("..").toAbsolutePath(), Path.of("/"))) {
-      assertThatThrownBy(() -> Publish.claimFolder(p, true, List.of())).as(p.toString()).isInstanceOf(InputException.class)
+      assertThatThrownBy(() -> Publish.claimFolder(p, ResultFiles.WrittenBy.RUN, true, List.of())).as(p.toString()).isInstanceOf(InputException.class)
           .hasMessageContaining("is the current folder or holds it").hasMessageNotContaining("--force");
     }
     Path repo = Files.createDirectories(dir.resolve("repo").resolve(".git")).getParent();
     Files.writeString(repo.resolve("manifest.json"), "{\"tool\": \"meek\"}");
-    assertThatThrownBy(() -> Publish.claimFolder(repo, true, List.of())).hasMessageContaining("is a git work tree");
+    assertThatThrownBy(() -> Publish.claimFolder(repo, ResultFiles.WrittenBy.RUN, true, List.of())).hasMessageContaining("is a git work tree");
     Path specs = Files.createDirectories(dir.resolve("specs"));
     Path spec = Files.writeString(specs.resolve("a.yaml"), "params: {}");
-    assertThatThrownBy(() -> Publish.claimFolder(specs, true, List.of(spec))).hasMessageContaining("holds " + spec);
-    assertThatThrownBy(() -> Publish.claimFolder(dir, true, List.of(spec))).hasMessageContaining("holds " + spec);
+    assertThatThrownBy(() -> Publish.claimFolder(specs, ResultFiles.WrittenBy.RUN, true, List.of(spec))).hasMessageContaining("holds " + spec);
+    assertThatThrownBy(() -> Publish.claimFolder(dir, ResultFiles.WrittenBy.RUN, true, List.of(spec))).hasMessageContaining("holds " + spec);
     assertThat(spec).exists();
   }
 
@@ -130,7 +130,7 @@ class PublishTest {
     Path other = Files.createDirectories(dir.resolve("other"));
     Files.writeString(other.resolve("keep.txt"), "mine");
     Path link = Files.createSymbolicLink(dir.resolve("link"), other);
-    assertThatThrownBy(() -> Publish.claimFolder(link, true, List.of())).hasMessageContaining("was not written by meek");
+    assertThatThrownBy(() -> Publish.claimFolder(link, ResultFiles.WrittenBy.RUN, true, List.of())).hasMessageContaining("was not written by meek");
     Path meeks = dir.resolve("meeks");
     publish(meeks, false, "old");
     Path toMeeks = Files.createSymbolicLink(dir.resolve("to-meeks"), meeks);
@@ -143,8 +143,8 @@ class PublishTest {
   @Test
   void aTargetClaimedByARunCannotBeClaimedByAnother() throws IOException {
     Path target = dir.resolve("out");
-    try (Publish.Claim first = Publish.claimFolder(target, false, List.of())) {
-      assertThatThrownBy(() -> Publish.claimFolder(target, false, List.of())).isInstanceOf(RuntimeFailure.class)
+    try (Publish.Claim first = Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, false, List.of())) {
+      assertThatThrownBy(() -> Publish.claimFolder(target, ResultFiles.WrittenBy.RUN, false, List.of())).isInstanceOf(RuntimeFailure.class)
           .hasMessage(target + ": is being written by another meek run; wait for it to finish, or choose another --out");
     }
     publish(target, false, "after"); // released: the next run may
