@@ -1,5 +1,7 @@
 package meek.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +29,9 @@ public final class Main {
   /** Exit code for a failure while running (a full disk, an unreadable file): one line, no stack trace. */
   public static final int EXIT_RUNTIME = 1;
 
+  /** Exit code when the reader of standard output closed it early: 128 + SIGPIPE, as a Unix tool that SIGPIPE ended. */
+  public static final int EXIT_CLOSED_PIPE = 141;
+
   /** Set while a command runs; a signal (Ctrl-C, kill) then cleans up and says what was left. */
   private static volatile boolean running;
 
@@ -39,10 +44,27 @@ public final class Main {
     // a full disk or closed pipe behind standard output (> /dev/full) must not pass for success: the
     // completion script or the citation the user asked for is lost
     if (System.out.checkError()) {
+      if (readerClosedStandardOutput()) {
+        System.exit(EXIT_CLOSED_PIPE); // (the reader, e.g. head, chose to stop reading: nothing to report)
+      }
       System.err.println("meek: cannot write to standard output (full disk or closed pipe); what it printed is incomplete");
       code = Math.max(code, EXIT_RUNTIME);
     }
     System.exit(code);
+  }
+
+  /**
+   * Whether standard output failed because its reader closed the pipe ({@code meek cite DIR | head -3}). A
+   * PrintStream keeps no reason, so one more byte goes to the descriptor itself (the output is incomplete
+   * already), and the system's reason for refusing it tells a closed pipe from a full disk.
+   */
+  private static boolean readerClosedStandardOutput() {
+    try {
+      new FileOutputStream(FileDescriptor.out).write('\n'); // (not closed: that would close descriptor 1)
+      return false;
+    } catch (IOException e) {
+      return String.valueOf(e.getMessage()).contains("Broken pipe");
+    }
   }
 
   /** On SIGINT or SIGTERM before the command ended: drop this run's staging and say so in one line. */

@@ -468,6 +468,21 @@ public class BadInputTest {
     }
   }
 
+  /** A reader that stops early (head) is not an error to report: 141, as a tool that SIGPIPE ended, and nothing on stderr. */
+  @Test
+  void aReaderThatClosesThePipeEndsItQuietly() throws Exception {
+    for (String[] args : List.of(new String[] {"--version"}, new String[] {"generate-completion"})) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "meek.cli.Main"));
+      cmd.addAll(List.of(args));
+      Process p = new ProcessBuilder(cmd).start();
+      p.getInputStream().close(); // before the JVM has started: its first write meets a closed pipe
+      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(String.join(" ", args) + " " + err).isEqualTo(Main.EXIT_CLOSED_PIPE);
+      assertThat(err).isEmpty();
+    }
+  }
+
   @Test
   void aNewlineInAPathStaysOnOneLine() throws IOException {
     Path spec = dir.resolve("in").resolve("a\nb.yaml");
