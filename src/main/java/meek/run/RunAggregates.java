@@ -331,19 +331,20 @@ public final class RunAggregates {
     }
     OutputSummary[] summaries = new OutputSummary[model.outputs().size()];
     if (exact) {
-      // a calendar year is its duration plus a constant: its summary is the duration's, shifted, not a second selection
       parallel.forEach(
           summaries.length,
           k -> summaries[k] = model.shiftedFrom(k) >= 0 ? null : QuantileSummarizer.summarize(
               model.outputs().get(k), set.scalars()[k], batches == null ? null : pooled -> batches.intervals(k, pooled)));
-      for (int k = 0; k < summaries.length; k++) {
-        if (model.shiftedFrom(k) >= 0) {
-          summaries[k] = summaries[model.shiftedFrom(k)].shifted(model.outputs().get(k), model.shift(k));
-        }
-      }
     } else {
       for (int k = 0; k < summaries.length; k++) {
-        summaries[k] = sketches.summarize(k, model.outputs().get(k));
+        summaries[k] = model.shiftedFrom(k) >= 0 ? null : sketches.summarize(k, model.outputs().get(k));
+      }
+    }
+    // A calendar year is its duration plus a constant: its summary is the duration's, shifted. (Its own sketch
+    // would bin a year near 2022 at 1e-4 of 2022, 0.2 years, where the duration's bins are 1e-4 of ~3 years.)
+    for (int k = 0; k < summaries.length; k++) {
+      if (model.shiftedFrom(k) >= 0) {
+        summaries[k] = summaries[model.shiftedFrom(k)].shifted(model.outputs().get(k), model.shift(k));
       }
     }
     double[] headline = exact ? finite(set.scalars()[0], summaries[0].n()) : sketches.histogramDraws();
