@@ -60,8 +60,11 @@ class LauncherTest {
         "[ -n \"${dump:-}\" ] && echo archive >\"$archive\"",
         "exit 0", ""));
     Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    // like Maven when no class changed: it leaves the jar as it was
-    Files.writeString(bin.resolve("mvn"), String.join("\n", "#!/usr/bin/env bash", "echo \"mvn $*\" >>\"$JAVA_LOG\"", "exit 0", ""));
+    // like Maven when no class changed: it leaves the jar as it was (or fails, edits a source meanwhile, loses the jar)
+    Files.writeString(bin.resolve("mvn"), String.join("\n", "#!/usr/bin/env bash", "echo \"mvn $*\" >>\"$JAVA_LOG\"",
+        "[ -n \"${FAIL_BUILD:-}\" ] && { echo 'BUILD FAILURE (stand-in)'; exit 1; }",
+        "[ -n \"${EDIT_DURING_BUILD:-}\" ] && { sleep 0.05; touch \"$EDIT_DURING_BUILD\"; }",
+        "[ -n \"${LOSE_JAR:-}\" ] && rm -f \"$LOSE_JAR\"", "exit 0", ""));
     Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createDirectories(dir.resolve("other-bin"));
     Files.copy(bin.resolve("java"), dir.resolve("other-bin/java"));
@@ -186,6 +189,34 @@ class LauncherTest {
     assertThat(builds(launch(false))).as("built once").isFalse();
   }
 
+  /** A source edited while the build ran is newer than the jar afterwards: the next start builds again. */
+  @Test
+  void aSourceEditedDuringTheBuildIsBuiltAtTheNextStart() throws Exception {
+    Path rule = checkout.resolve("src/main/sh/memory-pages.sh");
+    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
+    Files.setLastModifiedTime(rule, FileTime.from(Instant.now().minusSeconds(60)));
+    assertThat(builds(launch(bin, List.of("EDIT_DURING_BUILD=" + rule), false))).isTrue();
+    assertThat(builds(launch(false))).as("the edit came after the build started").isTrue();
+    assertThat(builds(launch(false))).isFalse();
+  }
+
+  /** A failed build, or one that leaves no jar, stops the launcher: Maven's words, exit 1, and no java. */
+  @Test
+  void aFailedBuildStopsWithMavensOutput() throws Exception {
+    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
+    Files.setLastModifiedTime(checkout.resolve("src/main/sh/memory-pages.sh"), FileTime.from(Instant.now().minusSeconds(60)));
+    for (String variable : List.of("FAIL_BUILD=1", "LOSE_JAR=" + jar())) {
+      Files.deleteIfExists(log);
+      Process p = new ProcessBuilder("env", "PATH=" + bin + ":" + System.getenv("PATH"), "JAVA_LOG=" + log, variable,
+          "bash", checkout.resolve(launcher()).toString(), "--version").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(variable + ": " + out).isEqualTo(1);
+      assertThat(out).as(variable).contains(launcher() + ": the build failed (output above)");
+      assertThat(Files.readAllLines(log)).as(variable + ": java never started").allMatch(c -> c.startsWith("mvn "));
+    }
+    assertThat(jar()).as("no empty jar made in its place").doesNotExist();
+  }
+
   /** The rule the launchers source, for each setting the kernel can have (or none: not Linux). */
   @Test
   void hugePagesAreAskedForExactlyWhenTheKernelGivesThemOnRequest() throws Exception {
@@ -223,31 +254,13 @@ class LauncherTest {
     }
   }
 
-  /** Whether the launcher chooses the garbage collector (meek's does; meek-spark's leaves Spark's JVM as it is). */
-  boolean choosesTheCollector() {
-    return true;
-  }
-
-  @Test
-  void theParallelCollectorUnlessJavaOptsNamesOne() throws Exception {
-    String plain = command(launch(false));
-    if (choosesTheCollector()) {
-      assertThat(plain).contains("-XX:+UseParallelGC");
-    } else {
-      assertThat(plain).doesNotContain("GC");
-    }
-    // two collectors are an error ("Multiple garbage collectors selected"): the user's choice stands alone
-    String chosen = command(launch(bin, List.of("JAVA_OPTS=-Xmx2g -XX:+UseG1GC"), false));
-    assertThat(chosen).contains("-XX:+UseG1GC").doesNotContain("UseParallelGC");
-  }
-
   /** Started in a folder holding a file named like the pattern, a JAVA_OPTS word reaches java as written. */
   @Test
   void javaOptsAreSplitIntoWordsNotMatchedAgainstFileNames() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("user's folder"));
     Files.writeString(folder.resolve("-XX:+UseSerialGC"), "");
-    String command = command(launch(bin, List.of("JAVA_OPTS=-Xmx2g  -XX:+UseSeria?GC"), false, folder));
-    assertThat(command).contains(" -Xmx2g -XX:+UseSeria?GC ").doesNotContain("UseSerialGC");
+    String command = command(launch(bin, List.of("JAVA_OPTS=-Xmx2g  -XX:+UseSeria?GC\n\t-Dsecond.line=1 "), false, folder));
+    assertThat(command).contains(" -Xmx2g -XX:+UseSeria?GC -Dsecond.line=1 ").doesNotContain("UseSerialGC");
   }
 
   /** As another user when the tests run as root (root may write anywhere), a target/ it cannot write to. */

@@ -7,9 +7,4 @@ class SparkLauncherTest extends LauncherTest {
   String launcher() {
     return "meek-spark";
   }
-
-  @Override
-  boolean choosesTheCollector() {
-    return false;
-  }
 }
