@@ -8,7 +8,8 @@ Each run is timed from outside: wall seconds by a monotonic clock around the chi
 peak resident memory from the operating system's accounting of the reaped child (os.wait4; the peak is the
 largest single process the command waited for; it cannot read below this script's own, about 15 MB). W warm-up runs of each are not counted. Prints min, median
 and max of every figure and of the pair ratios; quote the medians. COMMAND_B is one string split as a shell
-splits words; a command that needs a pipe or a redirection is written sh -c '...'. Their output is discarded.
+splits words; a command that needs a pipe or a redirection is written sh -c '...'. Their output is discarded; a
+run that fails (exit status not 0) stops the script with status 1, before any figure is printed.
 Standard library only, so anyone can rerun the numbers in BENCHMARKS.md.
 """
 import argparse
@@ -20,15 +21,17 @@ import sys
 import time
 
 
-def run_once(argv):
+def run_once(argv, what):
     started = time.monotonic()
     child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.monotonic() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        # a run that failed measured something else: no figure is printed from it
+        sys.exit("paired.py: %s exited with %d: %s" % (what, code, " ".join(argv)))
     # ru_maxrss is in KiB on Linux
-    return {"wall s": wall, "cpu s": usage.ru_utime + usage.ru_stime, "peak MiB": usage.ru_maxrss / 1024,
-            "exit": child.returncode}
+    return {"wall s": wall, "cpu s": usage.ru_utime + usage.ru_stime, "peak MiB": usage.ru_maxrss / 1024}
 
 
 def spread(values):
@@ -47,20 +50,17 @@ def main():
         parser.error("give -n ≥ 1, --warmup ≥ 0 and a command A after --")
     b = shlex.split(args.vs)
     for _ in range(args.warmup):
-        run_once(a)
-        run_once(b)
+        run_once(a, "A")
+        run_once(b, "B")
     runs = {"A": [], "B": []}
     for i in range(args.n):
-        runs["A"].append(run_once(a))
-        runs["B"].append(run_once(b))
+        runs["A"].append(run_once(a, "A"))
+        runs["B"].append(run_once(b, "B"))
         print("pair %d: A %.3f s, B %.3f s" % (i + 1, runs["A"][-1]["wall s"], runs["B"][-1]["wall s"]), file=sys.stderr)
     print("%-16s %10s %10s %10s   (%d pairs, %d warm-up runs each)" % ("", "min", "median", "max", args.n, args.warmup))
     for side in ("A", "B"):
-        failed = [r["exit"] for r in runs[side] if r["exit"] != 0]
         for figure in ("wall s", "cpu s", "peak MiB"):
             print("%-16s %s" % (side + " " + figure, spread([r[figure] for r in runs[side]])))
-        if failed:
-            print("%s exited non-zero in %d of %d runs (codes %s)" % (side, len(failed), args.n, sorted(set(failed))))
     for figure in ("wall s", "cpu s"):
         ratios = [x[figure] / y[figure] for x, y in zip(runs["A"], runs["B"])]
         print("%-16s %s" % ("A/B " + figure.split()[0], spread(ratios)))
