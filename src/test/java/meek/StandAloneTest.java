@@ -26,7 +26,7 @@ class StandAloneTest {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> all = Files.walk(Path.of("."))) {
       all.filter(Files::isRegularFile)
-          .filter(p -> !p.startsWith("./target") && !p.startsWith("./.git") && !p.toString().contains("/.jqwik"))
+          .filter(p -> !p.startsWith("./target") && !p.startsWith("./.git"))
           .filter(p -> p.toString().matches(".*\\.(java|md|yaml|yml|csv|py|sh|bib|properties|xml|cff|json)$") || p.endsWith("meek")
               || p.toString().startsWith("./.ci"))
           .forEach(files::add);

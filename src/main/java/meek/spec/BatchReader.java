@@ -146,7 +146,7 @@ public final class BatchReader {
   private static List<Batch.Run> runs(Where cx, JsonNode list, Path dir, Path base) {
     List<Batch.Run> runs = new ArrayList<>();
     if (!list.isArray() || list.isEmpty()) {
-      throw cx.error("runs", list.isArray() || list.isNull() ? "is empty" : "must be a list (- item per run), not " + (list.isObject() ? "a mapping" : "'" + list.asText() + "'"), "give a list of runs, e.g. runs: [{g_inv: 5}, {name: kaplan, base: ../kaplan.yaml}]");
+      throw cx.error("runs", list.isArray() || list.isNull() ? "is empty" : "must be a list (- item per run), not " + (list.isObject() ? "a mapping" : Where.quoted(list)), "give a list of runs, e.g. runs: [{g_inv: 5}, {name: kaplan, base: ../kaplan.yaml}]");
     }
     for (int i = 0; i < list.size(); i++) {
       String key = "runs[" + i + "]";

@@ -34,7 +34,7 @@ final class CorrelationsReader {
       JsonNode r = node.get("repair");
       if (r != null) {
         if (!r.asText().equals("nearest")) {
-          throw cx.error("correlations.repair", "unknown repair '" + r.asText() + "'", "the only repair is 'nearest'");
+          throw cx.error("correlations.repair", "unknown repair " + Where.quoted(r), "the only repair is 'nearest'");
         }
         repair = true;
       }

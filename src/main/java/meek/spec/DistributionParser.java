@@ -407,7 +407,7 @@ final class DistributionParser {
         }
       }
     }
-    String got = node.isArray() ? "a list" : node.isObject() ? "a mapping" : "'" + node.asText() + "'";
+    String got = node.isArray() ? "a list" : node.isObject() ? "a mapping" : Where.quoted(node);
     throw where.error(key, "must be a number (got " + got + ")", "write a plain number such as 0.155 or 3.0e19");
   }
 

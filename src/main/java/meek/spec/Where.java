@@ -43,6 +43,15 @@ final class Where {
     }
   }
 
+  /**
+   * A value as an error quotes it: in quotes, on one line, at most 40 characters (a block of YAML read as text
+   * would otherwise fill the message).
+   */
+  static String quoted(JsonNode value) {
+    String text = value.asText().strip().replaceAll("\\s+", " ");
+    return "'" + (text.length() > 40 ? text.substring(0, 39) + "…" : text) + "'";
+  }
+
   private static String parent(String key) {
     int dot = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
     return dot > 0 ? key.substring(0, dot) : "";

@@ -184,6 +184,15 @@ public class BatchTest {
     assertThat(real.out().lines().findFirst().orElseThrow()).startsWith("Batch ").contains("2 to run, 1 up to date");
   }
 
+  /** A block of runs folded into text (runs: >) is quoted short and on one line, not echoed whole. */
+  @Test
+  void aValueQuotedInAnErrorIsShortAndOnOneLine() throws IOException {
+    Path f = batchFile("runs: >\n  - name: keeps-growing\n    g_inv: 5\n  - name: stops-after-10\n    g_inv: 3.6\n");
+    assertThatThrownBy(() -> read(f)).isInstanceOf(InputException.class)
+        .hasMessageContaining("runs: must be a list (- item per run), not '- name: keeps-growing g_inv: 5 - name: …';")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
   @Test
   void runsMadeWithOtherOptionsAreRefusedUnlessForced() throws IOException {
     Batch b = read(batchFile("grid:\n  g_inv: [3.6, 5]\n"));

@@ -189,7 +189,7 @@ class SchemaTest {
       assertThat(errors(SPEC_SCHEMA, SpecFile.of(preset, bytes).root())).as("try " + attempt + ": " + preset + " " + edits + "\n" + mutated).isEmpty();
     }
     // (the property says nothing unless some mutated specs are read)
-    assertThat(accepted).as("mutated specs the reader accepts").isGreaterThan(100); // 356 of 1,500 with this seed
+    assertThat(accepted).as("mutated specs the reader accepts").isGreaterThan(100); // 521 of 1,500 with this seed
   }
 
   @Test
