@@ -87,11 +87,7 @@ public final class Publish {
 
   private static boolean isMeeksBatch(Path folder) {
     if (isMeeks(folder)) {
-      try {
-        return ResultFiles.WrittenBy.BATCH.key().equals(Json.MAPPER.readTree(folder.resolve(ResultFiles.MANIFEST).toFile()).path("kind").asText());
-      } catch (IOException e) {
-        return false;
-      }
+      return writtenBy(folder).equals(Optional.of(ResultFiles.WrittenBy.BATCH));
     }
     try {
       return !Files.exists(folder.resolve(ResultFiles.MANIFEST)) && Json.MAPPER.readTree(folder.resolve(ResultFiles.BATCH).toFile()).has("runs");
