@@ -182,7 +182,7 @@ class LauncherTest {
     assertThat(builds(launch(false))).as("the jar is newer than its sources").isFalse();
     // a source the jar does not hold (a launcher's rule, say), changed after the jar was built
     Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
-    Files.setLastModifiedTime(checkout.resolve("src/main/sh/memory-pages.sh"), FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(checkout.resolve("src/main/sh/java-options.sh"), FileTime.from(Instant.now().minusSeconds(60)));
     List<String> first = launch(false);
     assertThat(builds(first)).isTrue();
     assertThat(command(first)).as("then runs").contains("--version");
@@ -192,7 +192,7 @@ class LauncherTest {
   /** A source edited while the build ran is newer than the jar afterwards: the next start builds again. */
   @Test
   void aSourceEditedDuringTheBuildIsBuiltAtTheNextStart() throws Exception {
-    Path rule = checkout.resolve("src/main/sh/memory-pages.sh");
+    Path rule = checkout.resolve("src/main/sh/java-options.sh");
     Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
     Files.setLastModifiedTime(rule, FileTime.from(Instant.now().minusSeconds(60)));
     assertThat(builds(launch(bin, List.of("EDIT_DURING_BUILD=" + rule), false))).isTrue();
@@ -204,7 +204,7 @@ class LauncherTest {
   @Test
   void aFailedBuildStopsWithMavensOutput() throws Exception {
     Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(1800)));
-    Files.setLastModifiedTime(checkout.resolve("src/main/sh/memory-pages.sh"), FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(checkout.resolve("src/main/sh/java-options.sh"), FileTime.from(Instant.now().minusSeconds(60)));
     for (String variable : List.of("FAIL_BUILD=1", "LOSE_JAR=" + jar())) {
       Files.deleteIfExists(log);
       Process p = new ProcessBuilder("env", "PATH=" + bin + ":" + System.getenv("PATH"), "JAVA_LOG=" + log, variable,
@@ -226,15 +226,15 @@ class LauncherTest {
     assertThat(pagesOption(null)).as("no such setting").isEmpty();
   }
 
-  /** What memory_pages sets, given the kernel's setting as its file holds it (null: no file). */
+  /** What java_options sets (no JAVA_OPTS), given the kernel's setting as its file holds it (null: no file). */
   private String pagesOption(String setting) throws IOException, InterruptedException {
     Path file = dir.resolve("enabled");
     Files.deleteIfExists(file);
     if (setting != null) {
       Files.writeString(file, setting + "\n");
     }
-    Process p = new ProcessBuilder("bash", "-c", "set -euo pipefail; . \"$1\"; memory_pages \"$2\"; echo ${pages[@]+\"${pages[@]}\"}",
-        "bash", checkout.resolve("src/main/sh/memory-pages.sh").toString(), file.toString()).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder("bash", "-c", "set -euo pipefail; JAVA_OPTS=; . \"$1\"; java_options \"$2\"; echo ${java_opts[@]+\"${java_opts[@]}\"}",
+        "bash", checkout.resolve("src/main/sh/java-options.sh").toString(), file.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor()).as(out).isZero();
     return out;

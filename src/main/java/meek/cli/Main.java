@@ -5,6 +5,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.nio.file.FileSystemException;
 import meek.Build;
 import meek.InputException;
@@ -70,10 +72,10 @@ public final class Main {
   /** This system's words for a write to a pipe nobody reads (they follow the locale): learned on a pipe of our own. */
   private static String closedPipeMessage() {
     try {
-      java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+      Pipe pipe = Pipe.open();
       pipe.source().close();
       try (var sink = pipe.sink()) {
-        sink.write(java.nio.ByteBuffer.wrap(new byte[1]));
+        sink.write(ByteBuffer.wrap(new byte[1]));
       }
       return null;
     } catch (IOException e) {
